@@ -1,0 +1,3 @@
+from conflictcoder.cli import main
+
+main()
