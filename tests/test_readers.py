@@ -1,0 +1,145 @@
+import io
+import json
+from datetime import date
+
+import pytest
+
+from conflictcoder.errors import InputError
+from conflictcoder.models import Article
+from conflictcoder.readers import Columns, parse_date, read
+
+
+def _split(results):
+    articles = [r for r in results if isinstance(r, Article)]
+    errors = [r for r in results if isinstance(r, InputError)]
+    return articles, errors
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("2022-01-22", date(2022, 1, 22)),
+        ("2022-01-22T10:00:00Z", date(2022, 1, 22)),
+        (" 2020-05-09 ", date(2020, 5, 9)),
+        ("2022-13-01", None),
+        ("22 Jan 2022", None),
+        ("", None),
+        (None, None),
+    ],
+)
+def test_parse_date(raw, expected):
+    assert parse_date(raw) == expected
+
+
+@pytest.mark.parametrize(
+    ("content", "default", "published", "text"),
+    [
+        ("date 2022-01-22 Gunmen attacked.", None, date(2022, 1, 22), "Gunmen attacked."),
+        ("  \n date 2022-01-22\nGunmen attacked.", None, date(2022, 1, 22), "Gunmen attacked."),
+        ("Gunmen attacked.", date(2021, 5, 1), date(2021, 5, 1), "Gunmen attacked."),
+        ("date 2022-01-22 Gunmen attacked.", date(2021, 5, 1), date(2022, 1, 22), "Gunmen attacked."),
+    ],
+)
+def test_plain_text(tmp_path, content, default, published, text):
+    path = tmp_path / "a.txt"
+    path.write_text(content, encoding="utf-8")
+    [article] = list(read([path], default_date=default))
+    assert article == Article(doc_id=str(path), text=text, published=published)
+
+
+@pytest.mark.parametrize(
+    ("content", "problem"),
+    [
+        ("Gunmen attacked.", "no 'date YYYY-MM-DD' header and no --date given"),
+        ("date 2022-02-30 Gunmen attacked.", "unusable date header '2022-02-30'"),
+        ("date 2022-01-22   ", "empty text"),
+    ],
+)
+def test_plain_text_problems(tmp_path, content, problem):
+    path = tmp_path / "bad.txt"
+    path.write_text(content, encoding="utf-8")
+    [error] = list(read([path]))
+    assert isinstance(error, InputError)
+    assert str(error) == f"{path}: {problem}"
+
+
+def test_not_utf8_does_not_stop_the_batch(tmp_path):
+    bad = tmp_path / "a.txt"
+    bad.write_bytes(b"date 2022-01-22 caf\xe9 attacked")
+    good = tmp_path / "b.txt"
+    good.write_text("date 2022-01-22 Police arrested two men.", encoding="utf-8")
+    articles, errors = _split(list(read([tmp_path])))
+    assert [a.doc_id for a in articles] == [str(good)]
+    assert [str(e) for e in errors] == [f"{bad}: not UTF-8 text"]
+
+
+def test_jsonl_ids_and_errors(tmp_path):
+    path = tmp_path / "docs.jsonl"
+    lines = [
+        json.dumps({"id": "a1", "date": "2022-01-22", "text": "Soldiers clashed.", "url": "u"}),
+        "{not json",
+        json.dumps({"id": "a3", "date": "yesterday", "text": "x"}),
+        "",
+        json.dumps({"date": "2022-01-23", "text": "Protesters marched.", "title": "  "}),
+        json.dumps({"id": "a6", "date": "2022-01-23", "text": "   "}),
+    ]
+    path.write_text("\n".join(lines), encoding="utf-8")
+    articles, errors = _split(list(read([path])))
+    assert articles == [
+        Article(doc_id="a1", text="Soldiers clashed.", published=date(2022, 1, 22), url="u"),
+        Article(doc_id=f"{path}:5", text="Protesters marched.", published=date(2022, 1, 23)),
+    ]
+    messages = [str(e) for e in errors]
+    assert messages[0].startswith(f"{path}:2: malformed JSON")
+    assert messages[1] == "a3: unusable date 'yesterday' (want YYYY-MM-DD)"
+    assert messages[2] == "a6: empty text"
+
+
+def test_csv_with_renamed_columns(tmp_path):
+    path = tmp_path / "docs.csv"
+    path.write_text(
+        'doc,published,body\nx1,2022-01-22,"Gunmen, masked, attacked."\nx2,,No date here.\n',
+        encoding="utf-8",
+    )
+    columns = Columns(id="doc", date="published", text="body")
+    articles, errors = _split(list(read([path], columns=columns, default_date=date(2020, 1, 1))))
+    assert [(a.doc_id, a.published, a.text) for a in articles] == [
+        ("x1", date(2022, 1, 22), "Gunmen, masked, attacked."),
+        ("x2", date(2020, 1, 1), "No date here."),
+    ]
+    assert errors == []
+
+
+def test_csv_without_text_column(tmp_path):
+    path = tmp_path / "docs.csv"
+    path.write_text("id,date\n1,2022-01-01\n", encoding="utf-8")
+    [error] = list(read([path]))
+    assert str(error) == f"{path}: CSV has no 'text' column"
+
+
+def test_directory_is_recursive_and_sorted(tmp_path):
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "b.txt").write_text("date 2022-01-02 B", encoding="utf-8")
+    (tmp_path / "a.txt").write_text("date 2022-01-01 A", encoding="utf-8")
+    (tmp_path / ".hidden.txt").write_text("date 2022-01-01 H", encoding="utf-8")
+    (tmp_path / "image.png").write_bytes(b"\x89PNG")
+    articles, errors = _split(list(read([tmp_path])))
+    assert [a.text for a in articles] == ["A", "B"]
+    assert errors == []
+
+
+def test_missing_path():
+    [error] = list(read(["/nonexistent/file.txt"]))
+    assert str(error) == "/nonexistent/file.txt: no such file or directory"
+
+
+@pytest.mark.parametrize(
+    ("stdin", "expected"),
+    [
+        ("date 2022-01-22 Riot in town.", [("<stdin>", "Riot in town.")]),
+        ('{"id": "s1", "date": "2022-01-22", "text": "Riot."}\n', [("s1", "Riot.")]),
+    ],
+)
+def test_stdin(stdin, expected):
+    articles = list(read(["-"], stdin=io.StringIO(stdin)))
+    assert [(a.doc_id, a.text) for a in articles] == expected
