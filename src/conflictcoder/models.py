@@ -6,9 +6,9 @@ Every extracted value carries its evidence as ``Span`` offsets into ``Article.te
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Mapping
 
 
 @dataclass(frozen=True, slots=True, order=True)

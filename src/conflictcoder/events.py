@@ -1,0 +1,302 @@
+"""Events: group an article's event mentions into ACLED events and fill every field.
+
+Rules, in order (each recorded in ``Event.why``):
+
+- **Context of a mention.** Its date is the day-level temporal expression of its own
+  sentence nearest the trigger; its place the most specific place of its sentence
+  (facility or town > "near"/relative > admin area > country); hyphenated adjectives
+  ("US-backed") are not places.
+- **Grouping.** Mentions are read in order; a mention joins the event in focus (the last one
+  touched) or an earlier one when nothing separates them: same country (or none said),
+  places within ``_SAME_PLACE_KM`` or none said, days at most one apart, and no cue of a
+  separate incident ("in a separate attack", "elsewhere"). Otherwise it opens a new event.
+- **Type.** An event with a battle mention is a battle (ACLED folds explosions and
+  collateral violence during a battle into it); else the most confident mention's type.
+- **Date.** The earliest day among the group's dates (the day the event began), with its
+  precision; no date in the text → the publication date, time_precision 2.
+- **Fatalities.** The first figure reported for the event (the lede carries the toll;
+  later sentences restate or break it down).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+from conflictcoder import actors
+from conflictcoder.gazetteer import Gazetteer
+from conflictcoder.models import (
+    ActorRef,
+    Analysis,
+    Event,
+    Mention,
+    Place,
+    PlaceMention,
+    Span,
+    Timex,
+)
+from conflictcoder.settings import Settings
+
+_SAME_PLACE_KM = 30.0
+_MAX_NOTES = 600
+_SEPARATE = re.compile(
+    r"\b(separate(ly)?|elsewhere|another (attack|incident|clash|raid|strike|protest)|"
+    r"in a different|meanwhile|also on)\b",
+    re.IGNORECASE,
+)
+# Rank of a place mention as an event location: lower is more specific.
+_KIND_RANK = {"facility": 0, "populated": 1, "relative": 2, "admin2": 3, "admin1": 4, "country": 6}
+
+
+@dataclass(frozen=True, slots=True)
+class _Context:
+    mention: Mention
+    timex: Timex | None
+    place: PlaceMention | None
+    country: str | None  # ISO2
+    separate: bool
+
+
+@dataclass(slots=True)
+class _Group:
+    members: list[_Context] = field(default_factory=list)
+
+    @property
+    def country(self) -> str | None:
+        return next((m.country for m in self.members if m.country), None)
+
+    def days(self) -> list[date]:
+        return [m.timex.day for m in self.members if m.timex and m.timex.day]
+
+    def best_place(self) -> PlaceMention | None:
+        placed = [m.place for m in self.members if m.place is not None]
+        return min(placed, key=_place_rank, default=None)
+
+
+def _place_rank(mention: PlaceMention) -> tuple[int, int]:
+    return (_KIND_RANK.get(mention.kind, 5), mention.start)
+
+
+def _distance_km(a: Place, b: Place) -> float:
+    lat1, lon1, lat2, lon2 = map(math.radians, (a.latitude, a.longitude, b.latitude, b.longitude))
+    h = (
+        math.sin((lat2 - lat1) / 2) ** 2
+        + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    )
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def _is_adjectival(text: str, mention: PlaceMention) -> bool:
+    """'US-backed', 'Kurdish-led': a hyphenated compound names no location."""
+    return text[mention.end : mention.end + 1] in {"-", "‑"}
+
+
+def _in_sentence(items, start: int, end: int):
+    return [item for item in items if start <= item.start and item.end <= end]
+
+
+def _context(analysis: Analysis, mention: Mention) -> _Context:
+    text = analysis.article.text
+    sentence = analysis.sentences[mention.sentence]
+    trigger = mention.trigger.start
+    dated = [t for t in _in_sentence(analysis.timexes, sentence.start, sentence.end) if t.day]
+    timex = min(dated, key=lambda t: abs(t.start - trigger), default=None)
+    placed = [
+        p
+        for p in _in_sentence(analysis.places, sentence.start, sentence.end)
+        if p.place is not None and not _is_adjectival(text, p)
+    ]
+    place = min(placed, key=_place_rank, default=None)
+    country = place.place.country if place else None
+    if country is None:
+        for ref in (mention.actor1, mention.actor2):
+            if ref is not None and ref.country:
+                country = ref.country
+                break
+    separate = bool(_SEPARATE.search(text, sentence.start, sentence.end))
+    return _Context(mention=mention, timex=timex, place=place, country=country, separate=separate)
+
+
+def _compatible(group: _Group, ctx: _Context) -> bool:
+    if ctx.separate:
+        return False
+    country = group.country
+    if ctx.country and country and ctx.country != country:
+        return False
+    here = group.best_place()
+    if ctx.place and here and here.place and ctx.place.place:
+        both_precise = ctx.place.geo_precision == 1 and here.geo_precision == 1
+        if both_precise and _distance_km(here.place, ctx.place.place) > _SAME_PLACE_KM:
+            return False
+    days = group.days()
+    if ctx.timex and ctx.timex.day and days:
+        if min(abs((ctx.timex.day - d).days) for d in days) > 1:
+            return False
+    return True
+
+
+def group_mentions(analysis: Analysis) -> list[list[_Context]]:
+    """Group the article's mentions into events (see the module docstring)."""
+    groups: list[_Group] = []
+    focus: _Group | None = None
+    for mention in analysis.mentions:
+        ctx = _context(analysis, mention)
+        candidates = ([focus] if focus else []) + [g for g in reversed(groups) if g is not focus]
+        target = next((g for g in candidates if _compatible(g, ctx)), None)
+        if target is None:
+            target = _Group()
+            groups.append(target)
+        target.members.append(ctx)
+        focus = target
+    return [g.members for g in groups]
+
+
+def _interaction(inter1: int | None, inter2: int | None) -> int | None:
+    codes = sorted(c for c in (inter1, inter2) if c)
+    if not codes:
+        return None
+    if len(codes) == 1:
+        return codes[0] * 10
+    return codes[0] * 10 + codes[1]
+
+
+def _choose_type(members: Sequence[_Context]) -> Mention:
+    battles = [c.mention for c in members if c.mention.event_type == "Battles"]
+    if battles:
+        return max(battles, key=lambda m: m.confidence)
+    return max((c.mention for c in members), key=lambda m: m.confidence)
+
+
+def _choose_actor(members: Sequence[_Context], chosen: Mention, attr: str) -> ActorRef | None:
+    ref = getattr(chosen, attr)
+    if ref is not None:
+        return ref
+    return next((getattr(c.mention, attr) for c in members if getattr(c.mention, attr)), None)
+
+
+def _document_country(analysis: Analysis) -> str | None:
+    """The most mentioned country of the article, as a last resort for an event's country."""
+    counts: dict[str, int] = {}
+    for mention in analysis.places:
+        if mention.place is not None and mention.place.country:
+            if not _is_adjectival(analysis.article.text, mention):
+                counts[mention.place.country] = counts.get(mention.place.country, 0) + 1
+    return max(counts, key=lambda c: (counts[c], -list(counts).index(c)), default=None)
+
+
+def _build(
+    analysis: Analysis,
+    members: Sequence[_Context],
+    gazetteer: Gazetteer,
+    lexicon: actors.ActorLexicon,
+) -> Event:
+    article = analysis.article
+    text = article.text
+    evidence: dict[str, tuple[Span, ...]] = {}
+    why: dict[str, str] = {}
+    chosen = _choose_type(members)
+    evidence["event_type"] = evidence["sub_event_type"] = tuple(c.mention.trigger for c in members)
+    why["event_type"] = chosen.why or "mention type"
+
+    dated = [c.timex for c in members if c.timex and c.timex.day]
+    if dated:
+        first = min(dated, key=lambda t: (t.day, t.precision or 9))
+        event_date, precision = first.day, first.precision or 1
+        evidence["event_date"] = (Span(first.start, first.end),)
+        why["event_date"] = f"earliest date of the event's mentions: {first.why or first.value}"
+    else:
+        event_date, precision = article.published, 2
+        why["event_date"] = "no temporal expression governs the event: publication date"
+
+    place_mention = min(
+        (c.place for c in members if c.place is not None), key=_place_rank, default=None
+    )
+    place = place_mention.place if place_mention else None
+    country = place.country if place else next((c.country for c in members if c.country), None)
+    if country is None:
+        country = _document_country(analysis)
+        if country:
+            why["country"] = "the article's most mentioned country"
+    geo_precision = None
+    if place_mention is not None and place is not None:
+        span = (Span(place_mention.start, place_mention.end),)
+        for name in ("location", "latitude", "longitude", "admin1", "admin2", "country"):
+            evidence[name] = span
+        geo_precision = place_mention.geo_precision
+        why["location"] = place_mention.why or f"{place_mention.kind} named in the event's sentence"
+        if place_mention.kind == "country":
+            place = gazetteer.country(country) if country else place
+    country_name = gazetteer.country_name(country) if country else None
+
+    actor_names: dict[str, str | None] = {}
+    inters: dict[str, int | None] = {}
+    for slot in ("actor1", "actor2"):
+        ref = _choose_actor(members, chosen, slot)
+        actor_names[slot] = actors.localise(ref, country, country_name, lexicon) if ref else None
+        inters[slot] = ref.inter if ref else None
+        if ref:
+            evidence[slot] = ref.spans
+    assoc: dict[str, str | None] = {}
+    for slot in ("assoc_actor_1", "assoc_actor_2"):
+        refs = [r for c in members for r in getattr(c.mention, slot)]
+        names = dict.fromkeys(actors.localise(r, country, country_name, lexicon) for r in refs)
+        assoc[slot] = "; ".join(names) or None
+        if refs:
+            evidence[slot] = tuple(s for r in refs for s in r.spans)
+
+    fatalities = 0
+    counted = [c.mention for c in members if c.mention.fatalities is not None]
+    if counted:
+        fatalities = counted[0].fatalities or 0
+        evidence["fatalities"] = counted[0].fatality_spans
+        why["fatalities"] = "first toll reported for the event"
+
+    sentence_ids = sorted({c.mention.sentence for c in members})
+    first_sentence = analysis.sentences[sentence_ids[0]]
+    notes = text[first_sentence.start : first_sentence.end]
+    evidence["notes"] = (Span(first_sentence.start, first_sentence.end),)
+    if len(notes) > _MAX_NOTES:
+        notes = notes[: _MAX_NOTES - 1].rstrip() + "…"
+
+    return Event(
+        doc_id=article.doc_id,
+        event_date=event_date,
+        time_precision=precision,
+        event_type=chosen.event_type,
+        sub_event_type=chosen.sub_event_type,
+        actor1=actor_names["actor1"],
+        assoc_actor_1=assoc["assoc_actor_1"],
+        inter1=inters["actor1"],
+        actor2=actor_names["actor2"],
+        assoc_actor_2=assoc["assoc_actor_2"],
+        inter2=inters["actor2"],
+        interaction=_interaction(inters["actor1"], inters["actor2"]),
+        country=country_name,
+        iso3=gazetteer.iso3(country) if country else None,
+        admin1=place.admin1 if place else None,
+        admin2=place.admin2 if place else None,
+        location=place.name if place else None,
+        latitude=place.latitude if place else None,
+        longitude=place.longitude if place else None,
+        geo_precision=geo_precision,
+        fatalities=fatalities,
+        notes=notes,
+        source=article.source,
+        evidence=evidence,
+        why=why,
+        confidence=round(max(c.mention.confidence for c in members), 3),
+    )
+
+
+def assemble(
+    analysis: Analysis,
+    gazetteer: Gazetteer,
+    lexicon: actors.ActorLexicon,
+    settings: Settings,
+) -> tuple[Event, ...]:
+    """The article's events, in the order they are first reported."""
+    built = (_build(analysis, members, gazetteer, lexicon) for members in group_mentions(analysis))
+    return tuple(e for e in built if e.confidence >= settings.min_confidence)
