@@ -1,0 +1,406 @@
+"""The SQLite store: documents, their events with evidence, and the problems met on the way.
+
+Schema (created and upgraded by the ordered migrations in ``MIGRATIONS``; each migration
+runs once, in one transaction with its row in ``_migrations``)::
+
+    documents  id PK, doc_id UNIQUE (the document's own id), content_hash, published,
+               title, source, url, text, ingested_at
+    events     id PK, document -> documents.id, every ACLED field of ``models.Event`` under
+               the same name (event_date ... source), confidence, why (JSON object or NULL)
+    evidence   id PK, event -> events.id, field, start, "end", quote (= text[start:end])
+    problems   id PK, doc_id (not a foreign key: failed documents are not stored), stage,
+               message, created_at
+
+Dates are ``YYYY-MM-DD`` text, timestamps ISO 8601 text taken from the ``now`` the caller
+passes. Deleting a document's events deletes their evidence (ON DELETE CASCADE); foreign
+keys are ON for every connection opened here. Coordinates are named ``latitude`` and
+``longitude`` so datasette-cluster-map works on the events table with no configuration.
+
+A later migration adds incidents: a new ``incidents`` table and an ``events.incident``
+column (``ALTER TABLE events ADD COLUMN incident INTEGER REFERENCES incidents(id)``,
+NULL until linked); ``documents.id`` and ``events.id`` are stable row ids that survive
+re-ingesting an unchanged document. Append migrations to ``MIGRATIONS``; never edit one
+that has shipped.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from datetime import date, datetime
+from pathlib import Path
+
+from conflictcoder.errors import StoreError
+from conflictcoder.models import Article, Event, Span
+
+#: The ``models.Event`` fields stored as columns of ``events``, in ACLED's order.
+EVENT_COLUMNS: tuple[str, ...] = (
+    "event_date",
+    "time_precision",
+    "event_type",
+    "sub_event_type",
+    "actor1",
+    "assoc_actor_1",
+    "inter1",
+    "actor2",
+    "assoc_actor_2",
+    "inter2",
+    "interaction",
+    "country",
+    "iso3",
+    "admin1",
+    "admin2",
+    "location",
+    "latitude",
+    "longitude",
+    "geo_precision",
+    "fatalities",
+    "notes",
+    "source",
+    "confidence",
+)
+
+_ISO_DATE_CHECK = "GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'"
+
+
+def m001_initial(conn: sqlite3.Connection) -> None:
+    conn.execute(
+        f"""
+        CREATE TABLE documents (
+            id INTEGER PRIMARY KEY,
+            doc_id TEXT NOT NULL UNIQUE,
+            content_hash TEXT NOT NULL,
+            published TEXT NOT NULL CHECK (published {_ISO_DATE_CHECK}),
+            title TEXT,
+            source TEXT,
+            url TEXT,
+            text TEXT NOT NULL,
+            ingested_at TEXT NOT NULL
+        ) STRICT
+        """
+    )
+    conn.execute(
+        f"""
+        CREATE TABLE events (
+            id INTEGER PRIMARY KEY,
+            document INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            event_date TEXT NOT NULL CHECK (event_date {_ISO_DATE_CHECK}),
+            time_precision INTEGER NOT NULL CHECK (time_precision IN (1, 2, 3)),
+            event_type TEXT NOT NULL COLLATE NOCASE,
+            sub_event_type TEXT NOT NULL COLLATE NOCASE,
+            actor1 TEXT,
+            assoc_actor_1 TEXT,
+            inter1 INTEGER,
+            actor2 TEXT,
+            assoc_actor_2 TEXT,
+            inter2 INTEGER,
+            interaction INTEGER,
+            country TEXT COLLATE NOCASE,
+            iso3 TEXT COLLATE NOCASE,
+            admin1 TEXT,
+            admin2 TEXT,
+            location TEXT,
+            latitude REAL CHECK (latitude BETWEEN -90 AND 90),
+            longitude REAL CHECK (longitude BETWEEN -180 AND 180),
+            geo_precision INTEGER CHECK (geo_precision IN (1, 2, 3)),
+            fatalities INTEGER NOT NULL CHECK (fatalities >= 0),
+            notes TEXT,
+            source TEXT,
+            confidence REAL NOT NULL CHECK (confidence BETWEEN 0 AND 1),
+            why TEXT CHECK (why IS NULL OR json_type(why) = 'object')
+        ) STRICT
+        """
+    )
+    conn.execute(
+        """
+        CREATE TABLE evidence (
+            id INTEGER PRIMARY KEY,
+            event INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+            field TEXT NOT NULL,
+            start INTEGER NOT NULL CHECK (start >= 0),
+            "end" INTEGER NOT NULL CHECK ("end" >= start),
+            quote TEXT NOT NULL
+        ) STRICT
+        """
+    )
+    conn.execute(
+        """
+        CREATE TABLE problems (
+            id INTEGER PRIMARY KEY,
+            doc_id TEXT,
+            stage TEXT NOT NULL,
+            message TEXT NOT NULL,
+            created_at TEXT NOT NULL
+        ) STRICT
+        """
+    )
+    for sql in (
+        "CREATE INDEX events_document ON events(document)",
+        "CREATE INDEX events_event_date ON events(event_date)",
+        "CREATE INDEX events_country ON events(country)",
+        "CREATE INDEX events_iso3 ON events(iso3)",
+        "CREATE INDEX events_event_type ON events(event_type)",
+        "CREATE INDEX events_sub_event_type ON events(sub_event_type)",
+        "CREATE INDEX evidence_event ON evidence(event)",
+        "CREATE INDEX problems_doc_id ON problems(doc_id)",
+    ):
+        conn.execute(sql)
+
+
+#: Ordered migrations; each is applied once and recorded by name in ``_migrations``.
+MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (m001_initial,)
+
+
+@contextmanager
+def _transaction(conn: sqlite3.Connection) -> Iterator[None]:
+    """One atomic unit: committed when the block ends, rolled back if it raises."""
+    conn.execute("SAVEPOINT conflictcoder")
+    try:
+        yield
+    except BaseException:
+        conn.execute("ROLLBACK TO conflictcoder")
+        conn.execute("RELEASE conflictcoder")
+        raise
+    conn.execute("RELEASE conflictcoder")
+
+
+def migrate(conn: sqlite3.Connection) -> list[str]:
+    """Apply the migrations not applied yet, in order; return the names applied now."""
+    conn.execute("CREATE TABLE IF NOT EXISTS _migrations (name TEXT PRIMARY KEY) STRICT")
+    done = {row[0] for row in conn.execute("SELECT name FROM _migrations")}
+    known = {m.__name__ for m in MIGRATIONS}
+    if done - known:
+        newer = ", ".join(sorted(done - known))
+        raise StoreError(f"database has migrations this version does not know ({newer})")
+    applied = []
+    for migration in MIGRATIONS:
+        if migration.__name__ in done:
+            continue
+        with _transaction(conn):
+            migration(conn)
+            conn.execute("INSERT INTO _migrations (name) VALUES (?)", (migration.__name__,))
+        applied.append(migration.__name__)
+    return applied
+
+
+def open_db(path: Path | str) -> sqlite3.Connection:
+    """Open (creating if needed) and migrate the store at ``path``; ``":memory:"`` works.
+
+    Raises ``StoreError`` with a one-line message naming the file when it cannot be opened,
+    is not a SQLite database, or cannot be migrated.
+    """
+    name = str(path)
+    try:
+        conn = sqlite3.connect(name, isolation_level=None)
+    except sqlite3.Error as exc:
+        raise StoreError(f"{name}: cannot open database ({exc})") from exc
+    try:
+        conn.execute("PRAGMA foreign_keys = ON")
+        migrate(conn)
+    except StoreError as exc:
+        conn.close()
+        raise StoreError(f"{name}: {exc}") from exc
+    except sqlite3.DatabaseError as exc:
+        conn.close()
+        if "not a database" in str(exc):
+            raise StoreError(f"{name}: not a SQLite database") from exc
+        raise StoreError(f"{name}: cannot use as a conflictcoder database ({exc})") from exc
+    return conn
+
+
+def content_hash(article: Article) -> str:
+    """SHA-256 of what the events depend on: the publication date and the text."""
+    payload = json.dumps([article.published.isoformat(), article.text], ensure_ascii=False)
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
+def _check_event(article: Article, event: Event) -> None:
+    if event.doc_id != article.doc_id:
+        raise StoreError(f"{article.doc_id}: event belongs to another document ({event.doc_id})")
+    for name, spans in event.evidence.items():
+        for span in spans:
+            if not 0 <= span.start <= span.end <= len(article.text):
+                raise StoreError(
+                    f"{article.doc_id}: evidence for {name} [{span.start}, {span.end}) "
+                    f"is outside the text ({len(article.text)} characters)"
+                )
+
+
+def _insert_event(conn: sqlite3.Connection, document: int, text: str, event: Event) -> None:
+    values = [getattr(event, column) for column in EVENT_COLUMNS]
+    values[0] = event.event_date.isoformat()
+    why = json.dumps(dict(event.why), ensure_ascii=False) if event.why else None
+    columns = ", ".join(("document", *EVENT_COLUMNS, "why"))
+    marks = ", ".join("?" * (len(EVENT_COLUMNS) + 2))
+    cursor = conn.execute(
+        f"INSERT INTO events ({columns}) VALUES ({marks})", (document, *values, why)
+    )
+    conn.executemany(
+        'INSERT INTO evidence (event, field, start, "end", quote) VALUES (?, ?, ?, ?, ?)',
+        [
+            (cursor.lastrowid, name, span.start, span.end, span.quote(text))
+            for name, spans in event.evidence.items()
+            for span in spans
+        ],
+    )
+
+
+def add_document(
+    conn: sqlite3.Connection, article: Article, events: Sequence[Event], *, now: datetime
+) -> bool:
+    """Store a document and its events in one transaction; False if it was already stored.
+
+    The same ``doc_id`` with the same content hash adds nothing. A changed text (or
+    publication date) for a known ``doc_id`` updates the document row, keeping its id, and
+    replaces all its events. Raises ``StoreError`` (and stores nothing) when an event
+    names another document, has evidence outside the text, or breaks a column constraint.
+    """
+    digest = content_hash(article)
+    for event in events:
+        _check_event(article, event)
+    fields = (
+        digest,
+        article.published.isoformat(),
+        article.title,
+        article.source,
+        article.url,
+        article.text,
+        now.isoformat(timespec="seconds"),
+    )
+    try:
+        with _transaction(conn):
+            row = conn.execute(
+                "SELECT id, content_hash FROM documents WHERE doc_id = ?", (article.doc_id,)
+            ).fetchone()
+            if row is not None and row[1] == digest:
+                return False
+            if row is None:
+                document = conn.execute(
+                    "INSERT INTO documents (doc_id, content_hash, published, title, source,"
+                    " url, text, ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    (article.doc_id, *fields),
+                ).lastrowid
+            else:
+                document = row[0]
+                conn.execute("DELETE FROM events WHERE document = ?", (document,))
+                conn.execute(
+                    "UPDATE documents SET content_hash = ?, published = ?, title = ?,"
+                    " source = ?, url = ?, text = ?, ingested_at = ? WHERE id = ?",
+                    (*fields, document),
+                )
+            assert document is not None
+            for event in events:
+                _insert_event(conn, document, article.text, event)
+    except sqlite3.IntegrityError as exc:
+        raise StoreError(f"{article.doc_id}: cannot store its events ({exc})") from exc
+    return True
+
+
+def add_problem(
+    conn: sqlite3.Connection, doc_id: str | None, stage: str, message: str, *, now: datetime
+) -> None:
+    """Record that ``stage`` failed on a document (``doc_id`` None: not tied to one)."""
+    with _transaction(conn):
+        conn.execute(
+            "INSERT INTO problems (doc_id, stage, message, created_at) VALUES (?, ?, ?, ?)",
+            (doc_id, stage, message, now.isoformat(timespec="seconds")),
+        )
+
+
+def _like_escape(value: str) -> str:
+    return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def _casefold(value: str | None) -> str | None:
+    return None if value is None else value.casefold()
+
+
+def query_events(
+    conn: sqlite3.Connection,
+    *,
+    date_from: date | None = None,
+    date_to: date | None = None,
+    country: str | None = None,
+    event_type: str | None = None,
+    actor: str | None = None,
+    limit: int | None = None,
+) -> list[Event]:
+    """Stored events matching every filter given, by event_date then id.
+
+    ``date_from``/``date_to`` are inclusive; ``country`` matches the country name or iso3
+    and ``event_type`` the event type or sub-event type, both case-insensitively (ASCII
+    letters); ``actor`` is a case-insensitive substring of actor1, actor2 or an associated
+    actor.
+    """
+    where: list[str] = []
+    params: list[object] = []
+    if date_from is not None:
+        where.append("e.event_date >= ?")
+        params.append(date_from.isoformat())
+    if date_to is not None:
+        where.append("e.event_date <= ?")
+        params.append(date_to.isoformat())
+    if country is not None:
+        where.append("(e.country = ? OR e.iso3 = ?)")
+        params += [country, country]
+    if event_type is not None:
+        where.append("(e.event_type = ? OR e.sub_event_type = ?)")
+        params += [event_type, event_type]
+    if actor is not None:
+        conn.create_function("cc_casefold", 1, _casefold, deterministic=True)
+        columns = ("actor1", "actor2", "assoc_actor_1", "assoc_actor_2")
+        where.append(
+            "(" + " OR ".join(f"cc_casefold(e.{c}) LIKE ? ESCAPE '\\'" for c in columns) + ")"
+        )
+        params += [f"%{_like_escape(actor.casefold())}%"] * len(columns)
+    sql = (
+        "SELECT e.id, d.doc_id, "
+        + ", ".join(f"e.{c}" for c in EVENT_COLUMNS)
+        + ", e.why FROM events e JOIN documents d ON d.id = e.document"
+    )
+    if where:
+        sql += " WHERE " + " AND ".join(where)
+    sql += " ORDER BY e.event_date, e.id"
+    if limit is not None:
+        sql += " LIMIT ?"
+        params.append(limit)
+    rows = conn.execute(sql, params).fetchall()
+    evidence = _evidence(conn, [row[0] for row in rows])
+    return [_event(row, evidence.get(row[0], {})) for row in rows]
+
+
+def _evidence(conn: sqlite3.Connection, ids: list[int]) -> dict[int, dict[str, list[Span]]]:
+    found: dict[int, dict[str, list[Span]]] = {}
+    if not ids:
+        return found
+    rows = conn.execute(
+        'SELECT event, field, start, "end" FROM evidence'
+        " WHERE event IN (SELECT value FROM json_each(?)) ORDER BY id",
+        (json.dumps(ids),),
+    )
+    for event, name, start, end in rows:
+        found.setdefault(event, {}).setdefault(name, []).append(Span(start, end))
+    return found
+
+
+def _event(row: Sequence[object], evidence: dict[str, list[Span]]) -> Event:
+    values = dict(zip(EVENT_COLUMNS, row[2:-1], strict=True))
+    values["event_date"] = date.fromisoformat(str(values["event_date"]))
+    why = json.loads(str(row[-1])) if row[-1] is not None else {}
+    return Event(
+        doc_id=str(row[1]),
+        evidence={name: tuple(spans) for name, spans in evidence.items()},
+        why=why,
+        **values,  # type: ignore[arg-type]
+    )
+
+
+def counts(conn: sqlite3.Connection) -> dict[str, int]:
+    """Number of rows in documents, events and problems."""
+    return {
+        table: conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+        for table in ("documents", "events", "problems")
+    }

@@ -1,0 +1,211 @@
+import csv
+import io
+import json
+from dataclasses import replace
+from datetime import date
+
+import pytest
+
+from conflictcoder.errors import ConflictCoderError
+from conflictcoder.export import (
+    ACLED_COLUMNS,
+    CSV_FIELDS,
+    EVENT_FIELDS,
+    FORMATS,
+    acled_record,
+    disorder_type,
+    event_id,
+    event_record,
+    write,
+)
+from conflictcoder.models import Event, Span
+
+ATTACK = Event(
+    doc_id="seed.txt",
+    event_date=date(2022, 1, 20),
+    time_precision=1,
+    event_type="Battles",
+    sub_event_type="Armed clash",
+    actor1="Islamic State (Syria)",
+    assoc_actor_1=None,
+    inter1=2,
+    actor2="SDF: Syrian Democratic Forces",
+    assoc_actor_2=None,
+    inter2=2,
+    interaction=22,
+    country="Syria",
+    iso3="SYR",
+    admin1="Al Hasakeh",
+    admin2="Al Hasakeh",
+    location="Al Hasakeh",
+    latitude=36.4868,
+    longitude=40.7582,
+    geo_precision=1,
+    fatalities=12,
+    notes='IS attacked Gweiran prison, "dozens" killed.',
+    source="AP",
+    evidence={"actor1": (Span(0, 13), Span(200, 202)), "fatalities": (Span(87, 93),)},
+    why={"fatalities": "dozens: 12"},
+    confidence=0.8,
+)
+RAID = replace(
+    ATTACK,
+    event_date=date(2022, 1, 21),
+    actor1="Unidentified Armed Group (Iraq)",
+    actor2="Military Forces of Iraq (2020-)",
+    inter1=3,
+    inter2=1,
+    interaction=13,
+    country="Iraq",
+    iso3="IRQ",
+    admin1=None,
+    admin2=None,
+    location=None,
+    latitude=None,
+    longitude=None,
+    geo_precision=3,
+    fatalities=11,
+    notes=None,
+    evidence={},
+    why={},
+    confidence=0.6,
+)
+
+
+def test_event_record_is_the_jsonl_contract():
+    record = event_record(ATTACK)
+    assert list(record) == [*EVENT_FIELDS, "doc_id", "evidence", "confidence", "why"]
+    assert record["event_date"] == "2022-01-20"
+    assert record["evidence"] == {"actor1": [[0, 13], [200, 202]], "fatalities": [[87, 93]]}
+    assert record["doc_id"] == "seed.txt" and record["confidence"] == 0.8
+    assert record["assoc_actor_1"] is None and record["fatalities"] == 12
+
+
+def test_jsonl_one_object_per_event_with_nulls():
+    out = io.StringIO()
+    assert write([ATTACK, RAID], "jsonl", out) == 2
+    lines = out.getvalue().splitlines()
+    assert [json.loads(line) for line in lines] == [event_record(ATTACK), event_record(RAID)]
+    raid = json.loads(lines[1])
+    assert raid["latitude"] is None and raid["location"] is None and raid["evidence"] == {}
+
+
+def test_csv_all_fields_empty_cells_and_json_evidence():
+    out = io.StringIO()
+    assert write([ATTACK, RAID], "csv", out) == 2
+    rows = list(csv.DictReader(io.StringIO(out.getvalue())))
+    assert tuple(rows[0]) == CSV_FIELDS
+    assert rows[0]["event_date"] == "2022-01-20" and rows[0]["latitude"] == "36.4868"
+    assert rows[0]["notes"] == ATTACK.notes
+    assert json.loads(rows[0]["evidence"]) == {
+        "actor1": [[0, 13], [200, 202]],
+        "fatalities": [[87, 93]],
+    }
+    assert rows[1]["latitude"] == "" and rows[1]["assoc_actor_1"] == ""
+    assert rows[1]["confidence"] == "0.6"
+
+
+def test_acled_csv_columns_and_values():
+    out = io.StringIO()
+    assert write([ATTACK, RAID], "acled-csv", out) == 2
+    reader = csv.DictReader(io.StringIO(out.getvalue()))
+    assert tuple(reader.fieldnames) == ACLED_COLUMNS
+    first, second = list(reader)
+    assert first["event_id_cnty"] == event_id(ATTACK) and first["event_id_cnty"].startswith(
+        "conflictcoder-"
+    )
+    assert first["event_id_cnty"] != second["event_id_cnty"]
+    assert (first["event_date"], first["year"], first["disorder_type"]) == (
+        "2022-01-20",
+        "2022",
+        "Political violence",
+    )
+    assert (first["actor1"], first["inter1"], first["interaction"]) == (
+        "Islamic State (Syria)",
+        "2",
+        "22",
+    )
+    assert (first["iso"], first["region"], first["admin3"], first["tags"]) == ("", "", "", "")
+    assert first["civilian_targeting"] == "" and first["fatalities"] == "12"
+    assert second["latitude"] == "" and second["geo_precision"] == "3"
+
+
+def test_event_id_is_stable_and_ignores_unidentifying_fields():
+    assert event_id(ATTACK) == event_id(replace(ATTACK, confidence=0.1, notes=None))
+    assert event_id(ATTACK) != event_id(replace(ATTACK, doc_id="other.txt"))
+
+
+@pytest.mark.parametrize(
+    ("event_type", "sub_event_type", "inter2", "disorder", "targeting"),
+    [
+        ("Battles", "Armed clash", 2, "Political violence", None),
+        ("Violence against civilians", "Attack", 7, "Political violence", "Civilian targeting"),
+        (
+            "Explosions/Remote violence",
+            "Air/drone strike",
+            7,
+            "Political violence",
+            "Civilian targeting",
+        ),
+        ("Protests", "Peaceful protest", None, "Demonstrations", None),
+        (
+            "Protests",
+            "Excessive force against protesters",
+            6,
+            "Political violence; Demonstrations",
+            None,
+        ),
+        ("Riots", "Violent demonstration", None, "Demonstrations", None),
+        ("Riots", "Mob violence", 5, "Political violence", None),
+        ("Strategic developments", "Arrests", 6, "Strategic developments", None),
+        ("Unknown", "Unknown", None, None, None),
+    ],
+)
+def test_disorder_type_and_civilian_targeting(
+    event_type, sub_event_type, inter2, disorder, targeting
+):
+    event = replace(ATTACK, event_type=event_type, sub_event_type=sub_event_type, inter2=inter2)
+    assert disorder_type(event) == disorder
+    assert acled_record(event)["civilian_targeting"] == targeting
+
+
+def test_table_is_aligned():
+    out = io.StringIO()
+    assert write([ATTACK, RAID], "table", out) == 2
+    header, rule, first, second = out.getvalue().splitlines()
+    assert header.split()[:2] == ["date", "type"]
+    assert first.startswith("2022-01-20  Battles / Armed clash")
+    assert first.endswith("12") and second.endswith("11")
+    assert first.index("Islamic State") == header.index("actor1")
+    assert second.rindex("Iraq") == header.index("country")
+    assert set(rule) == {"-", " "}
+
+
+def test_table_truncates_long_cells():
+    long = replace(ATTACK, actor2="A" * 200)
+    out = io.StringIO()
+    write([long], "table", out)
+    assert "A" * 47 + "…" in out.getvalue() and "A" * 48 not in out.getvalue()
+
+
+def test_geojson_leaves_out_events_without_coordinates():
+    out = io.StringIO()
+    assert write([ATTACK, RAID], "geojson", out) == 1
+    collection = json.loads(out.getvalue())
+    assert collection["type"] == "FeatureCollection"
+    assert collection["without_coordinates"] == 1
+    (feature,) = collection["features"]
+    assert feature["geometry"] == {"type": "Point", "coordinates": [40.7582, 36.4868]}
+    assert feature["properties"] == event_record(ATTACK)
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_every_format_accepts_no_events_and_a_generator(fmt):
+    out = io.StringIO()
+    assert write((e for e in []), fmt, out) == 0
+    assert write((e for e in [ATTACK]), fmt, io.StringIO()) == 1
+
+
+def test_unknown_format():
+    with pytest.raises(ConflictCoderError, match="unknown output format 'xml'"):
+        write([ATTACK], "xml", io.StringIO())

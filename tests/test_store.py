@@ -1,0 +1,258 @@
+import sqlite3
+from dataclasses import replace
+from datetime import UTC, date, datetime
+
+import pytest
+
+from conflictcoder.errors import StoreError
+from conflictcoder.models import Article, Event, Span
+from conflictcoder.store import (
+    MIGRATIONS,
+    add_document,
+    add_problem,
+    counts,
+    migrate,
+    open_db,
+    query_events,
+)
+
+NOW = datetime(2024, 3, 1, 12, 0, tzinfo=UTC)
+TEXT = (
+    "Islamic State fighters attacked Gweiran prison in Hasakah on Thursday evening, "
+    "killing dozens. Gunmen killed 11 Iraqi soldiers north of Baghdad."
+)
+
+
+def _article(doc_id="ap-1", text=TEXT, published=date(2022, 1, 22)):
+    return Article(doc_id=doc_id, text=text, published=published, title="Prison attack")
+
+
+def _event(doc_id="ap-1", **changes):
+    event = Event(
+        doc_id=doc_id,
+        event_date=date(2022, 1, 20),
+        time_precision=1,
+        event_type="Battles",
+        sub_event_type="Armed clash",
+        actor1="Islamic State (Syria)",
+        assoc_actor_1=None,
+        inter1=2,
+        actor2="SDF: Syrian Democratic Forces",
+        assoc_actor_2="Asayish: Kurdish Internal Security Forces",
+        inter2=2,
+        interaction=22,
+        country="Syria",
+        iso3="SYR",
+        admin1="Al Hasakeh",
+        admin2="Al Hasakeh",
+        location="Al Hasakeh",
+        latitude=36.4868,
+        longitude=40.7582,
+        geo_precision=1,
+        fatalities=12,
+        notes=None,
+        source="AP",
+        evidence={"actor1": (Span(0, 13),), "fatalities": (Span(87, 93),)},
+        why={"fatalities": "dozens: 12"},
+        confidence=0.8,
+    )
+    return replace(event, **changes)
+
+
+def _iraq(doc_id="ap-1"):
+    return _event(
+        doc_id,
+        event_date=date(2022, 1, 21),
+        actor1="Unidentified Armed Group (Iraq)",
+        actor2="Military Forces of Iraq (2020-)",
+        assoc_actor_2=None,
+        inter1=3,
+        inter2=1,
+        interaction=13,
+        country="Iraq",
+        iso3="IRQ",
+        admin1=None,
+        admin2=None,
+        location="Baghdad",
+        latitude=None,
+        longitude=None,
+        geo_precision=2,
+        fatalities=11,
+        evidence={"actor2": (Span(112, 126),)},
+        why={},
+        confidence=0.6,
+    )
+
+
+@pytest.fixture
+def conn():
+    db = open_db(":memory:")
+    yield db
+    db.close()
+
+
+def test_open_db_migrates_once(tmp_path):
+    path = tmp_path / "events.db"
+    open_db(path).close()
+    db = open_db(path)
+    names = [row[0] for row in db.execute("SELECT name FROM _migrations")]
+    assert names == [m.__name__ for m in MIGRATIONS]
+    assert migrate(db) == []
+    tables = {row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    assert {"documents", "events", "evidence", "problems", "_migrations"} <= tables
+    assert db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        (b"this is not a database, just some text" * 40, "not a SQLite database"),
+        (None, "cannot open database"),
+    ],
+)
+def test_open_db_errors_name_the_file(tmp_path, content, expected):
+    path = tmp_path / "bad.db"
+    if content is None:
+        path = tmp_path / "missing-dir" / "bad.db"
+    else:
+        path.write_bytes(content)
+    with pytest.raises(StoreError) as info:
+        open_db(path)
+    message = str(info.value)
+    assert message.startswith(str(path)) and expected in message
+    assert "\n" not in message
+
+
+def test_open_db_refuses_a_newer_database(tmp_path):
+    path = tmp_path / "events.db"
+    open_db(path).close()
+    raw = sqlite3.connect(path)
+    raw.execute("INSERT INTO _migrations (name) VALUES ('m999_future')")
+    raw.commit()
+    raw.close()
+    with pytest.raises(StoreError, match="m999_future"):
+        open_db(path)
+
+
+def test_round_trip_rebuilds_events(conn):
+    events = [_event(), _iraq()]
+    assert add_document(conn, _article(), events, now=NOW) is True
+    assert query_events(conn) == events
+    assert counts(conn) == {"documents": 1, "events": 2, "problems": 0}
+    quotes = conn.execute("SELECT field, quote FROM evidence ORDER BY id").fetchall()
+    assert quotes == [
+        ("actor1", "Islamic State"),
+        ("fatalities", "dozens"),
+        ("actor2", "Iraqi soldiers"),
+    ]
+    doc = conn.execute(
+        "SELECT doc_id, published, title, url, ingested_at FROM documents"
+    ).fetchone()
+    assert doc == ("ap-1", "2022-01-22", "Prison attack", None, "2024-03-01T12:00:00+00:00")
+
+
+def test_same_document_twice_adds_nothing(conn):
+    assert add_document(conn, _article(), [_event()], now=NOW) is True
+    assert add_document(conn, _article(), [_event()], now=NOW) is False
+    assert counts(conn) == {"documents": 1, "events": 1, "problems": 0}
+
+
+def test_changed_text_replaces_events_and_keeps_document_id(conn):
+    add_document(conn, _article(), [_event(), _iraq()], now=NOW)
+    doc_row = conn.execute("SELECT id FROM documents").fetchone()[0]
+    changed = _article(text=TEXT + " Updated: over 100 killed.")
+    assert add_document(conn, changed, [_event(fatalities=100)], now=NOW) is True
+    assert [e.fatalities for e in query_events(conn)] == [100]
+    assert conn.execute("SELECT id, text FROM documents").fetchall() == [(doc_row, changed.text)]
+    assert conn.execute("SELECT count(*) FROM evidence").fetchone()[0] == 2
+
+
+@pytest.mark.parametrize(
+    ("event", "message"),
+    [
+        (_event(doc_id="other"), "another document"),
+        (_event(evidence={"actor1": (Span(0, 10_000),)}), "outside the text"),
+        (_event(time_precision=7), "cannot store"),
+        (_event(latitude=123.0), "cannot store"),
+    ],
+)
+def test_bad_events_store_nothing(conn, event, message):
+    with pytest.raises(StoreError, match=message):
+        add_document(conn, _article(), [_event(), event], now=NOW)
+    assert counts(conn) == {"documents": 0, "events": 0, "problems": 0}
+
+
+def test_add_problem(conn):
+    add_problem(conn, "ap-2", "read", "ap-2: no date", now=NOW)
+    add_problem(conn, None, "ingest", "interrupted", now=NOW)
+    rows = conn.execute("SELECT doc_id, stage, message, created_at FROM problems").fetchall()
+    assert rows == [
+        ("ap-2", "read", "ap-2: no date", "2024-03-01T12:00:00+00:00"),
+        (None, "ingest", "interrupted", "2024-03-01T12:00:00+00:00"),
+    ]
+    assert counts(conn)["problems"] == 2
+
+
+@pytest.fixture
+def filled(conn):
+    add_document(conn, _article("ap-1"), [_event("ap-1"), _iraq("ap-1")], now=NOW)
+    protest = _event(
+        "afp-7",
+        event_date=date(2022, 1, 10),
+        event_type="Protests",
+        sub_event_type="Peaceful protest",
+        actor1="Protesters (Côte d'Ivoire)",
+        actor2=None,
+        assoc_actor_2=None,
+        country="Côte d'Ivoire",
+        iso3="CIV",
+        evidence={},
+        why={},
+    )
+    add_document(conn, _article("afp-7", text="Protesters marched."), [protest], now=NOW)
+    return conn
+
+
+@pytest.mark.parametrize(
+    ("filters", "expected"),
+    [
+        ({}, ["2022-01-10 CIV", "2022-01-20 SYR", "2022-01-21 IRQ"]),
+        ({"date_from": date(2022, 1, 20)}, ["2022-01-20 SYR", "2022-01-21 IRQ"]),
+        ({"date_to": date(2022, 1, 20)}, ["2022-01-10 CIV", "2022-01-20 SYR"]),
+        ({"country": "syria"}, ["2022-01-20 SYR"]),
+        ({"country": "irq"}, ["2022-01-21 IRQ"]),
+        ({"country": "côte d'ivoire"}, ["2022-01-10 CIV"]),
+        ({"event_type": "battles"}, ["2022-01-20 SYR", "2022-01-21 IRQ"]),
+        ({"event_type": "Peaceful protest"}, ["2022-01-10 CIV"]),
+        ({"actor": "islamic state"}, ["2022-01-20 SYR"]),
+        ({"actor": "asayish"}, ["2022-01-20 SYR"]),
+        ({"actor": "IRAQ"}, ["2022-01-21 IRQ"]),
+        ({"actor": "CÔTE"}, ["2022-01-10 CIV"]),
+        ({"actor": "100%"}, []),
+        ({"actor": "_"}, []),
+        ({"limit": 2}, ["2022-01-10 CIV", "2022-01-20 SYR"]),
+        ({"country": "Syria", "event_type": "Protests"}, []),
+    ],
+)
+def test_query_filters(filled, filters, expected):
+    found = query_events(filled, **filters)
+    assert [f"{e.event_date.isoformat()} {e.iso3}" for e in found] == expected
+
+
+def test_query_keeps_doc_id_evidence_and_why(filled):
+    (protest,) = query_events(filled, country="CIV")
+    assert protest.doc_id == "afp-7" and protest.evidence == {} and protest.why == {}
+    (attack,) = query_events(filled, country="SYR")
+    assert attack.evidence == {"actor1": (Span(0, 13),), "fatalities": (Span(87, 93),)}
+    assert attack.why == {"fatalities": "dozens: 12"}
+
+
+def test_file_store_persists_and_stays_idempotent(tmp_path):
+    path = tmp_path / "events.db"
+    db = open_db(path)
+    assert add_document(db, _article(), [_event()], now=NOW) is True
+    db.close()
+    db = open_db(path)
+    assert query_events(db) == [_event()]
+    assert add_document(db, _article(), [_event()], now=NOW) is False
+    db.close()
