@@ -1,0 +1,160 @@
+"""Temporal tagger: TIMEX3 expressions of English news, normalised against the DCT.
+
+``tag(text, dct)`` finds temporal expressions with a set of regular-expression rules
+(compiled once, TimeML extents: prepositions left out, modifiers such as "early", "about",
+"the past" kept), keeps the longest non-overlapping matches, and normalises them in text
+order. Relative expressions resolve against the document creation time (``dct``);
+anaphoric ones ("the same day", "two days later", "the next morning") against the most
+recent day-level expression before them; clock times and parts of day against the nearest
+day-level expression of their sentence. Weekdays follow HeidelTime's news rule: the nearest
+occurrence on or before the DCT, unless the clause is in the future tense.
+
+Each ``Timex`` carries ``day``/``precision`` for event dating (see
+``timex_normalise.event_day``): never a day after the DCT.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from conflictcoder.models import Timex
+from conflictcoder.timex_resolve import Context, resolve, resolve_clock
+from conflictcoder.timex_rules import RULES, TOKEN, TRIGGERS, accept, token_key
+
+__all__ = ["tag"]
+
+# Rules whose value depends on a day found elsewhere in the sentence; resolved last.
+_CLOCK_RULES = frozenset({"clock", "clock24", "noon", "pod_alone", "dawn", "overnight"})
+
+
+_RULES_BY_KEY: dict[str, tuple[str, ...]] = {}
+for _rule, _keys in TRIGGERS.items():
+    for _key in _keys:
+        _RULES_BY_KEY[_key] = (*_RULES_BY_KEY.get(_key, ()), _rule)
+
+
+@dataclass(frozen=True, slots=True)
+class _Candidate:
+    start: int
+    end: int
+    rule: str
+    match: re.Match[str]
+
+
+_BEFORE, _AFTER = 70, 50  # window around a trigger token where its rule may match
+
+
+def _windows(text: str) -> dict[str, list[tuple[int, int]]]:
+    """Per rule, the merged text windows around its trigger tokens."""
+    hits: dict[str, list[tuple[int, int]]] = {}
+    for token in TOKEN.finditer(text):
+        key = token_key(token.group())
+        for rule in _RULES_BY_KEY.get(key, ()):
+            hits.setdefault(rule, []).append((token.start(), token.end()))
+    size = len(text)
+    windows: dict[str, list[tuple[int, int]]] = {}
+    for rule, spans in hits.items():
+        merged: list[tuple[int, int]] = []
+        for start, end in spans:
+            lo, hi = max(0, start - _BEFORE), min(size, end + _AFTER)
+            if merged and lo <= merged[-1][1]:
+                merged[-1] = (merged[-1][0], hi)
+            else:
+                merged.append((lo, hi))
+        windows[rule] = merged
+    return windows
+
+
+def _candidates(text: str) -> list[_Candidate]:
+    found: list[_Candidate] = []
+    windows = _windows(text)
+    whole = [(0, len(text))]
+    for name, pattern in RULES:
+        regions = windows.get(name, ()) if name in TRIGGERS else whole
+        seen: set[int] = set()
+        for lo, hi in regions:
+            for match in pattern.finditer(text, lo, hi):
+                if match.start() in seen:
+                    continue
+                seen.add(match.start())
+                if hi < len(text):  # a window may cut a match short: match again in full
+                    match = pattern.match(text, match.start()) or match
+                if match.end() > match.start() and accept(name, match, text):
+                    found.append(_Candidate(match.start(), match.end(), name, match))
+    return found
+
+
+def _longest_first(candidates: list[_Candidate]) -> list[_Candidate]:
+    """Keep the longest non-overlapping candidates (ties: the earlier rule), in text order."""
+    chosen: list[_Candidate] = []
+    order = sorted(enumerate(candidates), key=lambda ic: (-(ic[1].end - ic[1].start), ic[0]))
+    for _, cand in order:
+        if all(cand.end <= kept.start or cand.start >= kept.end for kept in chosen):
+            chosen.append(cand)
+    chosen.sort(key=lambda c: c.start)
+    return chosen
+
+
+def tag(text: str, dct: date) -> tuple[Timex, ...]:
+    """Temporal expressions of ``text`` in text order, normalised against ``dct``."""
+    chosen = _longest_first(_candidates(text))
+    ctx = Context(text=text, dct=dct)
+    results: list[Timex | None] = []
+    anchor: date | None = None
+    coarse: tuple[date, str] | None = None
+    for cand in chosen:
+        if cand.rule in _CLOCK_RULES:
+            results.append(None)
+            continue
+        resolved = resolve(cand.rule, cand.match, ctx, anchor, coarse)
+        if resolved is None:
+            results.append(None)
+            continue
+        timex, new_anchor = resolved
+        if new_anchor is not None:
+            anchor = new_anchor
+        coarse = _coarse(timex.value) or coarse
+        results.append(timex)
+    # Second pass: clock times and parts of day take the day of their sentence.
+    for i, cand in enumerate(chosen):
+        if cand.rule not in _CLOCK_RULES:
+            continue
+        days = [(t.start, _day_of(t)) for t in results if t is not None and _day_of(t)]
+        results[i] = resolve_clock(cand.rule, cand.match, ctx, days)
+    return tuple(t for t in results if t is not None)
+
+
+def _day_of(timex: Timex) -> date | None:
+    """The calendar day a DATE/TIME value names (even after the DCT), or None."""
+    value = timex.value
+    if value is None or len(value) < 10 or value[4] != "-" or value[7] != "-":
+        return None
+    try:
+        return date(int(value[0:4]), int(value[5:7]), int(value[8:10]))
+    except ValueError:
+        return None
+
+
+_COARSE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?|-W(\d{2})|-Q\d|-[A-Z]{2})?(?:T.*)?$")
+
+
+def _coarse(value: str | None) -> tuple[date, str] | None:
+    """A date-valued expression as (date, granularity) for anaphora such as "that year"."""
+    if value is None:
+        return None
+    m = _COARSE.match(value)
+    if m is None:
+        return None
+    year = int(m.group(1))
+    try:
+        if m.group(3):
+            return date(year, int(m.group(2)), int(m.group(3))), "day"
+        if m.group(2):
+            return date(year, int(m.group(2)), 15), "month"
+        if m.group(4):
+            return date.fromisocalendar(year, int(m.group(4)), 4), "week"
+        return date(year, 7, 1), "year"
+    except ValueError:
+        return None

@@ -1,0 +1,342 @@
+"""Recognition rules of the temporal tagger: one compiled pattern per expression family.
+
+Extents follow TimeML: prepositions ("on", "in", "at") stay outside; determiners and
+modifiers that belong to the expression ("the past", "early", "about", "last") stay inside.
+``accept`` filters matches that need context (month names that are ordinary words, bare
+years that are quantities).
+"""
+
+from __future__ import annotations
+
+import re
+
+_F = re.IGNORECASE
+
+MON = (
+    r"(?:january|february|march|april|may|june|july|august|september|october|november|december"
+    r"|sept|jan|feb|mar|apr|jun|jul|aug|sep|oct|nov|dec)"
+)
+WD = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+_SMALL = (
+    r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
+    r"fifteen|sixteen|seventeen|eighteen|nineteen"
+)
+NUM = (
+    r"(?:\d[\d,]*(?:\.\d+)?|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+    r"(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|" + _SMALL + r"|a\s+couple\s+of|"
+    r"a\s+few|a\s+dozen|a\s+single|a\s+number\s+of|couple\s+of|dozens\s+of|hundreds\s+of|"
+    r"a|an|few|several|many|some|numerous)"
+)
+UNIT = (
+    r"(?:seconds?|minutes?|hours?|days?|nights?|weeks?|fortnights?|months?|quarters?|years?"
+    r"|decades?|century|centuries)"
+)
+APPROX = (
+    r"(?:about|around|approximately|roughly|nearly|almost|more\s+than|less\s+than|fewer\s+than"
+    r"|well\s+over)"
+)
+POD = r"(?:morning|afternoon|evening|night)"
+MOD = r"(?:early|late|mid|the\s+(?:beginning|end|start|middle|first\s+half|second\s+half)\s+of)"
+_CLAUSE_END = r"(?=\s*(?:[,.;:!?)\"”]|--|—|$|and\b|but\b|when\b|while\b|as\b))"
+
+_PATTERNS: tuple[tuple[str, str], ...] = (
+    ("iso", r"\b(?P<y>[12]\d{3})-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b"),
+    ("slash", r"\b(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4}|\d{2})\b"),
+    (
+        "mdy",
+        rf"\b(?:(?P<wd>{WD}),?\s+)?(?:(?P<mod>early|late|mid)[-\s]+)?(?P<mon>{MON})\b\.?\s*"
+        rf"(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\b(?![,.]?\d|:)(?:(?:,\s*|\s+)(?P<y>[12]\d{{3}})\b)?",
+    ),
+    (
+        "dmy",
+        rf"\b(?:(?P<wd>{WD}),?\s+)?(?:the\s+)?(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?"
+        rf"(?P<mon>{MON})\b(?:\.(?=\s*\d))?(?:,?\s+(?P<y>[12]\d{{3}})\b)?",
+    ),
+    (
+        "monyear",
+        rf"\b(?:(?P<mod>{MOD})[-\s]+)?(?:(?P<rel>last|next|this|past|coming)\s+)?"
+        rf"(?P<mon>{MON})\b(?:\.(?=\s*\d))?(?:,?\s+(?:of\s+)?(?P<y>[12]\d{{3}})\b|\s+(?P<rel2>last|this|next)\s+year\b)?",
+    ),
+    (
+        "year",
+        rf"\b(?:(?P<mod>{MOD})[-\s]+)?(?:(?P<fiscal>fiscal(?:\s+year)?)\s+)?"
+        r"(?P<y>1[6-9]\d\d|20\d\d)\b(?!\s*%|[-,.:/]\d|\s+percent|'s?\b)",
+    ),
+    ("decade", r"\b(?:the\s+)?(?:(?P<mod>early|late|mid)[-\s]+)?(?P<y>1[5-9]\d|20\d)0'?s\b"),
+    ("decade2", r"(?:\bthe\s+)?(?:\b(?P<mod>early|late|mid)[-\s]+)?['‘’](?P<yy>\d)0s\b"),
+    (
+        "century",
+        r"\b(?:the\s+)?(?P<n>1?\d(?:st|nd|rd|th)|twenty-first|twentieth|nineteenth)\s+century\b",
+    ),
+    (
+        "weekday",
+        rf"\b(?:(?P<pre>midnight|noon|dawn)\s+)?(?:(?P<rel>last|next|this|past|coming|previous)\s+)?"
+        rf"(?:(?P<mod>early|late|earlier|later)\s+)?(?P<wd>{WD})(?P<pl>s)?\b"
+        rf"(?:\s+(?P<pod>{POD}|dawn|noon|midnight)(?P<pl2>s)?\b)?",
+    ),
+    (
+        "relday",
+        rf"\b(?:(?P<mod>early|late|earlier|later)\s+)?(?:(?P<dayb>the\s+day\s+(?:before|after)\s+)?"
+        rf"(?P<w>today|tonight|yesterday|tomorrow)|(?P<w2>this|last|yesterday|tomorrow)\s+"
+        rf"(?P<pod2>{POD}))\b(?:\s+(?P<pod>{POD})\b)?",
+    ),
+    ("overnight", r"\bovernight\b"),
+    (
+        "present",
+        r"\b(?:now|currently|nowadays|at\s+present|at\s+the\s+moment|these\s+days"
+        r"|current)\b(?!-)",
+    ),
+    ("past", r"\b(?:recently|formerly|lately|the\s+past)\b"),
+    ("future", r"\b(?:soon|the\s+(?:near\s+|foreseeable\s+|distant\s+)?future)\b"),
+    (
+        "unitrel",
+        rf"\b(?:(?P<mod>early|late|earlier|later|mid|{MOD})[-\s]+)?(?:(?P<the>the)\s+)?"
+        r"(?P<rel>last|next|this(?:\s+past)?|past|coming|previous|current|following|same|"
+        r"preceding|latest|present)\s+(?P<unit>week|weekend|month|year|quarter|decade|century"
+        r"|fiscal\s+year)\b",
+    ),
+    (
+        "theyear",
+        rf"\b(?:(?P<mod>{MOD})\s+)?the\s+(?P<unit>year|quarter|month|week|weekend)\b"
+        r"(?!\s+(?:before|after|earlier|later|ago)\b)",
+    ),
+    (
+        "spokenyear",
+        r"\b(?:the\s+year\s+)?(?:nineteen|two\s+thousand)(?:[-\s]+(?:and\s+)?(?P<rest>(?:twenty|thirty|"
+        r"forty|fifty|sixty|seventy|eighty|ninety)(?:[-\s](?:one|two|three|four|five|six|seven|eight"
+        r"|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
+        r"|oh[-\s](?:one|two|three|four|five|six|seven|eight|nine)|one|two|three|four|five|six|seven"
+        r"|eight|nine))?\b",
+    ),
+    (
+        "decade3",
+        r"\bthe\s+(?P<w>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b",
+    ),
+    (
+        "ago",
+        rf"\b(?:(?P<approx>{APPROX})\s+)?(?:(?P<num>{NUM})[-\s]+)?(?P<unit>{UNIT})\s+"
+        r"(?P<dir>ago|earlier|later|from\s+now|hence|back|"
+        rf"before{_CLAUSE_END}|after{_CLAUSE_END}|prior{_CLAUSE_END})",
+    ),
+    (
+        "duration",
+        rf"\b(?:(?P<approx>{APPROX})\s+)?(?:(?P<the>the)\s+)?(?:(?P<rel>past|last|next|first|"
+        r"coming|previous|following|final|latest|initial|remaining|preceding|other)\s+)?"
+        rf"(?P<num>{NUM})[-\s]+(?P<unit>{UNIT})\b(?:-(?P<long>long))?(?!-old|\s+old)",
+    ),
+    (
+        "vague",
+        r"\b(?:(?P<the>the)\s+)?(?:(?P<rel>past|last|next|coming|recent|previous|following|"
+        r"preceding)\s+)?(?P<unit>minutes|hours|days|weeks|months|years|decades|centuries)\b"
+        r"(?:-(?P<long>long))?(?!\s+old)",
+    ),
+    (
+        "set",
+        rf"\b(?:(?:every|each)\s+(?:other\s+)?(?:(?P<num>{NUM})\s+)?(?P<unit>{UNIT}|{WD}|"
+        rf"{POD}|weekend)|(?P<adv>daily|weekly|monthly|annually|yearly|hourly|nightly|"
+        rf"biweekly)|(?:once|twice|thrice|(?:{NUM})\s+times)\s+(?:a|an|per|each|every)\s+"
+        rf"(?P<unit2>{UNIT}))\b",
+    ),
+    (
+        "anaphor",
+        rf"\b(?:(?P<mod>early|late|earlier|later)\s+)?(?:(?:the|that)\s+(?P<which>(?:very\s+)?same|"
+        rf"next|following|previous|preceding|prior)?\s*(?P<unit>day|{POD}|week|weekend|month|year)"
+        rf"|the\s+(?P<unit2>day|night)\s+(?P<dir>before|after){_CLAUSE_END})\b",
+    ),
+    (
+        "quarter",
+        r"\b(?:(?P<the>the)\s+)?(?:(?P<pre>year-earlier|year-ago|latest|current|previous|same)\s+)?"
+        r"(?:fiscal[-\s]+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[-\s]+quarter\b"
+        r"(?:\s+of\s+(?:fiscal\s+)?(?P<y>[12]\d{3})\b)?",
+    ),
+    ("latestq", r"\bthe\s+(?P<pre>latest|year-earlier|year-ago)\s+(?P<unit>quarter|period)\b"),
+    (
+        "season",
+        r"\b(?:(?P<mod>early|late|mid)[-\s]+)?(?:(?P<rel>last|this(?:\s+past)?|next|past|coming|"
+        r"the)\s+)?(?P<s>spring|summer|fall|autumn|winter)\b(?:\s+(?:of\s+)?(?P<y>[12]\d{3})\b)?",
+    ),
+    (
+        "holiday",
+        r"\b(?P<h>christmas(?:\s+(?:day|eve))?|new\s+year['’]?s(?:\s+(?:day|eve))?|"
+        r"easter(?:\s+sunday)?|thanksgiving(?:\s+day)?|halloween|valentine['’]?s\s+day|"
+        r"independence\s+day)\b",
+    ),
+    (
+        "clock",
+        r"\b(?:(?P<approx>about|around|approximately|shortly\s+(?:before|after)|just\s+(?:before|"
+        r"after))\s+)?(?P<h>[01]?\d|2[0-3])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ampm>[ap]\.\s?m\.|"
+        r"[ap]m\b|[ap]\.m\b|o['’]clock)(?:\s+(?P<tz>GMT|UTC|local\s+time|[ECMP][SD]T)\b)?"
+        rf"(?:,?\s+(?:on\s+)?(?P<wd>{WD}|yesterday|today|tomorrow)\b)?",
+    ),
+    (
+        "clock24",
+        r"\b(?:(?P<approx>about|around|approximately)\s+)?(?P<h>[01]\d|2[0-3]):?(?P<mi>[0-5]\d)"
+        r"\s*(?P<tz>GMT|UTC|local\s+time|hours|hrs)\b",
+    ),
+    ("noon", r"\b(?:(?P<approx>about|around)\s+)?(?P<word>noon|midday|midnight)\b"),
+    ("dawn", r"\b(?P<word>dawn|daybreak|dusk|nightfall)\b"),
+    ("pod_alone", rf"\b(?:(?P<mod>early|late)\s+)?the\s+(?P<pod>{POD})\b"),
+)
+
+RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (name, re.compile(pattern, _F)) for name, pattern in _PATTERNS
+)
+
+# Month names that are also ordinary words need a date context when they stand alone.
+_AMBIGUOUS_MONTHS = frozenset({"may", "march", "mar", "jan", "sep", "dec", "jun", "aug", "oct"})
+_MONTH_CONTEXT = re.compile(
+    r"(?:\b(?:in|since|until|till|by|of|from|to|through|during|before|after|between|early|late|"
+    r"mid|last|next|this|and|or|on|for|until|throughout|around|into)[-\s]+)$",
+    _F,
+)
+_COUNTED_NOUN = re.compile(
+    r"\s+(?:people|persons|men|women|children|soldiers|troops|fighters|militants|civilians|"
+    r"residents|refugees|families|homes|houses|cases|deaths|dead|killed|times|km|kilometers|"
+    r"kilometres|miles|meters|metres|feet|tons|tonnes|dollars|euros|rounds|votes|members|"
+    r"[a-z]+ers\b)",
+    _F,
+)
+
+
+def _capitalised(word: str) -> bool:
+    return word[:1].isupper()
+
+
+def accept(name: str, match: re.Match[str], text: str) -> bool:
+    """False for matches that are not temporal in their context."""
+    if name in ("mdy", "dmy", "monyear"):
+        mon = match.group("mon")
+        if not _capitalised(mon):
+            return False
+        if name == "monyear":
+            has_year = match.group("y") is not None
+            full = len(mon) > 4 or mon.lower() in ("may", "june", "july")
+            if not full and not has_year:
+                return False
+            if mon.lower() in _AMBIGUOUS_MONTHS and not has_year and not match.group("mod"):
+                if match.group("rel") is None and not _MONTH_CONTEXT.search(text, 0, match.start()):
+                    return False
+                # "in May 2020" fine; "may" as a modal: next word is a verb, usually lower case
+                # and not a digit; a date context before it is our best evidence.
+        if name == "mdy" and mon.lower() in _AMBIGUOUS_MONTHS and match.group("y") is None:
+            day = int(match.group("d"))
+            if day > 31:
+                return False
+        return True
+    if name in ("weekday", "holiday"):
+        return _capitalised(match.group("wd") if name == "weekday" else match.group("h"))
+    if name == "year":
+        before = text[max(0, match.start() - 2) : match.start()]
+        if before.endswith(("$", "#", "No.", "€", "£")) or before[-1:].isdigit():
+            return False
+        if match.group("mod") is None and match.group("fiscal") is None:
+            if _COUNTED_NOUN.match(text, match.end()):
+                return False
+            if before.endswith((",", ".")) and before[:1].isdigit():
+                return False
+        return True
+    if name == "season":
+        if match.group("y") is None and match.group("rel") in (None, "the", "The"):
+            if match.group("rel") is None and match.group("mod") is None:
+                return False
+            rest = text[match.end() : match.end() + 4]
+            if rest.startswith(" of"):
+                return False
+        return True
+    if name == "present":
+        word = match.group(0).lower()
+        if word == "current":
+            return True
+        return True
+    if name == "duration":
+        num = match.group("num").lower()
+        unit = match.group("unit").lower()
+        plural = unit.endswith("s") or unit == "centuries"
+        if num in ("a", "an", "a single") and plural:
+            return False
+        if num in ("some", "many", "several", "few", "a few", "numerous") and not plural:
+            return False
+        if re.fullmatch(r"(?:1[6-9]|20)\d\d", num) or (num in ("a", "an") and unit == "quarter"):
+            return False
+        if unit.startswith("quarter") and text[match.start("unit") - 1] == "-":
+            return False  # "three-quarters" is a fraction
+        return True
+    if name == "theyear":
+        unit = match.group("unit").lower()
+        return match.group("mod") is not None or unit in ("year", "quarter", "weekend")
+    if name == "anaphor":
+        which = match.group("which")
+        if match.group("unit2"):
+            return True
+        starts_with_that = match.group(0).lower().split()[-2 if which is None else 0]
+        return which is not None or starts_with_that == "that"
+    return True
+
+
+# Trigger words: a rule can only match around one of its trigger tokens, so each rule is run
+# only in small windows around them (a large speed-up on long articles). Rules missing here
+# scan the whole text. Classes: "#year4" a 1600-2099 number, "#decade" 1990s/'90s,
+# "#clock" 7pm.
+_MONTH_WORDS = (
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec"
+)
+_WEEKDAY_WORDS = "monday tuesday wednesday thursday friday saturday sunday"
+_UNIT_WORDS = (
+    "second seconds minute minutes hour hours day days night nights week weeks fortnight "
+    "fortnights month months quarter quarters year years decade decades century centuries"
+)
+_POD_WORDS = "morning afternoon evening night"
+_TRIGGER_TEXT = {
+    "mdy": _MONTH_WORDS,
+    "dmy": _MONTH_WORDS,
+    "monyear": _MONTH_WORDS,
+    "year": "#year4",
+    "decade": "#decade",
+    "decade2": "#decade",
+    "century": "century",
+    "weekday": _WEEKDAY_WORDS + " " + " ".join(w + "s" for w in _WEEKDAY_WORDS.split()),
+    "relday": "today tonight yesterday tomorrow " + _POD_WORDS,
+    "overnight": "overnight",
+    "present": "now currently nowadays present moment days current",
+    "past": "recently formerly lately past",
+    "future": "soon future",
+    "unitrel": "week weekend month year quarter decade century",
+    "theyear": "year quarter month week weekend",
+    "spokenyear": "nineteen thousand",
+    "decade3": "twenties thirties forties fifties sixties seventies eighties nineties",
+    "ago": _UNIT_WORDS,
+    "duration": _UNIT_WORDS,
+    "vague": _UNIT_WORDS,
+    "set": "every each daily weekly monthly annually yearly hourly nightly biweekly once twice "
+    "thrice times",
+    "anaphor": "day night week weekend month year " + _POD_WORDS,
+    "quarter": "quarter",
+    "latestq": "quarter period",
+    "season": "spring summer fall autumn winter",
+    "holiday": "christmas easter thanksgiving halloween valentine independence year",
+    "clock": "#clock am pm m clock",
+    "clock24": "gmt utc local hours hrs",
+    "noon": "noon midday midnight",
+    "dawn": "dawn daybreak dusk nightfall",
+    "pod_alone": _POD_WORDS,
+}
+TRIGGERS: dict[str, frozenset[str]] = {
+    name: frozenset(words.split()) for name, words in _TRIGGER_TEXT.items()
+}
+TOKEN = re.compile(r"[A-Za-z]+|\d+[A-Za-z]*")
+_DECADE_TOKEN = re.compile(r"\d*0s")
+_CLOCK_TOKEN = re.compile(r"\d{1,2}(?:am|pm)", _F)
+
+
+def token_key(token: str) -> str:
+    """The trigger key of a token: the lower-cased word, or a class for numbers."""
+    if token[0].isdigit():
+        if token.isdigit():
+            return "#year4" if len(token) == 4 and 1600 <= int(token) <= 2099 else "#num"
+        if _DECADE_TOKEN.fullmatch(token):
+            return "#decade"
+        if _CLOCK_TOKEN.fullmatch(token):
+            return "#clock"
+        return "#num"
+    return token.lower()

@@ -1,0 +1,226 @@
+"""Table-driven tests of the temporal tagger (conflictcoder.timex)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from conflictcoder.timex import tag
+
+SAT = date(2022, 1, 22)  # a Saturday, the seed article's publication date
+
+SEED_LIKE = (
+    "More than 100 militants assaulted the main prison, sparking a battle that continued "
+    "24 hours later and left dozens dead on Friday as the group unleashed its biggest attack "
+    "since the fall of its caliphate three years ago.\n\n"
+    "Across the border, gunmen stormed an army barracks before dawn on the same day, killing 11 "
+    "- the deadliest attack in months.\n\n"
+    "The militants attacked on Thursday evening, a spokesman said. The fighting started with a "
+    "large explosion around 7 pm, said one resident."
+)
+
+
+def _find(text: str, dct: date, quote: str):
+    hits = [t for t in tag(text, dct) if t.text == quote]
+    assert hits, f"{quote!r} not tagged in {[t.text for t in tag(text, dct)]}"
+    return hits[0]
+
+
+@pytest.mark.parametrize(
+    ("quote", "type_", "value", "day", "precision"),
+    [
+        ("24 hours", "DURATION", "PT24H", None, None),
+        ("Friday", "DATE", "2022-01-21", date(2022, 1, 21), 1),
+        ("three years ago", "DATE", "2019", None, None),
+        ("the same day", "DATE", "2022-01-21", date(2022, 1, 21), 1),
+        ("Thursday evening", "TIME", "2022-01-20TEV", date(2022, 1, 20), 1),
+        ("around 7 pm", "TIME", "2022-01-20T19:00", date(2022, 1, 20), 1),
+        ("months", "DURATION", "PXM", None, None),
+    ],
+)
+def test_seed_like_expressions(quote, type_, value, day, precision):
+    timex = _find(SEED_LIKE, SAT, quote)
+    assert (timex.type, timex.value, timex.day, timex.precision) == (type_, value, day, precision)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "quote", "value", "day", "precision"),
+    [
+        # Weekdays: nearest occurrence on or before the DCT in past-tense reporting.
+        ("Gunmen attacked the town on Thursday.", "Thursday", "2022-01-20", date(2022, 1, 20), 1),
+        ("The army said on Saturday it had retaken the hill.", "Saturday", "2022-01-22", SAT, 1),
+        (
+            "Police raided the camp last Saturday.",
+            "last Saturday",
+            "2022-01-15",
+            date(2022, 1, 15),
+            1,
+        ),
+        ("Talks resumed last Thursday.", "last Thursday", "2022-01-20", date(2022, 1, 20), 1),
+        ("Talks will resume next Thursday.", "next Thursday", "2022-01-27", None, None),
+        ("The ministers will meet on Monday.", "Monday", "2022-01-24", None, None),
+        ("Elections are expected to be held on Tuesday.", "Tuesday", "2022-01-25", None, None),
+        (
+            "Fighting broke out late Wednesday night.",
+            "late Wednesday night",
+            "2022-01-19TNI",
+            date(2022, 1, 19),
+            1,
+        ),
+        # Relative days.
+        ("Two soldiers were killed yesterday.", "yesterday", "2022-01-21", date(2022, 1, 21), 1),
+        ("Protesters gathered today in the capital.", "today", "2022-01-22", SAT, 1),
+        ("Shelling resumed last night.", "last night", "2022-01-21TNI", date(2022, 1, 21), 1),
+        ("A curfew starts tonight.", "tonight", "2022-01-22TNI", SAT, 1),
+        ("A mortar hit the market this morning.", "this morning", "2022-01-22TMO", SAT, 1),
+        ("Clashes erupted overnight.", "overnight", "2022-01-22TNI", SAT, 1),
+        # Weeks, months, years.
+        ("Troops entered the city last week.", "last week", "2022-W02", date(2022, 1, 13), 2),
+        ("Protests spread this week.", "this week", "2022-W03", date(2022, 1, 20), 2),
+        (
+            "Rebels seized the town earlier this month.",
+            "earlier this month",
+            "2022-01",
+            date(2022, 1, 1),
+            3,
+        ),
+        ("Rebels seized the town last month.", "last month", "2021-12", date(2021, 12, 15), 3),
+        ("The group was founded last year.", "last year", "2021", None, None),
+        ("Clashes continued over the weekend.", "the weekend", "2022-W03-WE", SAT, 2),
+        # Absolute dates.
+        (
+            "The attack took place on 9 May 2020 near the border.",
+            "9 May 2020",
+            "2020-05-09",
+            date(2020, 5, 9),
+            1,
+        ),
+        (
+            "On May 9, 2020, gunmen attacked a bus.",
+            "May 9, 2020",
+            "2020-05-09",
+            date(2020, 5, 9),
+            1,
+        ),
+        ("The ceasefire collapsed on Jan. 20.", "Jan. 20", "2022-01-20", date(2022, 1, 20), 1),
+        (
+            "The ceasefire collapsed on 20 January 2022.",
+            "20 January 2022",
+            "2022-01-20",
+            date(2022, 1, 20),
+            1,
+        ),
+        (
+            "Report dated 2022-01-20 from the field.",
+            "2022-01-20",
+            "2022-01-20",
+            date(2022, 1, 20),
+            1,
+        ),
+        ("Fighting began in March 2021.", "March 2021", "2021-03", date(2021, 3, 15), 3),
+        ("The siege ended in December.", "December", "2021-12", date(2021, 12, 15), 3),
+        ("The town fell in early November.", "early November", "2021-11", date(2021, 11, 1), 3),
+        (
+            "A vote is planned for the end of March 2022.",
+            "the end of March 2022",
+            "2022-03",
+            None,
+            None,
+        ),
+        ("Peace talks collapsed in 2014.", "2014", "2014", None, None),
+        # Anaphora.
+        (
+            "Gunmen attacked on Tuesday. The next morning, troops arrived.",
+            "The next morning",
+            "2022-01-19TMO",
+            date(2022, 1, 19),
+            1,
+        ),
+        (
+            "Gunmen attacked on Tuesday. The following day, troops arrived.",
+            "The following day",
+            "2022-01-19",
+            date(2022, 1, 19),
+            1,
+        ),
+        (
+            "Gunmen attacked on Monday. Two days later, troops arrived.",
+            "Two days later",
+            "2022-01-19",
+            date(2022, 1, 19),
+            1,
+        ),
+        (
+            "The camp was shelled five days ago.",
+            "five days ago",
+            "2022-01-17",
+            date(2022, 1, 17),
+            1,
+        ),
+        ("The camp was shelled two weeks ago.", "two weeks ago", "2022-W01", date(2022, 1, 6), 2),
+        # References and durations.
+        ("The rebels now control the road.", "now", "PRESENT_REF", None, None),
+        ("The rebels currently control the road.", "currently", "PRESENT_REF", None, None),
+        ("The group has recently regained strength.", "recently", "PAST_REF", None, None),
+        ("Such attacks were common in the past.", "the past", "PAST_REF", None, None),
+        ("The siege lasted for three days.", "three days", "P3D", None, None),
+        ("A years-long campaign crushed the group.", "years-long", "PXY", None, None),
+        ("Attacks have grown over the past few years.", "the past few years", "PXY", None, None),
+        # Sets.
+        ("Protesters gather every Friday.", "every Friday", "XXXX-WXX-5", None, None),
+        ("The camp is shelled daily.", "daily", "P1D", None, None),
+        ("Aid convoys arrive weekly.", "weekly", "P1W", None, None),
+    ],
+)
+def test_values_and_days(sentence, quote, value, day, precision):
+    timex = _find(sentence, SAT, quote)
+    assert (timex.value, timex.day, timex.precision) == (value, day, precision)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The militants may attack again, officials warned.",
+        "Thousands march through the capital.",
+        "Some 2000 people fled the fighting.",
+        "The group, founded by a cleric, has 5,000 fighters.",
+        "He said he would reconsider the decision.",
+    ],
+)
+def test_no_false_alarms(sentence):
+    assert tag(sentence, SAT) == ()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "dct"),
+    [
+        (SEED_LIKE, SAT),
+        ("Talks will resume next Thursday and the vote is set for March 3.", SAT),
+        ("The attack came 24 hours later, and a week later the town fell.", SAT),
+        ("Officials expect results tomorrow; fighting may resume next month.", SAT),
+    ],
+)
+def test_never_a_day_after_the_dct(sentence, dct):
+    for timex in tag(sentence, dct):
+        assert timex.day is None or timex.day <= dct
+        assert (timex.day is None) == (timex.precision is None)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "dct"),
+    [
+        (SEED_LIKE, SAT),
+        ("On Monday, Oct. 26, 1998, at about 10:35 a.m. GMT, the first of two blasts hit.", SAT),
+        ("It happened in the 1990s, during the winter of 1994 and every day since.", SAT),
+    ],
+)
+def test_offsets_reproduce_quotes_in_text_order(sentence, dct):
+    found = tag(sentence, dct)
+    assert found
+    for timex in found:
+        assert sentence[timex.start : timex.end] == timex.text
+        assert timex.type in ("DATE", "TIME", "DURATION", "SET")
+        assert timex.why
+    assert [t.start for t in found] == sorted(t.start for t in found)
+    assert all(a.end <= b.start for a, b in zip(found, found[1:], strict=False))
