@@ -138,6 +138,9 @@ class Mention:
     fatality_spans: tuple[Span, ...] = ()
     confidence: float = 0.5
     why: str | None = None
+    # True when the clause only refers back to an event told earlier ("The attack in Syria
+    # targeted ..."): typed as that event, with a low confidence.
+    reference: bool = False
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -1,0 +1,280 @@
+"""Actors: ACLED's canonical actor names, the words news uses for them, and localisation.
+
+The lexicon is a user-extendable CSV (``data/actors.csv``, documented in its header): one
+row per canonical ACLED actor with ``|``-separated aliases, the inter code and the home
+country. Generic actors carry a ``{country}`` placeholder ("Protesters ({country})");
+``localise`` turns an ``ActorRef`` into the final ACLED name for the event's country,
+preferring a country-specific row ("Military Forces of Iraq (2020-)", "Islamic State
+(Syria)") over the formatted template. Country adjectives (``data/demonyms.csv``) say
+whose actor a generic word names ("Iraqi soldiers", "Iraq's military").
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import date
+from importlib import resources
+from pathlib import Path
+from types import MappingProxyType
+
+from conflictcoder.errors import ConflictCoderError
+from conflictcoder.models import ActorRef, Span
+
+PLACEHOLDER = "{country}"
+_PERIOD = re.compile(r" \((\d{4})-(\d{4})?\)$")
+_VALID_INTER = frozenset(range(1, 9))
+
+
+class LexiconError(ConflictCoderError):
+    """The actor lexicon file is missing or malformed."""
+
+
+@dataclass(frozen=True, slots=True)
+class ActorEntry:
+    """One row of the lexicon."""
+
+    name: str
+    aliases: tuple[str, ...]
+    inter: int
+    country: str | None
+    notes: str | None = None
+
+    @property
+    def generic(self) -> bool:
+        return PLACEHOLDER in self.name
+
+
+@dataclass(frozen=True, slots=True)
+class ActorMatch:
+    """An actor named in the text: ``[start, end)`` covers the whole phrase."""
+
+    start: int
+    end: int
+    entry: ActorEntry
+    country: str | None  # ISO2 said by the text ("Iraqi soldiers"), else the entry's
+
+    def ref(self) -> ActorRef:
+        return ActorRef(
+            name=self.entry.name,
+            inter=self.entry.inter,
+            spans=(Span(self.start, self.end),),
+            country=self.country,
+            generic=self.entry.generic,
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class ActorLexicon:
+    """An immutable actor lexicon with a compiled alias matcher."""
+
+    entries: tuple[ActorEntry, ...]
+    by_name: Mapping[str, ActorEntry]
+    country_names: Mapping[str, str]  # ISO2 -> ACLED country name
+    _aliases: Mapping[str, ActorEntry]  # exact or lower-cased alias -> entry
+    _demonyms: Mapping[str, str]  # adjective -> ISO2
+    _pattern: re.Pattern[str]
+
+    def find(self, text: str, start: int = 0, end: int | None = None) -> tuple[ActorMatch, ...]:
+        """Actors named in ``text[start:end]``, left to right, longest match first."""
+        stop = len(text) if end is None else end
+        found: list[ActorMatch] = []
+        for match in self._pattern.finditer(text, start, stop):
+            alias = match.group("alias")
+            entry = self._aliases.get(alias) or self._aliases.get(alias.lower())
+            if entry is None:
+                continue
+            adjective = match.group("dem")
+            country = self._demonyms.get(adjective) if adjective else None
+            found.append(ActorMatch(match.start(), match.end(), entry, country or entry.country))
+        return tuple(found)
+
+    def country_name(self, iso2: str | None) -> str | None:
+        return self.country_names.get(iso2) if iso2 else None
+
+
+def _read_rows(path: Path | None, name: str) -> list[dict[str, str]]:
+    try:
+        if path is None:
+            content = resources.files("conflictcoder.data").joinpath(name).read_text("utf-8")
+        else:
+            content = Path(path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise LexiconError(f"cannot read {path or name}: {error}") from error
+    lines = [line for line in content.splitlines() if line.strip() and not line.startswith("#")]
+    return list(csv.DictReader(lines))
+
+
+def _entry(row: dict[str, str], where: str) -> ActorEntry:
+    name = (row.get("name") or "").strip()
+    try:
+        inter = int((row.get("inter") or "").strip())
+    except ValueError as error:
+        raise LexiconError(f"{where}: inter must be a number 1-8") from error
+    if not name or inter not in _VALID_INTER:
+        raise LexiconError(f"{where}: a row needs a name and an inter code 1-8")
+    aliases = tuple(a.strip() for a in (row.get("aliases") or "").split("|") if a.strip())
+    country = (row.get("country") or "").strip().upper() or None
+    notes = (row.get("notes") or "").strip() or None
+    return ActorEntry(name, aliases, inter, country, notes)
+
+
+def _derived_aliases(entry: ActorEntry) -> tuple[str, ...]:
+    """Names an ACLED actor name gives itself: "HTS: Hayat Tahrir al Sham" -> HTS, the rest."""
+    if entry.generic:
+        return ()
+    name = _PERIOD.sub("", entry.name)
+    name = re.sub(r" \([^()]*\)$", "", name) if entry.name.startswith(name) else name
+    derived = [entry.name, name]
+    acronym, _, rest = name.partition(": ")
+    if rest and re.fullmatch(r"[A-Za-z]{2,6}", acronym):
+        derived += [acronym, rest] if acronym.isupper() and len(acronym) >= 3 else [rest]
+    return tuple(d for d in derived if len(d) >= 3)
+
+
+def _alternation(words: Iterable[str], fold: bool = False) -> str:
+    """A regex matching any of ``words``, longest first, as a prefix trie (fast to match)."""
+    trie: dict = {}
+    for word in set(words):
+        node = trie
+        for char in word.lower() if fold else word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def render(node: dict) -> str:
+        branches = [re.escape(char) + render(child) for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return render(trie)
+
+
+def build_lexicon(
+    entries: Iterable[ActorEntry], demonyms: Mapping[str, tuple[str, tuple[str, ...]]]
+) -> ActorLexicon:
+    """A lexicon from entries and ``{iso2: (country name, adjectives)}``; later rows win."""
+    by_name: dict[str, ActorEntry] = {}
+    for entry in entries:
+        by_name[entry.name] = entry
+    aliases: dict[str, ActorEntry] = {}
+    exact: list[str] = []
+    folded: list[str] = []
+    for entry in by_name.values():
+        for alias in (*entry.aliases, *_derived_aliases(entry)):
+            if alias.isupper() or (alias[:1].isupper() and not entry.generic):
+                aliases[alias] = entry
+                aliases.setdefault(alias.lower(), entry) if not alias.isupper() else None
+                (exact if alias.isupper() else folded).append(alias)
+            else:
+                aliases[alias.lower()] = entry
+                folded.append(alias)
+    adjectives: dict[str, str] = {}
+    names: dict[str, str] = {}
+    for iso2, (country, words) in demonyms.items():
+        names[iso2] = country
+        for word in (*words, f"{country}'s", f"{country}’s"):
+            adjectives[word] = iso2
+    alias_re = "|".join(
+        part
+        for part in (f"(?i:{_alternation(folded, fold=True)})", _alternation(exact))
+        if part != "(?i:)"
+    )
+    pattern = re.compile(
+        rf"(?<![\w-])(?:(?:the\s+)?(?P<dem>{_alternation(adjectives)})[\s-]+)?"
+        rf"(?P<alias>{alias_re})(?![\w-])"
+    )
+    return ActorLexicon(
+        entries=tuple(by_name.values()),
+        by_name=MappingProxyType(by_name),
+        country_names=MappingProxyType(names),
+        _aliases=MappingProxyType(aliases),
+        _demonyms=MappingProxyType(adjectives),
+        _pattern=pattern,
+    )
+
+
+def load_lexicon(path: Path | None = None, demonyms_path: Path | None = None) -> ActorLexicon:
+    """Read the actor CSV (None: the bundled ``data/actors.csv``) and the demonyms CSV."""
+    entries = [
+        _entry(row, f"{path or 'actors.csv'} row {number}")
+        for number, row in enumerate(_read_rows(path, "actors.csv"), start=1)
+    ]
+    demonyms: dict[str, tuple[str, tuple[str, ...]]] = {}
+    for row in _read_rows(demonyms_path, "demonyms.csv"):
+        iso2 = (row.get("iso2") or "").strip().upper()
+        country = (row.get("country") or "").strip()
+        words = tuple(w.strip() for w in (row.get("adjectives") or "").split("|") if w.strip())
+        if iso2 and country:
+            demonyms[iso2] = (country, words)
+    return build_lexicon(entries, demonyms)
+
+
+def _period_variant(base: str, lexicon: ActorLexicon, on: date | None) -> str | None:
+    """The lexicon's dated name for ``base`` ("Military Forces of Iraq (2020-)")."""
+    best: tuple[int, int, str] | None = None
+    for name in lexicon.by_name:
+        if not name.startswith(base + " ("):
+            continue
+        period = _PERIOD.search(name)
+        if period is None or period.start() != len(base):
+            continue
+        first = int(period.group(1))
+        last = int(period.group(2)) if period.group(2) else None
+        if on is not None:
+            if not (first <= on.year and (last is None or on.year <= last)):
+                continue
+            rank = (1, first, name)
+        else:
+            rank = (1 if last is None else 0, first, name)
+        if best is None or rank > best:
+            best = rank
+    return best[2] if best else None
+
+
+def _without_country(name: str) -> str:
+    bare = name.replace(f" ({PLACEHOLDER})", "")
+    if bare.startswith(("Military Forces of", "Police Forces of")):
+        return "Unidentified " + bare.split(" of ")[0]
+    return bare.replace(PLACEHOLDER, "").strip()
+
+
+def localise(
+    ref: ActorRef,
+    country_iso2: str | None,
+    country_name: str | None,
+    lexicon: ActorLexicon,
+    on: date | None = None,
+) -> str:
+    """The final ACLED name of ``ref`` for an event in the given country.
+
+    A country said by the mention itself ("Turkish soldiers") wins over the event's country
+    for state forces. ``on`` (the event date) picks among dated names; without it the
+    current (open-ended) name is used.
+    """
+    own = ref.country if ref.country and ref.inter in (1, 8) else None
+    iso2 = own or country_iso2
+    name_of_country = lexicon.country_name(own) if own else country_name
+    name_of_country = name_of_country or lexicon.country_name(iso2)
+    if PLACEHOLDER in ref.name:
+        if name_of_country is None:
+            return _without_country(ref.name)
+        base = ref.name.replace(PLACEHOLDER, name_of_country)
+        if base in lexicon.by_name:
+            return base
+        return _period_variant(base, lexicon, on) or base
+    if name_of_country:
+        variant = f"{ref.name} ({name_of_country})"
+        if variant in lexicon.by_name:
+            return variant
+    return _period_variant(ref.name, lexicon, on) or ref.name
+
+
+def inter_for(ref: ActorRef, country_iso2: str | None) -> int:
+    """ACLED's inter code in the event's country: state forces abroad are external (8)."""
+    if ref.inter == 1 and ref.country and country_iso2 and ref.country != country_iso2:
+        return 8
+    return ref.inter

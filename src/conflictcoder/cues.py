@@ -1,0 +1,185 @@
+"""Lexical cues for ACLED's event and sub-event types, and for clauses that report nothing.
+
+Each cue is a compiled pattern over a sentence; ``mentions`` combines them with the actors
+of the sentence following ACLED's coding rules (``acled-coding-rules.md``): an explosion in
+a battle is the battle, armed actor against civilians is violence against civilians, an
+abduction with killings is an attack, protests split by how they were met.
+"""
+
+from __future__ import annotations
+
+import re
+
+
+def _cue(pattern: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w-])(?:{pattern})(?![\w-])", re.IGNORECASE)
+
+
+CHEMICAL = _cue(
+    r"chemical\s+(?:weapons?|attacks?|agents?|munitions?)|chlorine(?:\s+gas)?|sarin|mustard\s+gas"
+    r"|nerve\s+(?:agent|gas)|toxic\s+gas(?:\s+attack)?|poison(?:ous)?\s+gas"
+)
+AIR = _cue(
+    r"air\s*-?\s*strikes?|airstrikes?|air\s+raids?|air\s+attacks?|aerial\s+(?:bombardment|attacks?"
+    r"|strikes?|bombing)|drone\s+(?:strikes?|attacks?)|(?:armed\s+)?drones?|UAVs?|warplanes?"
+    r"|war\s+planes?|fighter\s+jets?|jets|helicopter\s+gunships?|helicopters?|aircraft|barrel\s+bombs?"
+    r"|bombed\s+from\s+the\s+air|air\s+force|air\s+support"
+)
+SUICIDE = _cue(
+    r"suicide\s+(?:bomb(?:er|ers|ing|ings|s)?|attacks?|attackers?|car\s+bomb(?:er|ing)?s?|vests?"
+    r"|belts?|truck\s+bomb(?:er)?s?|blasts?|bombing)|blew\s+(?:himself|herself|themselves)\s+up"
+    r"|SVBIEDs?|self-detonated|detonated\s+(?:his|her|their)\s+(?:explosive|suicide)"
+)
+SHELLING = _cue(
+    r"shell(?:ed|ing|s)?|artillery|mortars?(?:\s+(?:shells?|rounds?|fire))?|rockets?|missiles?"
+    r"|RPGs?|rocket-propelled\s+grenades?|tank\s+(?:fire|shells?)|bombard(?:ed|ing|ment|ments)"
+    r"|howitzers?|Katyushas?|projectiles?|heavy\s+weapons|shelling\s+attack"
+)
+IED = _cue(
+    r"IEDs?|VBIEDs?|improvised\s+explosives?(?:\s+devices?)?|roadside\s+bombs?|(?:land\s*)?mines?"
+    r"|landmines?|car\s+bombs?|booby[-\s]trap(?:ped|s)?|explosive\s+devices?|sticky\s+bombs?"
+    r"|magnetic\s+bombs?|bomb(?:s|ing|ings)?|blasts?|explosions?|exploded|explodes|detonated"
+    r"|went\s+off|unexploded\s+ordnance|UXOs?|explosives-laden|explosive-laden"
+)
+GRENADE = _cue(r"(?:hand\s+)?grenades?(?:\s+attacks?)?")
+STUN = _cue(r"stun\s+grenades?|rocket-propelled\s+grenades?|flash-?bangs?")
+SEXUAL = _cue(
+    r"rap(?:ed|e|es|ing|ist|ists)|gang-?raped?|sexual(?:ly)?\s+(?:assault(?:ed|s)?|violence|abuse[ds]?"
+    r"|harass(?:ed|ment)|exploit(?:ed|ation)|attack(?:ed)?)|molest(?:ed|ation|ing)"
+)
+ABDUCTION = _cue(
+    r"abduct(?:ed|ion|ions|ing|s)?|kidnap(?:ped|ping|pings|s)?|taken\s+hostage|held\s+hostage"
+    r"|took\s+(?:\w+\s+){0,2}hostage|forcibly\s+disappeared|enforced\s+disappearance|went\s+missing"
+    r"|hostages?"
+)
+BATTLE = _cue(
+    r"clash(?:ed|es|ing)?|fight(?:ing|s)?|fought|battles?|battled|battling|gun\s*-?battles?"
+    r"|fire\s*-?fights?|exchanges?\s+of\s+(?:gun)?fire|exchanged\s+(?:gun)?fire|skirmish(?:es|ed)?"
+    r"|combat|hostilities|engaged|engagements?|counter-?attack(?:ed|s)?|repelled|repulsed"
+    r"|ambush(?:ed|es)?|(?:shelling|mortar|artillery|fire)\s+exchanges?|infiltration\s+attempts?"
+    r"|exchang(?:e|es|ed)\s+(?:of\s+)?(?:\w+\s+){0,2}(?:fire|shelling|shells|barrages|targeting|attacks)"
+    r"|attempt(?:ed|s)?\s+to\s+(?:advance|infiltrate|storm)|frontlines?|front\s+lines?"
+)
+ATTACK = _cue(
+    r"attack(?:ed|s|ing)?|assault(?:ed|s|ing)?|raid(?:ed|s|ing)?|storm(?:ed|ing|s)?|opened\s+fire"
+    r"|fired\s+(?:on|at|upon|into)|shot(?:\s+dead)?|shooting|shootings|gunfire|gunned\s+down"
+    r"|kill(?:ed|ing|s)?|murder(?:ed|s|ing)?|assassinat(?:ed|ion|ions)|execut(?:ed|ion|ions)"
+    r"|behead(?:ed|ing)?|massacre[ds]?|stabb(?:ed|ing)|beat(?:en|ing)?|tortur(?:ed|e|ing)"
+    r"|hacked\s+to\s+death|burned\s+alive|targeted|injur(?:ed|ing)|wound(?:ed|ing)"
+    r"|bodies\s+of|body\s+of|found\s+dead|assailed|hit\s+by\s+gunfire|deadliest"
+)
+GOV_TERRITORY = _cue(
+    r"recaptur(?:ed|e|es|ing)|retook|retak(?:e|en|ing)|regain(?:ed|s)?(?:\s+full)?\s+control"
+    r"|liberat(?:ed|ion|ing)|took\s+back|taken\s+back|restored\s+control|back\s+under\s+(?:\w+\s+)?control"
+)
+TERRITORY = _cue(
+    r"(?:captur(?:ed|e|es|ing)|controlled|control\s+of|seized|took)\s+(?:the\s+|several\s+|two\s+|a\s+)?(?:[\w'-]+\s+){0,3}(?:town|village|city|area"
+    r"|positions?|base|hill|district|neighbou?rhood|checkpoint|outpost|posts?|points?|locality|region)"
+    r"|(?:seized|took|taken|gained|gain|assumed|achieved|extend(?:ed)?|regain(?:ed)?)\s+(?:full\s+|partial\s+|total\s+|their\s+|its\s+)?control"
+    r"|managed\s+to\s+(?:control|capture|seize)|(?:were|was)\s+(?:completely\s+)?cleared\s+(?:from|of)|overr?an|overrun|fell\s+(?:in)?to"
+    r"|advanced\s+(?:on|into)|took\s+over|seized\s+(?:the\s+)?(?:town|village|city|area|base|hill)"
+)
+PROTEST = _cue(
+    r"protest(?:ed|s|ing|ers|ors|er)?|demonstrat(?:ed|ion|ions|ors|or|ing|e)|rall(?:y|ies|ied|ying)"
+    r"|(?-i:march(?:ed|es|ing)?)|sit-?ins?|picket(?:ed|s|ing)?|went\s+on\s+strike|on\s+strike|strikers"
+    r"|vigil|hunger\s+strike|gathered\s+to\s+(?:demand|denounce|protest|call)|boycott"
+)
+INTERVENTION = _cue(
+    r"dispers(?:ed|e|ing)|tear\s*-?gas|water\s+cannons?|rubber\s+bullets|batons?|broke\s+up"
+    r"|pepper\s+spray|stun\s+grenades|arrest(?:ed|s|ing)?|detain(?:ed|ing)|baton-?charged"
+    r"|cracked\s+down|prevented|blocked\s+(?:the\s+)?(?:protest|march)|pushed\s+back|scuffles?"
+)
+EXCESSIVE = _cue(
+    r"live\s+(?:ammunition|fire|rounds|bullets)|opened\s+fire|shot\s+dead|killed|killing"
+    r"|fired\s+(?:on|at|into)|shot"
+)
+RIOT = _cue(
+    r"riot(?:ed|s|ing)?|torch(?:ed|ing)?|set\s+(?:\w+\s+){0,3}(?:fire|ablaze|alight)"
+    r"|burn(?:ed|t|ing)\s+(?:\w+\s+)?(?:tyres|tires|vehicles|cars|effigies|police)|pelted|pelting"
+    r"|threw\s+(?:stones|rocks|bottles|petrol\s+bombs|molotov)|stone[-\s]?(?:pelting|throwing)"
+    r"|vandali[sz](?:ed|e|ing)|barricad(?:e|es|ed)|clashed\s+with\s+(?:the\s+)?police|molotovs?"
+    r"|petrol\s+bombs?|ransacked|rampage"
+)
+MOB = _cue(
+    r"mobs?|lynch(?:ed|ing|ings)?|vigilantes?|angry\s+crowds?|beat\s+(?:\w+\s+){0,2}to\s+death"
+    r"|mob\s+justice|jungle\s+justice"
+)
+ARREST = _cue(
+    r"arrest(?:ed|s|ing)?|detain(?:ed|s|ing)?|taken\s+into\s+custody|rounded\s+up|apprehend(?:ed)?"
+    r"|in\s+custody"
+)
+LOOTING = _cue(
+    r"loot(?:ed|ing|s)?|plunder(?:ed|ing)?|ransack(?:ed|ing)?|pillag(?:ed|ing)|burn(?:ed|t)\s+down"
+    r"|(?:burned|torched|destroyed|demolished|razed)\s+(?:\w+\s+){0,3}(?:houses|homes|house|home"
+    r"|shops|property|properties|villages?|crops|buildings?|vehicles|offices?|schools?|mosques?"
+    r"|churches?|farms?)|demolish(?:ed|ing)|razed|property\s+destruction|confiscat(?:ed|ion)"
+    r"|seized\s+(?:\w+\s+)?(?:land|property|houses|livestock|cattle)|stole|robbed|extort(?:ed|ion)"
+)
+DISRUPTED = _cue(
+    r"defus(?:ed|e|ing)|dismantl(?:ed|e|ing)|intercept(?:ed|s|ing)?|shot\s+down|downed|foil(?:ed|s)"
+    r"|thwart(?:ed|s)|failed\s+to\s+(?:explode|detonate)|seiz(?:ed|ure)\s+(?:of\s+)?(?:a\s+)?(?:\w+\s+)?"
+    r"(?:weapons|arms|ammunition|explosives|rifles|guns)|(?:weapons|arms|ammunition)\s+caches?"
+    r"|neutrali[sz]ed\s+(?:a|an|the)\s+(?:bomb|IED|device|explosive)|bomb\s+disposal|cleared\s+mines"
+)
+AGREEMENT = _cue(
+    r"cease-?fire|truce|peace\s+(?:deal|agreement|accord|talks|treaty)|signed\s+(?:an?\s+)?"
+    r"(?:agreement|accord|deal|memorandum)|reconciliation\s+(?:deal|agreement)"
+    r"|prisoner\s+(?:exchange|swap)|exchanged\s+prisoners|agreed\s+to\s+(?:a\s+)?(?:ceasefire|truce|end)"
+)
+HEADQUARTERS = _cue(
+    r"(?:set\s+up|established|establish(?:es|ing)?|opened|built|erected)\s+(?:a\s+|an\s+|new\s+|its\s+)*"
+    r"(?:\w+\s+)?(?:base|bases|headquarters|outposts?|camps?|military\s+posts?|checkpoints?)"
+)
+TRANSFER = _cue(
+    r"handed\s+over\s+(?:control|the\s+(?:town|city|area|base|positions?))|hand\s+over\s+control"
+    r"|without\s+(?:a\s+)?(?:fight|resistance|fighting)|withdrew\s+(?:\w+\s+){0,4}handing"
+)
+CHANGE = _cue(
+    r"deploy(?:ed|ment|ments|s|ing)?|reinforcements?|redeploy(?:ed|ment)?|withdr(?:ew|awn|awal)"
+    r"|pulled\s+out|merg(?:ed|er)|joined\s+forces|defect(?:ed|ion|ions)|recruit(?:ed|ment|ing)"
+    r"|conscript(?:ed|ion)|curfew|state\s+of\s+emergency|lockdown|convoys?|patrols?|military\s+build-?up"
+    r"|arrived|dispatched|sent\s+(?:\w+\s+)?(?:troops|reinforcements)|disband(?:ed)?|split|training"
+    r"|checkpoints?|surrender(?:ed)?|announced"
+)
+OTHER = _cue(
+    r"mass\s+graves?|coup(?:\s+d'[eé]tat)?|seized\s+power|military\s+takeover|displac(?:ed|ement)"
+    r"|fled\s+their\s+homes|referendum|remnants\s+of\s+war"
+)
+
+# Clauses that report no event (background, analysis, hypotheticals).
+HYPOTHETICAL = re.compile(
+    r"\b(?:could|would|might|may|will|shall|threaten(?:ed|s|ing)?\s+to|plan(?:ned|s|ning)?\s+to"
+    r"|vow(?:ed|s)?\s+to|warn(?:ed|s)?\s+(?:of|that)|fear(?:ed|s)?\s+(?:of|that)|likely\s+to"
+    r"|intend(?:ed|s)?\s+to|prepar(?:ed|ing)\s+to|capable\s+of|in\s+case\s+of|if|unless)\s+"
+    r"(?:\w+\s+){0,3}$",
+    re.IGNORECASE,
+)
+ANALYSIS = re.compile(
+    r"\b(?:suggest(?:s|ed)?|indicat(?:e|es|ed)|show(?:s|ed)?\s+that|signal(?:s|led)?|underscore[sd]?"
+    r"|highlight(?:s|ed)?|demonstrat(?:es|ed)\s+that|raise[sd]?\s+fears|analysts?\s+say)\b",
+    re.IGNORECASE,
+)
+BACKGROUND = re.compile(
+    r"\b(?:in\s+(?:the\s+)?(?:past|recent|previous|last)\s+(?:few\s+|several\s+)?(?:months|years|weeks|decades?)"
+    r"|over\s+the\s+(?:past|last)\s+(?:few\s+|several\s+)?(?:months|years|weeks|decades?)"
+    r"|(?:years|decades?|months)-long|since\s+(?:the\s+)?(?:\d{4}|its|their|fall|start|beginning|end)"
+    r"|have\s+(?:increasingly\s+|repeatedly\s+|frequently\s+|often\s+)?(?:killed|attacked|carried\s+out)"
+    r"|has\s+(?:increasingly\s+|repeatedly\s+)?(?:killed|attacked|carried\s+out)|in\s+recent\s+years"
+    r"|so\s+far\s+this\s+year|every\s+(?:year|month|week))\b",
+    re.IGNORECASE,
+)
+ANCHORED = re.compile(
+    r"\b(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today"
+    r"|tonight|overnight|last\s+night|this\s+morning|earlier\s+this\s+week|on\s+\d{1,2}\s+[A-Z][a-z]+"
+    r"|on\s+[A-Z][a-z]+\s+\d{1,2})\b"
+)
+DEFINITE = re.compile(
+    r"\b(?:the|this|that|these|those|its|their|Thursday's|Friday's)\s+(?:\w+\s+){0,2}$",
+    re.IGNORECASE,
+)
+MILITARY_TARGET = re.compile(
+    r"\b(?:barracks|checkpoints?|military\s+(?:base|post|positions?|convoy|vehicle)|bases?|outposts?"
+    r"|positions|convoys?|patrols?|prisons?|jail|army\s+post|police\s+station|security\s+post"
+    r"|front\s*lines?|headquarters)\b",
+    re.IGNORECASE,
+)

@@ -1,0 +1,218 @@
+"""Fatalities: counts of people killed, wounded or captured in a stretch of text.
+
+``find`` reads every count in ``text[start:end]`` ("killing 11", "11 soldiers were killed",
+"left dozens dead", "the bodies of five men", "at least 20 wounded") and says what it counts.
+``deaths`` turns the counts of one clause or sentence into ACLED's fatality figure: deaths
+only (casualties with no deaths give 0), vague words at ACLED's values (tens 10, dozens 12,
+hundreds 100, several 3), "at least N"/"more than N" as N, ranges as their lower bound,
+different victim groups added ("3 soldiers and 2 civilians"), differing reports of the same
+group resolved to the smaller figure.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from conflictcoder.models import Span
+
+KILLED = "killed"
+WOUNDED = "wounded"
+CAPTURED = "captured"
+CASUALTIES = "casualties"
+
+_UNITS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90,
+}  # fmt: skip
+_VAGUE = {
+    "a dozen": 12, "dozen": 12, "dozens": 12, "tens": 10, "hundreds": 100, "a hundred": 100,
+    "thousands": 1000, "several": 3, "a few": 3, "few": 3, "a handful": 3, "some": 3,
+    "a number": 3, "a couple": 2, "a pair": 2, "scores": 20, "a score": 20, "many": 10,
+    "numerous": 10, "multiple": 3, "both": 2, "a": 1, "an": 1, "another": 1,
+}  # fmt: skip
+_WORD_NUMBER = (
+    r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[-\s](?:one|two|three|four"
+    r"|five|six|seven|eight|nine)|" + "|".join(sorted(_UNITS, key=len, reverse=True)) + r")"
+    r"(?:\s+hundred)?"
+)
+_DIGITS = r"\d{1,3}(?:,\d{3})+|\d+"
+_VAGUE_RE = "|".join(re.escape(w) for w in sorted(_VAGUE, key=len, reverse=True))
+_NUMBER = re.compile(
+    rf"(?<![\w.,-])(?P<qual>(?:at\s+least|more\s+than|over|nearly|almost|about|around|some|up\s+to"
+    rf"|as\s+many\s+as|approximately|roughly|an\s+estimated|a\s+total\s+of|no\s+fewer\s+than"
+    rf"|fewer\s+than|less\s+than|another|a\s+further|an\s+additional|between)\s+)?"
+    rf"(?P<num>{_DIGITS}|{_WORD_NUMBER}|{_VAGUE_RE})"
+    rf"(?P<range>\s*(?:-|–|to|or|and)\s*(?:{_DIGITS}|{_WORD_NUMBER}))?(?:\s+of)?(?![\w-])",
+    re.IGNORECASE,
+)
+_NOT_PEOPLE = re.compile(
+    r"\s*(?:%|percent|per\s+cent|years?|months?|weeks?|days?|hours?|minutes?|km|kilometers?"
+    r"|kilometres?|miles?|metres?|meters?|pm|am|p\.m|a\.m|o'clock|million|billion|times"
+    r"|vehicles?|cars?|houses?|homes?|buildings?|shops?|rockets?|missiles?|shells?|mortars?"
+    r"|bombs?|blasts?|explosions?|villages?|towns?|districts?|provinces?|facilities|january"
+    r"|february|march|april|may|june|july|august|september|october|november|december)\b",
+    re.IGNORECASE,
+)
+_DEATH_AFTER = (
+    r"killed|dead|died|dying|deaths?|fatalities|lost\s+their\s+lives|lost\s+his\s+life"
+    r"|lost\s+her\s+life|perished|slain|murdered|executed|beheaded|massacred|lifeless|bodies|body"
+    r"|corpses|shot\s+dead|gunned\s+down|lynched|burned\s+to\s+death|stabbed\s+to\s+death"
+)
+_KIND_AFTER = re.compile(
+    r"\b(?P<casualties>casualties|killed\s+or\s+(?:wounded|injured)|dead\s+or\s+(?:wounded|injured)"
+    rf"|killed\s+and\s+(?:wounded|injured))\b|\b(?P<killed>{_DEATH_AFTER})\b"
+    r"|\b(?P<wounded>wounded|injured|injuries|hurt|hospitali[sz]ed|maimed)\b"
+    r"|\b(?P<captured>captured|arrested|abducted|kidnapped|detained|taken\s+hostage|taken\s+captive"
+    r"|missing|held\s+hostage|rescued|freed|released)\b",
+    re.IGNORECASE,
+)
+_KIND_BEFORE = re.compile(
+    r"(?:(?P<killed>killing|killed|kills|kill|murdering|murdered|executing|executed|beheading"
+    r"|massacring|slaughtering|shot\s+dead|shooting\s+dead|gunned\s+down|gunning\s+down|claimed\s+the\s+lives\s+of|death\s+toll\s+(?:\w+\s+){0,3}(?:to|at|of)"
+    r"|toll\s+(?:\w+\s+){0,2}(?:to|at|of)|bodies\s+of|body\s+of|assassinating|assassinated|deaths\s+of|lives\s+of|leaving|left)"
+    r"|(?P<wounded>wounding|injuring|wounded|injured)"
+    r"|(?P<captured>abducting|kidnapping|capturing|arresting|detaining|abducted|kidnapped"
+    r"|captured|arrested|detained|seized))\s+$",
+    re.IGNORECASE,
+)
+_STOP = re.compile(r"[;:()]|,\s|\s(?:and|but|while|as|after|before|when|who|which)\s", re.I)
+
+
+_MONTH_BEFORE = re.compile(
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?\s+$"
+)
+_ARTICLES = frozenset({"a", "an", "another", "some", "both"})
+_SINGLE = re.compile(
+    r"(?:\s+[\w-]+){1,3}?\s+(?:was|has\s+been|had\s+been|is|were|have\s+been)\s+(?:reportedly\s+)?"
+    rf"(?:{_DEATH_AFTER}|wounded|injured|abducted|kidnapped|arrested)\b|(?:\s+[\w-]+){{1,3}}?\s+died\b"
+    r"|(?:\s+[\w'’-]+){0,2}?\s+(?:dead\s+)?body\b",
+    re.IGNORECASE,
+)
+_CONJOINED = re.compile(r"(?:\s+[\w-]+){0,3}\s*(?:,|and|,\s*and)\s*", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class Count:
+    """A count of people in the text: ``value`` is already ACLED's conservative reading."""
+
+    value: int
+    kind: str  # killed, wounded, captured, casualties
+    span: Span  # the number phrase ("at least 11", "dozens")
+    vague: bool
+    noun: str | None = None  # the victims' noun when given ("soldiers")
+
+
+def _value(number: str) -> tuple[int, bool] | None:
+    word = re.sub(r"\s+", " ", number.lower().strip())
+    if word in _VAGUE:
+        return _VAGUE[word], True
+    if word[:1].isdigit():
+        return int(word.replace(",", "")), False
+    hundred = word.endswith(" hundred")
+    word = word.removesuffix(" hundred")
+    parts = re.split(r"[-\s]", word)
+    if not all(p in _UNITS for p in parts):
+        return None
+    total = sum(_UNITS[p] for p in parts)
+    return (total * 100 if hundred else total), False
+
+
+def _kind_after(text: str, start: int, end: int) -> tuple[str | None, str | None]:
+    """The kind word in the few words after a number, and the noun between them."""
+    window = re.sub(
+        r"\([^()]*\)", lambda m: " " * len(m.group(0)), text[start : min(end, start + 90)]
+    )
+    stop = _STOP.search(window)
+    clause = window[: stop.start()] if stop else window
+    match = _KIND_AFTER.search(clause)
+    if match is None or len(clause[: match.start()].split()) > 6:
+        # "left dozens dead": the kind word may follow a short noun phrase
+        return None, None
+    words = [w for w in re.findall(r"[A-Za-z]+", clause[: match.start()]) if w.lower() not in
+             {"were", "was", "been", "have", "had", "has", "are", "is", "reportedly", "also",
+              "people", "persons", "more", "others", "other", "of", "the", "them"}]  # fmt: skip
+    noun = words[-1].lower() if words else None
+    kind = match.lastgroup
+    return kind, noun
+
+
+def find(text: str, start: int = 0, end: int | None = None) -> tuple[Count, ...]:
+    """Every count of killed, wounded, captured people or casualties in the range."""
+    stop = len(text) if end is None else end
+    counts: list[Count] = []
+    pending: list[tuple[Span, int, bool, str | None]] = []
+    for match in _NUMBER.finditer(text, start, stop):
+        parsed = _value(match.group("num"))
+        if parsed is None:
+            continue
+        value, vague = parsed
+        if _NOT_PEOPLE.match(text, match.end(), stop):
+            continue
+        number = match.group("num")
+        if _MONTH_BEFORE.search(text, max(start, match.start() - 12), match.start()):
+            continue
+        if number[:1].isdigit() and len(number) == 4 and 1900 <= int(number) <= 2100:
+            continue
+        before = _KIND_BEFORE.search(text[max(start, match.start() - 45) : match.start()])
+        after_kind, noun = _kind_after(text, match.end(), stop)
+        article = number.lower() in _ARTICLES
+        if article and before is None and not _SINGLE.match(text, match.end(), stop):
+            continue
+        if before is not None and before.group(0).strip().lower() in ("leaving", "left"):
+            kind = after_kind
+        elif before is not None and not (before.lastgroup == KILLED and after_kind == WOUNDED):
+            kind = before.lastgroup
+        else:
+            kind = after_kind
+        span = Span(match.start(), match.end())
+        if kind is None:
+            pending.append((span, value, vague, noun))
+            continue
+        # "three soldiers and two civilians were killed": the first count shares the kind
+        for p_span, p_value, p_vague, p_noun in pending:
+            if _CONJOINED.fullmatch(text, p_span.end, match.start()):
+                counts.append(Count(p_value, kind, p_span, p_vague, p_noun or _noun(text, p_span)))
+        pending = []
+        counts.append(Count(value, kind, span, vague, noun))
+    return tuple(sorted(counts, key=lambda c: c.span))
+
+
+def _noun(text: str, span: Span) -> str | None:
+    word = re.match(r"\s+([A-Za-z]+)", text[span.end : span.end + 30])
+    return word.group(1).lower() if word else None
+
+
+def deaths(
+    text: str, start: int = 0, end: int | None = None
+) -> tuple[int | None, tuple[Span, ...]]:
+    """ACLED fatalities reported in the range: ``(None, ())`` when no count is given.
+
+    Counts of different victim groups add up; repeated counts of the same group (or with no
+    noun) keep the smallest. Casualty or injury figures alone give 0.
+    """
+    counts = find(text, start, end)
+    if not counts:
+        return None, ()
+    killed = [c for c in counts if c.kind == KILLED]
+    if not killed:
+        spans = tuple(c.span for c in counts if c.kind == CASUALTIES)
+        return (0, spans) if spans else (None, ())
+    groups: dict[str | None, Count] = {}
+    for count in killed:
+        kept = groups.get(count.noun)
+        if kept is None or count.value < kept.value:
+            groups[count.noun] = count
+    if None in groups and len(groups) > 1:
+        # an un-nouned total next to nouned parts ("killing 11, including 3 officers")
+        lone = groups.pop(None)
+        named = sum(c.value for c in groups.values())
+        if lone.value >= named:
+            return lone.value, (lone.span,)
+        groups[None] = lone
+    chosen = sorted(groups.values(), key=lambda c: c.span)
+    return sum(c.value for c in chosen), tuple(c.span for c in chosen)

@@ -1,0 +1,346 @@
+"""Event mentions: the sentences that report an event, typed in ACLED's taxonomy.
+
+``find`` reads each sentence, drops background and hypothetical ones, finds the event cues
+(``cues``) and the actors (``actors``) in it, and applies ACLED's coding rules to choose the
+event type and sub-event type, actor1 (who acts) and actor2 (the target), and fatalities.
+A sentence that only refers back to an event reported earlier ("The attack in Syria
+targeted ...", "The fighting started with ...") still yields a mention, typed as that
+event, with ``reference=True``, a lower confidence and a ``why`` saying so; mentions are not
+grouped here (the events stage does that with dates and places).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from conflictcoder import cues, fatalities
+from conflictcoder.actors import ActorLexicon, ActorMatch
+from conflictcoder.models import ActorRef, Mention, Sentence, Span
+
+BATTLES = "Battles"
+EXPLOSIONS = "Explosions/Remote violence"
+VAC = "Violence against civilians"
+PROTESTS = "Protests"
+RIOTS = "Riots"
+STRATEGIC = "Strategic developments"
+
+SUB_EVENT_TYPES: dict[str, str] = {
+    "Armed clash": BATTLES,
+    "Government regains territory": BATTLES,
+    "Non-state actor overtakes territory": BATTLES,
+    "Chemical weapon": EXPLOSIONS,
+    "Air/drone strike": EXPLOSIONS,
+    "Suicide bomb": EXPLOSIONS,
+    "Shelling/artillery/missile attack": EXPLOSIONS,
+    "Remote explosive/landmine/IED": EXPLOSIONS,
+    "Grenade": EXPLOSIONS,
+    "Sexual violence": VAC,
+    "Attack": VAC,
+    "Abduction/forced disappearance": VAC,
+    "Peaceful protest": PROTESTS,
+    "Protest with intervention": PROTESTS,
+    "Excessive force against protesters": PROTESTS,
+    "Violent demonstration": RIOTS,
+    "Mob violence": RIOTS,
+    "Agreement": STRATEGIC,
+    "Arrests": STRATEGIC,
+    "Change to group/activity": STRATEGIC,
+    "Disrupted weapons use": STRATEGIC,
+    "Headquarters or base established": STRATEGIC,
+    "Looting/property destruction": STRATEGIC,
+    "Non-violent transfer of territory": STRATEGIC,
+    "Other": STRATEGIC,
+}
+
+_ARMED = frozenset({1, 2, 3, 4, 8})
+_EXPLOSIVE_SUBS = frozenset(
+    {"Remote explosive/landmine/IED", "Grenade", "Shelling/artillery/missile attack"}
+)
+_ATTRIBUTION = re.compile(
+    r"(?:spokes(?:man|woman|person)\s+for|according\s+to|commander\s+of|statement\s+(?:by|from)"
+    r"|official\s+(?:of|with)|head\s+of|leader\s+of|told|member\s+of|said|holding|detaining"
+    r"|release\s+of|freeing|free)\s+(?:the\s+)?(?:\w+\s+){0,2}$",
+    re.IGNORECASE,
+)
+_BY = re.compile(r"\bby\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+_WITH = re.compile(
+    r"\b(?:with|against|on|at|targeting|targeted|targets)\s+(?:[\w-]+\s+){0,3}$", re.I
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Typed:
+    """The type decision for a sentence: sub-event type, trigger, reason and confidence."""
+
+    sub_event_type: str
+    trigger: Span
+    why: str
+    confidence: float
+
+
+def _first(pattern: re.Pattern[str], text: str, start: int, end: int) -> Span | None:
+    match = pattern.search(text, start, end)
+    return Span(match.start(), match.end()) if match else None
+
+
+def _actors(text: str, start: int, end: int, lexicon: ActorLexicon) -> list[ActorMatch]:
+    kept = []
+    for match in lexicon.find(text, start, end):
+        if _ATTRIBUTION.search(text, max(start, match.start - 60), match.start):
+            continue
+        kept.append(match)
+    return kept
+
+
+def _typed(text: str, start: int, end: int, found: list[ActorMatch]) -> Typed | None:
+    """ACLED's type for the sentence ``text[start:end]``, by rule priority."""
+    armed = [a for a in found if a.entry.inter in _ARMED]
+    civilians = [a for a in found if a.entry.inter == 7]
+    crowd = [a for a in found if a.entry.inter in (5, 6)]
+
+    def cue(pattern: re.Pattern[str]) -> Span | None:
+        return _first(pattern, text, start, end)
+
+    protest, riot, mob = cue(cues.PROTEST), cue(cues.RIOT), cue(cues.MOB)
+    battle, attack = cue(cues.BATTLE), cue(cues.ATTACK)
+    if protest or any(a.entry.inter == 6 for a in found):
+        trigger = protest or next(a for a in found if a.entry.inter == 6)
+        trigger = Span(trigger.start, trigger.end)
+        if cue(cues.EXCESSIVE) and (cue(cues.EXCESSIVE) != protest):
+            killed = fatalities.deaths(text, start, end)[0]
+            if killed or re.search(
+                r"live\s+(?:ammunition|fire|rounds)|shot", text[start:end], re.I
+            ):
+                return Typed(
+                    "Excessive force against protesters", trigger, "protesters shot at", 0.7
+                )
+        if riot or mob:
+            return Typed(
+                "Violent demonstration", riot or mob or trigger, "protest turned violent", 0.7
+            )
+        if cue(cues.INTERVENTION):
+            return Typed("Protest with intervention", trigger, "protest dispersed or met", 0.7)
+        return Typed("Peaceful protest", trigger, "protest, no violence reported", 0.7)
+    if sexual := cue(cues.SEXUAL):
+        return Typed("Sexual violence", sexual, "sexual violence", 0.8)
+    if chemical := cue(cues.CHEMICAL):
+        return Typed("Chemical weapon", chemical, "chemical weapon named", 0.8)
+    violent = battle or attack or cue(cues.IED) or cue(cues.SHELLING) or cue(cues.AIR)
+    if (agreement := cue(cues.AGREEMENT)) and not (battle or attack):
+        return Typed("Agreement", agreement, "agreement or ceasefire", 0.7)
+    subject = _subject(text, start, found)
+    state = subject is not None and subject.entry.inter in (1, 8)
+    if (gov := cue(cues.GOV_TERRITORY)) and (state or subject is None) and not cue(cues.TERRITORY):
+        return Typed("Government regains territory", gov, "state forces retake ground", 0.7)
+    if territory := cue(cues.TERRITORY):
+        if state:
+            return Typed("Government regains territory", territory, "state forces take ground", 0.6)
+        if subject is not None and subject.entry.inter in (2, 3, 4):
+            return Typed(
+                "Non-state actor overtakes territory",
+                territory,
+                "non-state group takes ground",
+                0.6,
+            )
+    if gov and state:
+        return Typed("Government regains territory", gov, "state forces retake ground", 0.7)
+    if battle and (armed or not (civilians or crowd)):
+        return Typed("Armed clash", battle, "armed groups fight (explosions folded in)", 0.75)
+    if (mob or riot) and not armed:
+        if mob or any(a.entry.inter == 5 for a in found) and not riot:
+            return Typed("Mob violence", mob or riot or Span(start, start), "mob violence", 0.6)
+        return Typed("Violent demonstration", riot or Span(start, start), "riot", 0.6)
+    if (disrupted := cue(cues.DISRUPTED)) and not (
+        battle or (attack and fatalities.deaths(text, start, end)[0])
+    ):
+        return Typed(
+            "Disrupted weapons use", disrupted, "weapon defused, intercepted or seized", 0.7
+        )
+    if suicide := cue(cues.SUICIDE):
+        return Typed("Suicide bomb", suicide, "suicide bombing", 0.8)
+    if air := cue(cues.AIR):
+        return Typed("Air/drone strike", air, "air or drone strike", 0.75)
+    if grenade := (cue(cues.GRENADE) if not cue(cues.STUN) else None):
+        return Typed("Grenade", grenade, "grenade thrown", 0.75)
+    if shelling := cue(cues.SHELLING):
+        return Typed(
+            "Shelling/artillery/missile attack", shelling, "shelling, rockets or missiles", 0.75
+        )
+    if ied := cue(cues.IED):
+        return Typed("Remote explosive/landmine/IED", ied, "bomb, IED or mine", 0.7)
+    abduction = cue(cues.ABDUCTION)
+    if attack or abduction:
+        targets = [a for a in armed if subject is None or _other(a, subject, text)]
+        if abduction and not fatalities.deaths(text, start, end)[0]:
+            return Typed("Abduction/forced disappearance", abduction, "abduction, no killing", 0.7)
+        trigger = attack or abduction or Span(start, start)
+        if targets and (subject is None or subject.entry.inter in _ARMED):
+            return Typed("Armed clash", trigger, "armed actor attacks armed actor", 0.7)
+        if not civilians and cues.MILITARY_TARGET.search(text, trigger.start, end):
+            return Typed("Armed clash", trigger, "attack on a military or security site", 0.6)
+        if civilians or subject is not None:
+            return Typed("Attack", trigger, "armed actor against civilians", 0.65)
+        return Typed("Attack", trigger, "violence with no armed target named", 0.45)
+    if riot:
+        return Typed("Violent demonstration", riot, "riot", 0.5)
+    if looting := cue(cues.LOOTING):
+        return Typed("Looting/property destruction", looting, "looting or destruction", 0.6)
+    if arrest := cue(cues.ARREST):
+        if subject is not None and subject.entry.inter in (2, 3, 4):
+            return Typed("Abduction/forced disappearance", arrest, "non-state group 'arrests'", 0.6)
+        return Typed("Arrests", arrest, "arrest", 0.6)
+    if transfer := cue(cues.TRANSFER):
+        return Typed("Non-violent transfer of territory", transfer, "territory handed over", 0.6)
+    if headquarters := cue(cues.HEADQUARTERS):
+        return Typed("Headquarters or base established", headquarters, "base set up", 0.6)
+    if other := cue(cues.OTHER):
+        return Typed("Other", other, "other strategic development", 0.5)
+    if (change := cue(cues.CHANGE)) and (armed or violent is None) and found:
+        return Typed("Change to group/activity", change, "change to group or activity", 0.4)
+    return None
+
+
+def _other(actor: ActorMatch, subject: ActorMatch, text: str) -> bool:
+    """Whether two actor mentions name different actors (generic words differ in wording)."""
+    if actor.entry is not subject.entry:
+        return True
+    words = (text[actor.start : actor.end].lower(), text[subject.start : subject.end].lower())
+    return actor.entry.generic and words[0].rstrip("s") != words[1].rstrip("s")
+
+
+def _subject(text: str, start: int, found: list[ActorMatch]) -> ActorMatch | None:
+    """The actor who acts: named after "by", else the first armed or crowd actor."""
+    for actor in found:
+        if actor.entry.inter != 7 and _BY.search(text, max(start, actor.start - 25), actor.start):
+            return actor
+    for actor in found:
+        if actor.entry.inter in _ARMED or actor.entry.inter in (5, 6):
+            if not _WITH.search(text, max(start, actor.start - 30), actor.start):
+                return actor
+    return None
+
+
+def _roles(
+    text: str, start: int, sub: str, trigger: Span, found: list[ActorMatch]
+) -> tuple[ActorMatch | None, ActorMatch | None]:
+    subject = _subject(text, start, found)
+    others = [a for a in found if subject is None or a.entry is not subject.entry]
+    if SUB_EVENT_TYPES[sub] == PROTESTS or SUB_EVENT_TYPES[sub] == RIOTS:
+        crowd = next((a for a in found if a.entry.inter in (5, 6)), None)
+        if crowd is not None and crowd.entry.inter == 6 and sub == "Violent demonstration":
+            crowd = None
+        state = next((a for a in others if a.entry.inter == 1 and a is not crowd), None)
+        return crowd, state if sub != "Peaceful protest" else None
+    if SUB_EVENT_TYPES[sub] == VAC:
+        victim = next((a for a in others if a.entry.inter in (6, 7)), None)
+        doer = subject if subject is not None and subject.entry.inter in _ARMED else None
+        return doer, victim
+    if SUB_EVENT_TYPES[sub] == BATTLES:
+        armed = [a for a in others if a.entry.inter in _ARMED]
+        opposed = [a for a in armed if _WITH.search(text, max(start, a.start - 30), a.start)]
+        return subject, (opposed or armed or [None])[0]
+    target = next((a for a in others if a is not subject), None)
+    return subject, target
+
+
+def _ref(match: ActorMatch | None, others: list[ActorMatch]) -> ActorRef | None:
+    """An ActorRef with every span in the sentence naming the same actor."""
+    if match is None:
+        return None
+    spans = tuple(Span(a.start, a.end) for a in others if a.entry is match.entry)
+    return replace(match.ref(), spans=spans or (Span(match.start, match.end),))
+
+
+def _skip(text: str, sentence: Sentence, trigger: Span) -> str | None:
+    """Why the sentence reports no event, or None."""
+    body = text[sentence.start : sentence.end]
+    if cues.HYPOTHETICAL.search(text, max(sentence.start, trigger.start - 40), trigger.start):
+        return "hypothetical"
+    if cues.ANALYSIS.search(body):
+        return "analysis"
+    if cues.BACKGROUND.search(body) and not cues.ANCHORED.search(body):
+        return "background"
+    return None
+
+
+def _is_reference(text: str, sentence: Sentence, trigger: Span, deaths: int | None) -> bool:
+    """A definite noun that names an event already told ("The attack in Syria ...")."""
+    word = text[trigger.start : trigger.end].lower()
+    if deaths or not re.fullmatch(
+        r"(?:attacks?|assaults?|fighting|clash(?:es)?|battle|raid"
+        r"|bombing|blasts?|explosions?|violence|incident|operation)",
+        word,
+    ):
+        return False  # fmt: skip
+    return bool(cues.DEFINITE.search(text, max(sentence.start, trigger.start - 30), trigger.start))
+
+
+def _mention(text: str, sentence: Sentence, lexicon: ActorLexicon) -> Mention | None:
+    found = _actors(text, sentence.start, sentence.end, lexicon)
+    typed = _typed(text, sentence.start, sentence.end, found)
+    if typed is None or _skip(text, sentence, typed.trigger):
+        return None
+    sub = typed.sub_event_type
+    deaths, death_spans = fatalities.deaths(text, sentence.start, sentence.end)
+    reference = _is_reference(text, sentence, typed.trigger, deaths)
+    if reference:  # only an actor named before the trigger is surely a party
+        found = [a for a in found if a.end <= typed.trigger.start]
+    actor1, actor2 = _roles(text, sentence.start, sub, typed.trigger, found)
+    return Mention(
+        sentence=sentence.index,
+        trigger=typed.trigger,
+        event_type=SUB_EVENT_TYPES[sub],
+        sub_event_type=sub,
+        actor1=_ref(actor1, found),
+        actor2=_ref(actor2, found),
+        fatalities=deaths,
+        fatality_spans=death_spans,
+        confidence=0.35 if reference else typed.confidence,
+        why=("back-reference to an event told earlier; " if reference else "") + typed.why,
+        reference=reference,
+    )
+
+
+def _inherit(mention: Mention, earlier: Mention | None) -> Mention:
+    """Type a back-reference or a bare explosion as the battle told just before it."""
+    if earlier is None:
+        return mention
+    bare_explosion = (
+        mention.sub_event_type in _EXPLOSIVE_SUBS
+        and earlier.event_type == BATTLES
+        and mention.actor1 is None
+        and not mention.fatalities
+    )
+    bare_attack = (
+        mention.sub_event_type == "Attack"
+        and earlier.event_type == BATTLES
+        and mention.actor2 is None
+        and not mention.fatalities
+    )
+    if not (mention.reference or bare_explosion or bare_attack):
+        return mention
+    return replace(
+        mention,
+        event_type=earlier.event_type,
+        sub_event_type=earlier.sub_event_type,
+        reference=True,
+        confidence=min(mention.confidence, 0.35),
+        why=f"back-reference typed as the {earlier.sub_event_type.lower()} of sentence "
+        f"{earlier.sentence} (explosions during a battle are part of it)",
+    )
+
+
+def find(text: str, sentences: tuple[Sentence, ...], lexicon: ActorLexicon) -> tuple[Mention, ...]:
+    """Event mentions in text order, at most one per sentence."""
+    found: list[Mention] = []
+    earlier: Mention | None = None
+    for sentence in sentences:
+        mention = _mention(text, sentence, lexicon)
+        if mention is None:
+            continue
+        mention = _inherit(mention, earlier)
+        if not mention.reference:
+            earlier = mention
+        found.append(mention)
+    return tuple(found)

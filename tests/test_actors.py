@@ -1,0 +1,144 @@
+from datetime import date
+
+import pytest
+
+from conflictcoder import actors
+from conflictcoder.models import ActorRef, Span
+
+LEXICON = actors.load_lexicon()
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "name", "inter", "country"),
+    [
+        (
+            "Islamic State militants attacked the jail.",
+            "Islamic State militants",
+            "Islamic State",
+            2,
+            None,
+        ),
+        ("ISIS claimed the bombing.", "ISIS", "Islamic State", 2, None),
+        (
+            "a battle with US-backed Kurdish fighters",
+            "US-backed Kurdish fighters",
+            "QSD: Syrian Democratic Forces",
+            2,
+            "SY",
+        ),
+        ("the SDF said", "SDF", "QSD: Syrian Democratic Forces", 2, "SY"),
+        ("gunmen stormed a post", "gunmen", "Unidentified Armed Group ({country})", 3, None),
+        ("Iraqi soldiers were killed", "Iraqi soldiers", "Military Forces of {country}", 1, "IQ"),
+        (
+            "the deadliest attack on Iraq's military",
+            "Iraq's military",
+            "Military Forces of {country}",
+            1,
+            "IQ",
+        ),
+        ("Riot police fired tear gas", "Riot police", "Police Forces of {country}", 1, None),
+        ("demonstrators gathered", "demonstrators", "Protesters ({country})", 6, None),
+        ("villagers fled", "villagers", "Civilians ({country})", 7, None),
+        (
+            "Houthi rebels fired a missile",
+            "Houthi rebels",
+            "Military Forces of Yemen (2016-) Supreme Political Council",
+            1,
+            "YE",
+        ),
+    ],
+)
+def test_find(text, quote, name, inter, country):
+    match = LEXICON.find(text)[0]
+    assert text[match.start : match.end] == quote
+    assert (match.entry.name, match.entry.inter, match.country) == (name, inter, country)
+
+
+def test_is_is_case_sensitive():
+    assert LEXICON.find("this is it") == ()
+
+
+def _ref(name, inter, country=None):
+    return ActorRef(
+        name=name, inter=inter, spans=(Span(0, 1),), country=country, generic="{country}" in name
+    )
+
+
+@pytest.mark.parametrize(
+    ("ref", "iso2", "country", "expected"),
+    [
+        (_ref("Islamic State", 2), "SY", "Syria", "Islamic State (Syria)"),
+        (_ref("Islamic State", 2), "IQ", "Iraq", "Islamic State (Iraq)"),
+        (_ref("Islamic State", 2), "FR", "France", "Islamic State"),
+        (
+            _ref("Military Forces of {country}", 1),
+            "SY",
+            "Syria",
+            "Military Forces of Syria (2000-)",
+        ),
+        (_ref("Military Forces of {country}", 1), "IQ", "Iraq", "Military Forces of Iraq (2020-)"),
+        (
+            _ref("Military Forces of {country}", 1, "TR"),
+            "SY",
+            "Syria",
+            "Military Forces of Turkey (2016-)",
+        ),
+        (_ref("Police Forces of {country}", 1), "IQ", "Iraq", "Police Forces of Iraq (2020-)"),
+        (
+            _ref("Unidentified Armed Group ({country})", 3),
+            "SY",
+            "Syria",
+            "Unidentified Armed Group (Syria)",
+        ),
+        (_ref("Protesters ({country})", 6), "IQ", "Iraq", "Protesters (Iraq)"),
+        (_ref("Civilians ({country})", 7), "YE", "Yemen", "Civilians (Yemen)"),
+        (_ref("Rioters ({country})", 5), "XX", "Atlantis", "Rioters (Atlantis)"),
+        (_ref("Unidentified Armed Group ({country})", 3), None, None, "Unidentified Armed Group"),
+        (
+            _ref("QSD: Syrian Democratic Forces", 2, "SY"),
+            "SY",
+            "Syria",
+            "QSD: Syrian Democratic Forces",
+        ),
+    ],
+)
+def test_localise(ref, iso2, country, expected):
+    assert actors.localise(ref, iso2, country, LEXICON) == expected
+
+
+def test_localise_by_date_picks_the_period():
+    ref = _ref("Military Forces of {country}", 1)
+    assert actors.localise(ref, "IQ", "Iraq", LEXICON, on=date(2016, 5, 1)) == (
+        "Military Forces of Iraq (2014-2018)"
+    )
+
+
+@pytest.mark.parametrize(
+    ("ref", "iso2", "expected"),
+    [
+        (_ref("Military Forces of {country}", 1, "TR"), "SY", 8),
+        (_ref("Military Forces of {country}", 1, "SY"), "SY", 1),
+        (_ref("Military Forces of {country}", 1), "SY", 1),
+        (_ref("Islamic State", 2), "SY", 2),
+    ],
+)
+def test_inter_for(ref, iso2, expected):
+    assert actors.inter_for(ref, iso2) == expected
+
+
+def test_user_lexicon(tmp_path):
+    path = tmp_path / "actors.csv"
+    path.write_text(
+        "# my actors\nname,aliases,inter,country,notes\nRed Brigade,red brigaders,2,XK,\n",
+        encoding="utf-8",
+    )
+    lexicon = actors.load_lexicon(path)
+    match = lexicon.find("Red Brigaders ambushed a patrol")[0]
+    assert match.entry.name == "Red Brigade"
+
+
+def test_bad_lexicon_raises(tmp_path):
+    path = tmp_path / "actors.csv"
+    path.write_text("name,aliases,inter,country,notes\nX,,9,,\n", encoding="utf-8")
+    with pytest.raises(actors.LexiconError):
+        actors.load_lexicon(path)

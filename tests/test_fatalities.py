@@ -1,0 +1,55 @@
+import pytest
+
+from conflictcoder import fatalities
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "quotes"),
+    [
+        ("Gunmen stormed a checkpoint, killing 11 before escaping.", 11, ["11"]),
+        ("The battle left dozens dead on Friday.", 12, ["dozens"]),
+        ("At least 20 people were killed in the raid.", 20, ["At least 20"]),
+        ("More than 30 fighters died in the clashes.", 30, ["More than 30"]),
+        ("Eleven soldiers were killed and five wounded.", 11, ["Eleven"]),
+        ("The bodies of five men were found near the road.", 5, ["five"]),
+        ("Three soldiers and two civilians were killed.", 5, ["Three", "two"]),
+        ("Between 10 and 15 people died in the blast.", 10, ["Between 10 and 15"]),
+        ("Officials said 8-12 villagers were killed.", 8, ["8-12"]),
+        ("Tens of people were killed when the market was shelled.", 10, ["Tens of"]),
+        ("Hundreds of people were killed over the weekend.", 100, ["Hundreds of"]),
+        ("Several militants (three, by one count) were killed.", 3, ["Several"]),
+        ("A policeman was killed at the gate.", 1, ["A"]),
+        ("Gunmen opened fire on the bus, killing a teacher.", 1, ["a"]),
+        ("Twenty-one people were killed in the attack.", 21, ["Twenty-one"]),
+        ("The death toll rose to 35 on Sunday.", 35, ["35"]),
+        ("The clashes left 3 dead and 10 wounded.", 3, ["3"]),
+        ("Killing at least 7 people, including 2 officers.", 7, ["at least 7"]),
+        ("The attack left 12 casualties.", 0, ["12"]),
+        ("Four people were wounded in the blast.", None, []),
+        ("More than 100 militants assaulted the prison 24 hours later.", None, []),
+        ("Two more blasts were heard after 7 pm.", None, []),
+    ],
+)
+def test_deaths(text, expected, quotes):
+    value, spans = fatalities.deaths(text)
+    assert value == expected
+    assert [text[s.start : s.end] for s in spans] == quotes
+
+
+@pytest.mark.parametrize(
+    ("text", "kinds"),
+    [
+        ("Four people were wounded and two abducted.", [(4, "wounded"), (2, "captured")]),
+        ("killing 4 soldiers and wounding 7", [(4, "killed"), (7, "wounded")]),
+        ("Five people were killed or wounded.", [(5, "casualties")]),
+    ],
+)
+def test_kinds(text, kinds):
+    assert [(c.value, c.kind) for c in fatalities.find(text)] == kinds
+
+
+def test_range_limits_to_the_clause():
+    text = "Police said 3 were killed. Later 9 people were wounded."
+    value, spans = fatalities.deaths(text, 0, 26)
+    assert value == 3
+    assert text[spans[0].start : spans[0].end] == "3"

@@ -1,0 +1,224 @@
+import pytest
+
+from conflictcoder import actors, mentions, sentences
+
+LEXICON = actors.load_lexicon()
+
+# A short article written for this test in the style of wire copy about a prison attack.
+ARTICLE = (
+    "More than 80 Islamic State militants assaulted a prison in the city on Thursday, "
+    "sparking a battle with US-backed Kurdish fighters that left dozens dead on Friday.\n\n"
+    "Across the border, gunmen stormed an army post before dawn on the same day while "
+    "soldiers slept, killing 9 before escaping.\n\n"
+    "The raids suggest militants have regrouped after years of a low-level insurgency.\n\n"
+    "Its cells have increasingly killed scores of villagers in past months.\n\n"
+    "The attack in the city targeted the largest of the prisons run by the Kurdish forces.\n\n"
+    "A car bomb went off outside as gunmen clashed with security forces, a spokesman said.\n\n"
+    "The group could attack other prisons, officials warned."
+)
+
+
+def _find(text):
+    return mentions.find(text, sentences.split(text), LEXICON)
+
+
+def test_article():
+    found = _find(ARTICLE)
+    assert [m.sentence for m in found] == [0, 1, 4, 5]
+    first, second, back, bomb = found
+    assert (first.event_type, first.sub_event_type) == ("Battles", "Armed clash")
+    assert actors.localise(first.actor1, "SY", "Syria", LEXICON) == "Islamic State (Syria)"
+    assert first.actor2.name == "QSD: Syrian Democratic Forces"
+    assert first.fatalities == 12
+    assert second.sub_event_type == "Armed clash"
+    assert second.actor1.name == "Unidentified Armed Group ({country})"
+    assert (
+        actors.localise(second.actor2, "IQ", "Iraq", LEXICON) == "Military Forces of Iraq (2020-)"
+    )
+    assert second.fatalities == 9
+    assert back.reference and back.sub_event_type == "Armed clash" and back.confidence < 0.5
+    assert bomb.sub_event_type == "Armed clash" and not bomb.reference
+
+
+def test_spans_quote_the_text():
+    for mention in _find(ARTICLE):
+        assert ARTICLE[mention.trigger.start : mention.trigger.end].strip()
+        for ref in (mention.actor1, mention.actor2):
+            for span in ref.spans if ref else ():
+                assert LEXICON.find(ARTICLE, span.start, span.end)
+        for span in mention.fatality_spans:
+            assert ARTICLE[span.start : span.end] in ("dozens", "9")
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "sub_event_type", "trigger"),
+    [
+        (
+            "On Monday, soldiers clashed with Taliban fighters near the town.",
+            "Battles",
+            "Armed clash",
+            "clashed",
+        ),
+        (
+            "Government forces recaptured the village from rebels on Sunday.",
+            "Battles",
+            "Government regains territory",
+            "recaptured",
+        ),
+        (
+            "Al-Shabaab militants captured the town of Bula after the army withdrew on Monday.",
+            "Battles",
+            "Non-state actor overtakes territory",
+            "captured the town",
+        ),
+        (
+            "Warplanes struck a market in the province on Tuesday, killing 6 civilians.",
+            "Explosions/Remote violence",
+            "Air/drone strike",
+            "Warplanes",
+        ),
+        (
+            "A suicide bomber blew himself up at a mosque on Friday, killing 12 worshippers.",
+            "Explosions/Remote violence",
+            "Suicide bomb",
+            "suicide bomber",
+        ),
+        (
+            "Rebels shelled residential districts of the city on Wednesday.",
+            "Explosions/Remote violence",
+            "Shelling/artillery/missile attack",
+            "shelled",
+        ),
+        (
+            "A roadside bomb struck a minibus on Saturday, killing three passengers.",
+            "Explosions/Remote violence",
+            "Remote explosive/landmine/IED",
+            "roadside bomb",
+        ),
+        (
+            "An attacker threw a hand grenade into a bar on Sunday, wounding four people.",
+            "Explosions/Remote violence",
+            "Grenade",
+            "hand grenade",
+        ),
+        (
+            "Residents said chlorine gas was dropped on the suburb on Saturday.",
+            "Explosions/Remote violence",
+            "Chemical weapon",
+            "chlorine gas",
+        ),
+        (
+            "Gunmen shot dead a teacher in his home on Monday.",
+            "Violence against civilians",
+            "Attack",
+            "shot dead",
+        ),
+        (
+            "Armed men kidnapped two farmers on Tuesday.",
+            "Violence against civilians",
+            "Abduction/forced disappearance",
+            "kidnapped",
+        ),
+        (
+            "Soldiers raped a woman at a checkpoint on Friday, witnesses said.",
+            "Violence against civilians",
+            "Sexual violence",
+            "raped",
+        ),
+        (
+            "On Monday, hundreds of teachers protested outside parliament over unpaid wages.",
+            "Protests",
+            "Peaceful protest",
+            "protested",
+        ),
+        (
+            "Police fired tear gas to disperse demonstrators in the capital on Sunday.",
+            "Protests",
+            "Protest with intervention",
+            "demonstrators",
+        ),
+        (
+            "Security forces opened fire on protesters on Friday, killing 4.",
+            "Protests",
+            "Excessive force against protesters",
+            "protesters",
+        ),
+        (
+            "Rioters torched vehicles and pelted police with stones on Saturday.",
+            "Riots",
+            "Violent demonstration",
+            "torched",
+        ),
+        (
+            "A mob lynched a man accused of theft in the market on Monday.",
+            "Riots",
+            "Mob violence",
+            "mob",
+        ),
+        (
+            "Police arrested an opposition leader at his home on Wednesday.",
+            "Strategic developments",
+            "Arrests",
+            "arrested",
+        ),
+        (
+            "Army engineers defused an IED planted near the bridge on Monday.",
+            "Strategic developments",
+            "Disrupted weapons use",
+            "defused",
+        ),
+        (
+            "The two factions signed a ceasefire agreement on Thursday.",
+            "Strategic developments",
+            "Agreement",
+            "ceasefire",
+        ),
+        (
+            "Militiamen looted shops in the town on Tuesday.",
+            "Strategic developments",
+            "Looting/property destruction",
+            "looted",
+        ),
+        (
+            "Rebels established a new base near the border on Monday.",
+            "Strategic developments",
+            "Headquarters or base established",
+            "established a new base",
+        ),
+        (
+            "A mass grave was found near the village on Sunday.",
+            "Strategic developments",
+            "Other",
+            "mass grave",
+        ),
+    ],
+)
+def test_types(text, event_type, sub_event_type, trigger):
+    found = _find(text)
+    assert len(found) == 1
+    mention = found[0]
+    assert (mention.event_type, mention.sub_event_type) == (event_type, sub_event_type)
+    assert text[mention.trigger.start : mention.trigger.end] == trigger
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Militants could attack the city again, officials warned.",
+        "The group threatened to bomb the embassy.",
+        "Its fighters have increasingly killed civilians in past months.",
+        "The bold raids suggest the insurgents have been revitalised.",
+        "The minister visited the capital on Monday.",
+    ],
+)
+def test_no_mention(text):
+    assert _find(text) == ()
+
+
+def test_vac_actors():
+    text = "Gunmen shot dead three villagers on Monday."
+    mention = _find(text)[0]
+    assert mention.actor1.name == "Unidentified Armed Group ({country})"
+    assert mention.actor2.name == "Civilians ({country})"
+    assert mention.fatalities == 3
+    assert [text[s.start : s.end] for s in mention.actor2.spans] == ["villagers"]
