@@ -54,7 +54,8 @@ _KIND_RANK = {"facility": 0, "populated": 1, "relative": 2, "admin2": 3, "admin1
 @dataclass(frozen=True, slots=True)
 class _Context:
     mention: Mention
-    timex: Timex | None
+    timex: Timex | None  # a date of the mention's own sentence
+    inherited: Timex | None  # else the reference date of the preceding discourse
     place: PlaceMention | None
     country: str | None  # ISO2
     separate: bool
@@ -94,6 +95,36 @@ def _is_adjectival(text: str, mention: PlaceMention) -> bool:
     return text[mention.end : mention.end + 1] in {"-", "‑"}
 
 
+def _contains(outer: PlaceMention, inner: PlaceMention) -> bool:
+    return (
+        outer is not inner
+        and outer.start <= inner.start
+        and inner.end <= outer.end
+        and (outer.end - outer.start > inner.end - inner.start)
+    )
+
+
+_SUBORDINATE = re.compile(
+    r"\b(who|whom|which|after|since|following|until|when|whose|earlier|previously)\b|[(;]",
+    re.IGNORECASE,
+)
+_OPENING_DATE = re.compile(r"\s*(on|in|at|late|early|by|around|about|approximately)?\s*$", re.IGNORECASE)
+
+
+def _date_distance(text: str, sentence_start: int, trigger: int, timex: Timex) -> float:
+    """How far a date is from governing the trigger (lower governs).
+
+    A date opening the sentence ("On 9 May 2020, ...") governs all of it; a date behind a
+    relative or subordinate clause marker ("who was arrested on 6 May", "since March")
+    describes something else.
+    """
+    if _OPENING_DATE.fullmatch(text, sentence_start, timex.start):
+        return 0.0
+    lo, hi = sorted((trigger, timex.start))
+    penalty = 200.0 if _SUBORDINATE.search(text, lo, hi) else 0.0
+    return abs(timex.start - trigger) + penalty
+
+
 def _in_sentence(items, start: int, end: int):
     return [item for item in items if start <= item.start and item.end <= end]
 
@@ -103,12 +134,18 @@ def _context(analysis: Analysis, mention: Mention) -> _Context:
     sentence = analysis.sentences[mention.sentence]
     trigger = mention.trigger.start
     dated = [t for t in _in_sentence(analysis.timexes, sentence.start, sentence.end) if t.day]
-    timex = min(dated, key=lambda t: abs(t.start - trigger), default=None)
+    timex = min(dated, key=lambda t: _date_distance(text, sentence.start, trigger, t), default=None)
+    inherited = None
+    if timex is None:
+        earlier = [t for t in analysis.timexes if t.day and t.end <= sentence.start]
+        inherited = earlier[-1] if earlier else None
     placed = [
         p
         for p in _in_sentence(analysis.places, sentence.start, sentence.end)
         if p.place is not None and not _is_adjectival(text, p)
     ]
+    # "north of Baghdad" contains "Baghdad": the outer mention carries the relation.
+    placed = [p for p in placed if not any(_contains(q, p) for q in placed)]
     place = min(placed, key=_place_rank, default=None)
     country = place.place.country if place else None
     if country is None:
@@ -117,7 +154,14 @@ def _context(analysis: Analysis, mention: Mention) -> _Context:
                 country = ref.country
                 break
     separate = bool(_SEPARATE.search(text, sentence.start, sentence.end))
-    return _Context(mention=mention, timex=timex, place=place, country=country, separate=separate)
+    return _Context(
+        mention=mention,
+        timex=timex,
+        inherited=inherited,
+        place=place,
+        country=country,
+        separate=separate,
+    )
 
 
 def _compatible(group: _Group, ctx: _Context) -> bool:
@@ -202,11 +246,17 @@ def _build(
     why["event_type"] = chosen.why or "mention type"
 
     dated = [c.timex for c in members if c.timex and c.timex.day]
+    inherited = [c.inherited for c in members if c.inherited and c.inherited.day]
     if dated:
         first = min(dated, key=lambda t: (t.day, t.precision or 9))
         event_date, precision = first.day, first.precision or 1
         evidence["event_date"] = (Span(first.start, first.end),)
         why["event_date"] = f"earliest date of the event's mentions: {first.why or first.value}"
+    elif inherited:
+        first = inherited[0]
+        event_date, precision = first.day, first.precision or 1
+        evidence["event_date"] = (Span(first.start, first.end),)
+        why["event_date"] = f"reference date of the preceding text: {first.why or first.value}"
     else:
         event_date, precision = article.published, 2
         why["event_date"] = "no temporal expression governs the event: publication date"
