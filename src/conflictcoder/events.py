@@ -108,7 +108,9 @@ _SUBORDINATE = re.compile(
     r"\b(who|whom|which|after|since|following|until|when|whose|earlier|previously)\b|[(;]",
     re.IGNORECASE,
 )
-_OPENING_DATE = re.compile(r"\s*(on|in|at|late|early|by|around|about|approximately)?\s*$", re.IGNORECASE)
+_OPENING_DATE = re.compile(
+    r"\s*(on|in|at|late|early|by|around|about|approximately)?\s*$", re.IGNORECASE
+)
 
 
 def _date_distance(text: str, sentence_start: int, trigger: int, timex: Timex) -> float:
@@ -250,7 +252,13 @@ def _build(
     if dated:
         first = min(dated, key=lambda t: (t.day, t.precision or 9))
         event_date, precision = first.day, first.precision or 1
-        evidence["event_date"] = (Span(first.start, first.end),)
+        sentences = [analysis.sentences[c.mention.sentence] for c in members]
+        same_day = {
+            Span(t.start, t.end)
+            for t in analysis.timexes
+            if t.day == event_date and any(s.start <= t.start < s.end for s in sentences)
+        }
+        evidence["event_date"] = tuple(sorted(same_day))
         why["event_date"] = f"earliest date of the event's mentions: {first.why or first.value}"
     elif inherited:
         first = inherited[0]

@@ -1,0 +1,138 @@
+"""The command-line contracts: output formats, idempotent ingest, one-line errors."""
+
+import csv
+import io
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from conflictcoder.cli import cli
+
+SEED_FIELDS = [
+    "event_date", "time_precision", "event_type", "sub_event_type", "actor1", "assoc_actor_1",
+    "inter1", "actor2", "assoc_actor_2", "inter2", "interaction", "country", "iso3", "admin1",
+    "admin2", "location", "latitude", "longitude", "geo_precision", "fatalities", "notes",
+    "source", "doc_id", "evidence", "confidence",
+]  # fmt: skip
+
+
+@pytest.fixture()
+def runner():
+    return CliRunner()
+
+
+@pytest.fixture()
+def seed_file(tmp_path, seed_text):
+    path = tmp_path / "seed.txt"
+    path.write_text(seed_text, encoding="utf-8")
+    return path
+
+
+def _jsonl(output: str) -> list[dict]:
+    return [json.loads(line) for line in output.splitlines() if line.strip()]
+
+
+def test_extract_jsonl_contract(runner, seed_file, mini_gazetteer_path):
+    result = runner.invoke(
+        cli, ["extract", str(seed_file), "--gazetteer", str(mini_gazetteer_path)]
+    )
+    assert result.exit_code == 0, result.output
+    records = _jsonl(result.stdout)
+    assert len(records) == 2
+    text = seed_file.read_text(encoding="utf-8").split(None, 2)[2]
+    for record in records:
+        assert all(field in record for field in SEED_FIELDS)
+        assert record["doc_id"] == str(seed_file)
+        for spans in record["evidence"].values():
+            for start, end in spans:
+                assert text[start:end].strip()
+    assert [r["event_date"] for r in records] == ["2022-01-20", "2022-01-21"]
+
+
+def test_extract_csv_and_table(runner, seed_file, mini_gazetteer_path):
+    args = ["extract", str(seed_file), "--gazetteer", str(mini_gazetteer_path), "--format"]
+    rows = list(csv.DictReader(io.StringIO(runner.invoke(cli, [*args, "csv"]).stdout)))
+    assert [r["fatalities"] for r in rows] == ["12", "11"]
+    table = runner.invoke(cli, [*args, "table"]).stdout
+    assert "Islamic State (Syria)" in table and "Armed clash" in table
+
+
+def test_bad_document_is_reported_and_batch_continues(
+    runner, tmp_path, seed_file, mini_gazetteer_path
+):
+    bad = tmp_path / "undated.txt"
+    bad.write_text("Gunmen attacked a checkpoint.", encoding="utf-8")
+    result = runner.invoke(cli, ["extract", str(tmp_path), "--gazetteer", str(mini_gazetteer_path)])
+    assert result.exit_code == 1
+    assert len(_jsonl(result.stdout)) == 2
+    assert f"conflictcoder: {bad}: no 'date YYYY-MM-DD' header and no --date given" in result.stderr
+
+
+def test_timex_command(runner, seed_file):
+    result = runner.invoke(cli, ["timex", str(seed_file)])
+    assert result.exit_code == 0
+    found = {r["text"]: r for r in _jsonl(result.stdout)}
+    assert found["Thursday evening"]["value"].startswith("2022-01-20")
+    assert found["the same day"]["value"] == "2022-01-21"
+    for record in found.values():
+        assert set(record) >= {"doc_id", "start", "end", "text", "type", "value"}
+
+
+def test_places_command(runner, seed_file, mini_gazetteer_path):
+    result = runner.invoke(cli, ["places", str(seed_file), "--gazetteer", str(mini_gazetteer_path)])
+    assert result.exit_code == 0
+    records = _jsonl(result.stdout)
+    hassakeh = next(r for r in records if r["text"] == "Hassakeh")
+    assert (hassakeh["country"], hassakeh["geonameid"]) == ("SY", 173811)
+    keys = {"doc_id", "start", "end", "text", "geonameid", "name", "latitude", "longitude"}
+    assert all(keys | {"feature_code", "country", "admin1", "admin2"} <= set(r) for r in records)
+
+
+def test_ingest_is_idempotent_and_events_query(runner, tmp_path, seed_file, mini_gazetteer_path):
+    db = tmp_path / "events.db"
+    args = ["ingest", str(seed_file), "--db", str(db), "--gazetteer", str(mini_gazetteer_path)]
+    first = runner.invoke(cli, args)
+    assert first.exit_code == 0, first.output
+    assert "documents: 1 added, 0 unchanged; events: 2 added; problems: 0" in first.stderr
+    second = runner.invoke(cli, args)
+    assert "documents: 0 added, 1 unchanged; events: 0 added" in second.stderr
+
+    out = runner.invoke(cli, ["events", "--db", str(db), "--format", "jsonl"]).stdout
+    assert len(_jsonl(out)) == 2
+    iraq = runner.invoke(cli, ["events", "--db", str(db), "--country", "IRQ", "--format", "jsonl"])
+    assert [r["country"] for r in _jsonl(iraq.stdout)] == ["Iraq"]
+    dated = runner.invoke(
+        cli, ["events", "--db", str(db), "--from", "2022-01-21", "--format", "jsonl"]
+    )
+    assert [r["event_date"] for r in _jsonl(dated.stdout)] == ["2022-01-21"]
+    geo = json.loads(runner.invoke(cli, ["events", "--db", str(db), "--format", "geojson"]).stdout)
+    assert geo["type"] == "FeatureCollection" and len(geo["features"]) == 2
+    acled = runner.invoke(cli, ["events", "--db", str(db), "--format", "acled-csv"]).stdout
+    assert csv.DictReader(io.StringIO(acled)).fieldnames[:2] == ["event_id_cnty", "event_date"]
+
+
+def test_eval_prints_scores(runner, tmp_path, mini_gazetteer_path):
+    gold = tmp_path / "gold.csv"
+    gold.write_text(
+        "event_id_cnty,event_date,event_type,sub_event_type,actor1,inter1,admin1,"
+        "latitude,longitude,fatalities,notes\n"
+        "T1,21 January 2022,Battles,Armed clash,Islamic State (Syria),2,Al-Hasakah,"
+        '36.50,40.75,3,"On 21 January 2022, IS militants clashed with SDF fighters in '
+        'Hasakah city, killing 3 SDF members."\n',
+        encoding="utf-8",
+    )
+    result = runner.invoke(cli, ["eval", str(gold), "--gazetteer", str(mini_gazetteer_path)])
+    assert result.exit_code == 0, result.output
+    scores = json.loads(result.stdout)
+    assert scores["rows"] == 1
+    assert scores["scores"]["event_date"]["accuracy"] == 1.0
+    assert scores["scores"]["fatalities"]["accuracy"] == 1.0
+
+
+def test_every_command_has_help_with_an_example(runner):
+    for name, command in cli.commands.items():
+        result = runner.invoke(cli, [name, "--help"])
+        assert result.exit_code == 0, name
+        if not hasattr(command, "commands"):
+            assert "Example:" in result.stdout, name

@@ -1,0 +1,104 @@
+"""The seed article end to end: exactly its two events, each field with its evidence."""
+
+import math
+from datetime import date
+
+import pytest
+
+from conflictcoder.errors import InputError
+from conflictcoder.models import Analysis, Article
+from conflictcoder.pipeline import PIPELINE, Problem, analyse, process
+from conflictcoder.readers import article_from_text
+
+
+def _km(lat1, lon1, lat2, lon2):
+    p1, l1, p2, l2 = map(math.radians, (lat1, lon1, lat2, lon2))
+    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin((l2 - l1) / 2) ** 2
+    return 2 * 6371 * math.asin(math.sqrt(h))
+
+
+@pytest.fixture(scope="module")
+def seed(resources, seed_text):
+    article = article_from_text(seed_text, "seed.txt", default_date=None)
+    return analyse(article, resources)
+
+
+def test_seed_has_exactly_two_events(seed):
+    assert seed.article.published == date(2022, 1, 22)
+    assert len(seed.events) == 2
+
+
+def test_event_a_prison_battle(seed):
+    a = seed.events[0]
+    assert (a.event_date, a.time_precision) == (date(2022, 1, 20), 1)
+    assert (a.event_type, a.sub_event_type) == ("Battles", "Armed clash")
+    assert a.actor1 == "Islamic State (Syria)"
+    assert a.actor2 == "QSD: Syrian Democratic Forces"
+    assert (a.country, a.iso3) == ("Syria", "SYR")
+    assert a.admin1 in {"Al-Hasakah", "Al Hasakah"}
+    assert _km(a.latitude, a.longitude, 36.4868, 40.7582) < 10
+    assert a.geo_precision == 1
+    assert a.fatalities == 12
+
+
+def test_event_b_barracks_raid(seed):
+    b = seed.events[1]
+    assert (b.event_date, b.time_precision) == (date(2022, 1, 21), 1)
+    assert (b.event_type, b.sub_event_type) == ("Battles", "Armed clash")
+    assert b.actor1 in {"Unidentified Armed Group (Iraq)", "Islamic State (Iraq)"}
+    assert b.actor2.startswith("Military Forces of Iraq")
+    assert b.country == "Iraq"
+    assert b.geo_precision in {2, 3}
+    assert _km(b.latitude, b.longitude, 33.34, 44.40) < 60  # coded to Baghdad
+    assert b.fatalities == 11
+    assert b.interaction == 13
+
+
+@pytest.mark.parametrize(
+    ("index", "field", "quote"),
+    [
+        (0, "event_date", "Thursday evening"),
+        (0, "fatalities", "dozens"),
+        (1, "event_date", "the same day"),
+        (1, "location", "north of Baghdad"),
+        (1, "fatalities", "11"),
+    ],
+)
+def test_evidence_quotes(seed, index, field, quote):
+    text = seed.article.text
+    quotes = [text[s.start : s.end] for s in seed.events[index].evidence[field]]
+    assert any(quote in q for q in quotes), quotes
+
+
+def test_every_evidence_span_is_inside_the_text(seed):
+    text = seed.article.text
+    for event in seed.events:
+        for field, spans in event.evidence.items():
+            for span in spans:
+                assert 0 <= span.start < span.end <= len(text), (field, span)
+                assert text[span.start : span.end].strip(), (field, span)
+
+
+def test_background_sentences_give_no_event(resources):
+    article = Article(
+        doc_id="bg",
+        published=date(2022, 1, 22),
+        text=(
+            "The group has not carried out a major attack since the fall of its caliphate "
+            "three years ago. Its sleeper cells have killed scores of people in past months."
+        ),
+    )
+    assert analyse(article, resources).events == ()
+
+
+def test_stages_fill_their_layers(seed):
+    assert seed.sentences and seed.timexes and seed.places and seed.mentions
+    assert len(PIPELINE) == 5
+
+
+def test_process_turns_failures_into_problems(resources):
+    good = Article(doc_id="ok", published=date(2022, 1, 22), text="Police arrested two men.")
+    bad = InputError("broken.txt", "not UTF-8 text")
+    results = list(process([bad, good], resources))
+    assert results[0] == Problem(doc_id="broken.txt", stage="read", message="not UTF-8 text")
+    assert isinstance(results[1], Analysis) and results[1].article.doc_id == "ok"
