@@ -1,0 +1,215 @@
+"""Geoparsing benchmark: toponym recognition and resolution on the dev corpora; prints JSON.
+
+    python benchmarks/geoparse.py [--corpus lgl|gwn|tr] [--limit N] [--gazetteer PATH]
+    python benchmarks/geoparse.py --acled [--limit N]
+
+Geo corpora (../shared/data/dev/geo): a gold toponym is recognised when a mention overlaps
+it; precision counts mentions overlapping any gold toponym. acc@161 is over recognised gold
+toponyms with coordinates (``acc161``) and over all of them (``acc161_end_to_end``).
+ACLED (../shared/data/dev/acled): per note, the most specific first place against the gold
+point (within 25 km) and admin1 (equal up to spelling variants).
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import math
+import statistics
+import sys
+import time
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+from conflictcoder import gazetteer, places
+from conflictcoder.models import Place, PlaceMention
+from conflictcoder.placenames import fold, skeleton, variant_key
+from conflictcoder.sentences import split
+from conflictcoder.settings import Settings
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+GEO = SHARED / "data" / "dev" / "geo"
+ACLED = SHARED / "data" / "dev" / "acled"
+TOPONYM_KINDS = {"country", "admin1", "admin2", "populated"}
+_SPECIFIC = {"facility": 0, "populated": 0, "relative": 1, "admin2": 2, "admin1": 3, "country": 4}
+
+
+def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2, dl = math.radians(lat1), math.radians(lat2), math.radians(lon2 - lon1)
+    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(h)))
+
+
+# ---------------------------------------------------------------- geo corpora
+
+
+def _realign(text: str, start: int, end: int, phrase: str) -> tuple[int, int] | None:
+    if text[start:end] == phrase:
+        return start, end
+    for delta in sorted(range(-60, 61), key=abs):
+        s = start + delta
+        if 0 <= s and text[s : s + len(phrase)] == phrase:
+            return s, s + len(phrase)
+    return None
+
+
+def read_lgl_like(path: Path) -> list[tuple[str, list[dict]]]:
+    docs = []
+    for article in ET.parse(path).getroot().iter("article"):
+        text = article.findtext("text") or ""
+        gold = []
+        for top in article.iter("toponym"):
+            phrase = top.findtext("phrase") or ""
+            span = _realign(text, int(top.findtext("start")), int(top.findtext("end")), phrase)
+            tag = top.find("gaztag")
+            lat = lon = None
+            if tag is not None and tag.findtext("lat"):
+                lat, lon = float(tag.findtext("lat")), float(tag.findtext("lon"))
+            if span:
+                gold.append({"start": span[0], "end": span[1], "lat": lat, "lon": lon})
+        docs.append((text, gold))
+    return docs
+
+
+def read_gwn(path: Path) -> list[tuple[str, list[dict]]]:
+    docs = []
+    for article in ET.parse(path).getroot().iter("article"):
+        text = article.findtext("text") or ""
+        gold = []
+        for top in article.iter("toponym"):
+            if top.findtext("type") in ("Non_Toponym", "Language", "Literal_Expression", "Non_Lit_Expression"):
+                continue
+            phrase = top.findtext("extractedName") or ""
+            span = _realign(text, int(top.findtext("start")), int(top.findtext("end")), phrase)
+            lat = lon = None
+            if top.findtext("geonamesID") and top.findtext("latitude"):
+                lat, lon = float(top.findtext("latitude")), float(top.findtext("longitude"))
+            if span:
+                gold.append({"start": span[0], "end": span[1], "lat": lat, "lon": lon})
+        docs.append((text, gold))
+    return docs
+
+
+CORPORA = {
+    "lgl": (GEO / "lgl" / "lgl.xml", read_lgl_like),
+    "gwn": (GEO / "geowebnews" / "GWN.xml", read_gwn),
+    "tr": (GEO / "tr_news" / "TR-News.xml", read_lgl_like),
+}
+
+
+def score_corpus(docs, gaz: gazetteer.Gazetteer) -> dict:
+    n_gold = n_gold_geo = found_gold = n_sys = sys_ok = 0
+    errors: list[float] = []
+    seconds = 0.0
+    for text, gold in docs:
+        t0 = time.perf_counter()
+        found = [m for m in places.find(text, split(text), gaz) if m.kind in TOPONYM_KINDS]
+        seconds += time.perf_counter() - t0
+        n_sys += len(found)
+        sys_ok += sum(any(m.start < g["end"] and g["start"] < m.end for g in gold) for m in found)
+        for g in gold:
+            n_gold += 1
+            over = [m for m in found if m.start < g["end"] and g["start"] < m.end]
+            found_gold += bool(over)
+            if g["lat"] is None:
+                continue
+            n_gold_geo += 1
+            if over and over[0].place is not None:
+                p = over[0].place
+                errors.append(km(g["lat"], g["lon"], p.latitude, p.longitude))
+    within = sum(e <= 161 for e in errors)
+    return {
+        "docs": len(docs),
+        "gold_toponyms": n_gold,
+        "recall": round(found_gold / max(1, n_gold), 3),
+        "precision": round(sys_ok / max(1, n_sys), 3),
+        "resolved": len(errors),
+        "acc161": round(within / max(1, len(errors)), 3),
+        "acc161_end_to_end": round(within / max(1, n_gold_geo), 3),
+        "mean_km": round(statistics.fmean(errors), 1) if errors else None,
+        "median_km": round(statistics.median(errors), 1) if errors else None,
+        "ms_per_doc": round(1000 * seconds / max(1, len(docs)), 2),
+    }
+
+
+# ---------------------------------------------------------------- ACLED notes
+
+
+def best_place(found: tuple[PlaceMention, ...]) -> PlaceMention | None:
+    usable = [m for m in found if m.place is not None]
+    if not usable:
+        return None
+    return min(usable, key=lambda m: (_SPECIFIC.get(m.kind, 5), m.start))
+
+
+def same_admin1(a: str | None, b: str | None) -> bool:
+    fa, fb = fold(a or ""), fold(b or "")
+    if not fa or not fb:
+        return False
+    return variant_key(fa) == variant_key(fb) or skeleton(fa) == skeleton(fb)
+
+
+def score_acled(path: Path, gaz: gazetteer.Gazetteer, limit: int | None) -> dict:
+    total = located = within25 = admin1_ok = 0
+    by_precision: dict[str, list[int]] = {}
+    with path.open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            if limit and total >= limit:
+                break
+            notes = row.get("notes") or ""
+            if not notes.strip():
+                continue
+            total += 1
+            best = best_place(places.find(notes, split(notes), gaz))
+            place: Place | None = best.place if best else None
+            ok = False
+            if place is not None:
+                located += 1
+                dist = km(float(row["latitude"]), float(row["longitude"]), place.latitude,
+                          place.longitude)
+                ok = dist <= 25
+                within25 += ok
+                admin1_ok += same_admin1(place.admin1, row["admin1"])
+            stats = by_precision.setdefault(row.get("geo_precision", "?"), [0, 0])
+            stats[0] += 1
+            stats[1] += ok
+    return {
+        "notes": total,
+        "located": round(located / max(1, total), 3),
+        "within_25km": round(within25 / max(1, total), 3),
+        "admin1": round(admin1_ok / max(1, total), 3),
+        "within_25km_by_gold_precision": {
+            k: round(v[1] / max(1, v[0]), 3) for k, v in sorted(by_precision.items())
+        },
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--corpus", choices=sorted(CORPORA), action="append")
+    parser.add_argument("--acled", action="store_true", help="score the dev ACLED notes")
+    parser.add_argument("--limit", type=int, default=None, help="documents per file")
+    parser.add_argument("--gazetteer", type=Path, default=None)
+    args = parser.parse_args(argv)
+    settings = Settings(gazetteer_path=args.gazetteer)
+    t0 = time.perf_counter()
+    gaz = gazetteer.load(settings)
+    result: dict = {"open_s": round(time.perf_counter() - t0, 3)}
+    if args.acled:
+        for path in sorted(ACLED.glob("*.csv")):
+            result[path.stem] = score_acled(path, gaz, args.limit)
+    else:
+        for name in args.corpus or sorted(CORPORA):
+            path, reader = CORPORA[name]
+            docs = reader(path)[: args.limit] if args.limit else reader(path)
+            result[name] = score_corpus(docs, gaz)
+    json.dump(result, sys.stdout, indent=2)
+    print()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
+
+

@@ -1,0 +1,127 @@
+"""Word lists and patterns the place recogniser reads: cue words around toponyms.
+
+Kept apart from ``places`` so the recogniser's logic stays short. Everything here is plain
+English news vocabulary written for conflictcoder.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Capitalised words that are never a place on their own (sentence starts, days, titles...).
+STOPWORDS = frozenset(
+    """
+    a an the this that these those there here it its he she they we you i his her their our
+    in on at of for from to by with without into onto over under after before since during
+    and or but nor so yet if as than then when where while who whom whose which what why how
+    all any both each every few many most some such no not only own same other another more
+    about above across against along among around behind below beneath beside between beyond
+    near off out up down upon within through throughout toward towards via per
+    is are was were be been being has have had do does did will would shall should can could
+    may might must also just still even already again ago now today tonight yesterday tomorrow
+    monday tuesday wednesday thursday friday saturday sunday
+    january february march april may june july august september october november december
+    jan feb mar apr jun jul aug sep sept oct nov dec
+    mr mrs ms dr sir lord lady gen general col colonel maj major capt captain lt sgt
+    president minister prime premier governor mayor king queen prince sheikh imam pope
+    senator rep representative chief commander spokesman spokeswoman spokesperson official
+    police army military forces force troops soldiers militants rebels government ministry
+    state states islamic democratic republic republican democrat party front council union
+    national international federal central united unity popular revolutionary liberation
+    people security defence defense interior foreign affairs office agency committee
+    news press media reuters afp ap associated bbc cnn times post daily journal tribune
+    company group bank court house senate congress parliament assembly church mosque
+    north south east west northern southern eastern western central northeast northwest
+    southeast southwest upper lower new old great greater little big
+    saint st mount mt lake river sea ocean gulf bay island islands valley desert road street
+    christmas easter ramadan eid covid coronavirus
+    one two three four five six seven eight nine ten first second third last next
+    but however meanwhile according said says told added reported
+    english arabic kurdish christian muslim sunni shia shiite jewish
+    world city town village area region province district county
+    """.split()
+)
+
+# Words announcing a person right before a capitalised name ("spokesman Farhad Shami").
+PERSON_TITLES = frozenset(
+    """
+    mr mrs ms miss dr sir lord lady gen general col colonel maj major capt captain lt
+    lieutenant sgt sergeant brig brigadier adm admiral cmdr commander president minister
+    premier governor mayor king queen prince princess sheikh shaikh imam pope senator sen rep
+    judge chief spokesman spokeswoman spokesperson leader official officer secretary emir
+    ambassador envoy director professor prof father rev reverend dear named identified
+    journalist activist resident farmer mr. dr. gen. col. maj. capt. lt. sgt. brig. sen.
+    """.split()
+)
+
+# Head nouns of facilities: "Gweiran Prison", "Taji Air Base".
+FACILITY_HEADS = frozenset(
+    """
+    prison jail gaol barracks camp checkpoint hospital clinic airport airbase base airfield
+    university college school academy mosque church cathedral temple shrine synagogue
+    market bazaar square bridge dam stadium refinery oilfield field crossing port harbour
+    harbor station compound palace hotel embassy consulate headquarters complex factory
+    plant mall roundabout junction highway motorway
+    """.split()
+)
+
+# Head nouns of organisations: a capitalised run ending in one is not a place.
+ORG_HEADS = frozenset(
+    """
+    forces force army brigade brigades battalion division regiment corps militia militias
+    party front movement council committee commission ministry government authority
+    authorities police guard guards group organization organisation union alliance coalition
+    league federation association company corporation bank agency network news times post
+    tribune herald journal press service services office command operations unit units
+    """.split()
+)
+
+# Admin-area cue words after a name ("Idlib province", "Borno State", "Rapides Parish").
+ADMIN1_WORDS = frozenset("province governorate state region oblast prefecture wilayat".split())
+ADMIN2_WORDS = frozenset("district county parish municipality raion rayon subdistrict".split())
+SETTLEMENT_WORDS = frozenset(
+    "city town village hamlet neighbourhood neighborhood suburb quarter camp area".split()
+)
+
+_DIRECTION = (
+    r"(?:north|south|east|west|north[- ]?east|north[- ]?west|south[- ]?east|south[- ]?west)"
+    r"(?:ern)?"
+)
+# A relative location cue that ends right before a place name.
+RELATIVE_BEFORE = re.compile(
+    rf"""(?ix)
+    (?:
+        (?:\d[\d.,]*\s*(?:km|kms|kilometers|kilometres|miles|mi)\s+)?{_DIRECTION}\s+of
+      | (?:on\s+the\s+)?outskirts\s+of | (?:the\s+)?vicinity\s+of | close\s+to | near(?:by)?
+      | outside(?:\s+of)? | around | countryside\s+of | rural | the\s+edge\s+of
+      | the\s+(?:{_DIRECTION}|surroundings|environs)\s+of
+    )
+    \s+(?:the\s+(?:\w+\s+)?(?:city|town|village)\s+of\s+)?$
+    """
+)
+# Cues after the name: "X's countryside", "X countryside", "X outskirts".
+RELATIVE_AFTER = re.compile(r"(?i)^(?:['’]s)?\s+(?:countryside|outskirts|environs|suburbs)\b")
+
+# "in/at/near" right before a name: evidence that a capitalised word is a place.
+LOCATIVE_BEFORE = re.compile(
+    r"(?i)(?:\b(?:in|at|near|into|from|to|across|outside|around|toward|towards|of|village|"
+    r"town|city|province|district|governorate|region|area|camp|neighbourhood|neighborhood|"
+    r"suburb|hamlet)\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}(?:(?:city|town|village|area|region|"
+    r"district|province|governorate|neighbourhood|neighborhood|suburb|hamlet)\s+of\s+)?)$"
+)
+# "the (adjectives) city of X": the strongest settlement cue.
+SETTLEMENT_OF = re.compile(
+    r"(?i)\b(?:city|town|village|hamlet|neighbourhood|neighborhood|suburb|area|locality)"
+    r"\s+of\s+$"
+)
+ADMIN_OF = re.compile(
+    r"(?i)\b(?P<word>province|governorate|state|region|district|county|oblast|wilayat)\s+of\s+$"
+)
+# After a facility: "in the northeastern city of", "in", "near", "outside".
+FACILITY_LINK = re.compile(
+    r"(?i)^,?\s+(?:(?:located|situated)\s+)?(?P<rel>in|at|near|outside|on\s+the\s+outskirts\s+of"
+    r"|north\s+of|south\s+of|east\s+of|west\s+of)\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}"
+    r"(?:(?:city|town|village|area|district|province|governorate|neighbourhood|suburb)"
+    r"\s+of\s+)?$|^,?\s+(?:in|at)\s+$"
+)
+SPEECH_AFTER = re.compile(r"^\s+(?:said|says|told|added|stated|explained|tweeted)\b")

@@ -1,0 +1,187 @@
+"""Gazetteer index: building from GeoNames-layout dumps, name keys, lookups, countries."""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from conflictcoder import gazetteer
+from conflictcoder.errors import ConflictCoderError, GazetteerError
+from conflictcoder.placenames import fold, keys, skeleton, variant_key
+from conflictcoder.settings import Settings
+
+FIXTURE = Path(__file__).parent / "fixtures" / "geonames_mini.txt"
+
+
+@pytest.fixture(scope="module")
+def index(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    dest = tmp_path_factory.mktemp("gaz") / "mini.sqlite"
+    return gazetteer.build(dest, extra_dumps=[FIXTURE], bundled=False)
+
+
+@pytest.fixture(scope="module")
+def gaz(index: Path) -> gazetteer.Gazetteer:
+    return gazetteer.Gazetteer.open(index)
+
+
+@pytest.mark.parametrize(
+    ("raw", "folded"),
+    [
+        ("Al-Ḩasakah", "al hasakah"),
+        ("Ma‘arrat al-Nu‘man", "maarrat al numan"),
+        ("Deir ez-Zor", "deir ez zor"),
+        ("Идлиб", None),
+        ("", None),
+    ],
+)
+def test_fold(raw: str, folded: str | None) -> None:
+    assert fold(raw) == folded
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Hassakeh", "al-Hasakah"),
+        ("Hasaka", "Al Ḩasakah"),
+        ("Deir ez-Zor", "Dayr az Zawr"),
+        ("Tarmiyah", "Aţ Ţārmīyah"),
+        ("Qamishli", "Al Qāmishlī"),
+        ("Raqqa", "Ar Raqqah"),
+        ("Maarat al-Numan", "Ma'arrat al-Nu'man"),
+    ],
+)
+def test_variant_keys_agree(a: str, b: str) -> None:
+    assert keys(a) is not None and keys(a) == keys(b)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Gweiran", "Ghwayran"),
+        ("Tassil", "Tasīl"),
+        ("Idleb", "Idlib"),
+        ("Mosul", "Al Mawşil"),
+        ("Haleb", "Ḩalab"),
+    ],
+)
+def test_skeletons_agree(a: str, b: str) -> None:
+    assert skeleton(fold(a) or "") == skeleton(fold(b) or "")
+
+
+@pytest.mark.parametrize(("a", "b"), [("Paris", "Perth"), ("Baghdad", "Basra")])
+def test_variant_keys_differ(a: str, b: str) -> None:
+    assert variant_key(fold(a) or "") != variant_key(fold(b) or "")
+
+
+@pytest.mark.parametrize(
+    ("name", "first_id", "admin1"),
+    [
+        ("Hassakeh", 173813, "Al-Hasakah"),  # the governorate is the most populous homonym
+        ("Al-Hasakah", 173813, "Al-Hasakah"),
+        ("Dayr az Zawr", 170792, "Deir ez-Zor"),
+        ("Tarmiyah", 98403, "Baghdad"),
+        ("Bagdad", 98182, "Baghdad"),
+        ("Mossul", 99072, "Nineveh"),
+        ("Paris", 2988507, "Ile-de-France"),
+    ],
+)
+def test_lookup(gaz: gazetteer.Gazetteer, name: str, first_id: int, admin1: str) -> None:
+    found = gaz.lookup(name)
+    assert found[0].geonameid == first_id
+    assert found[0].admin1 == admin1
+
+
+def test_lookup_returns_all_homonyms(gaz: gazetteer.Gazetteer) -> None:
+    found = {(p.country, p.admin1) for p in gaz.lookup("Paris")}
+    assert found == {("FR", "Ile-de-France"), ("US", "Texas"), ("US", "Illinois")}
+
+
+@pytest.mark.parametrize("name", ["Friday", "Islamic", "xyz", "", "Al"])
+def test_lookup_misses(gaz: gazetteer.Gazetteer, name: str) -> None:
+    assert gaz.lookup(name) == []
+
+
+def test_loose_lookup(gaz: gazetteer.Gazetteer) -> None:
+    assert 170063 in {p.geonameid for p in gaz.lookup_loose("Haleb")}
+    assert 7303764 in {p.geonameid for p in gaz.lookup_loose("Rasm Hamd")}
+
+
+@pytest.mark.parametrize(
+    ("name", "iso2"),
+    [
+        ("Iraqi", "IQ"),
+        ("Syrians", "SY"),
+        ("Syria", "SY"),
+        ("U.S.", "US"),
+        ("United States", "US"),
+        ("Britain", "GB"),
+        ("the Democratic Republic of the Congo", "CD"),
+        ("Afghans", "AF"),
+        ("Baghdad", None),
+    ],
+)
+def test_country_by_name(gaz: gazetteer.Gazetteer, name: str, iso2: str | None) -> None:
+    assert gaz.country_by_name(name) == iso2
+
+
+def test_country_records(gaz: gazetteer.Gazetteer) -> None:
+    syria = gaz.country("SY")
+    assert syria is not None and syria.name == "Syria" and syria.feature_code == "PCLI"
+    assert gaz.iso3("SY") == "SYR" and gaz.iso3("IQ") == "IRQ"
+    assert gaz.country_name("IQ") == "Iraq"
+    assert gaz.country("ZZ") is None and gaz.iso3("ZZ") is None
+    assert "TR" in gaz.neighbours("SY")
+
+
+@pytest.mark.parametrize(
+    ("country", "code", "name"),
+    [("SY", "01", "Al-Hasakah"), ("IQ", "07", "Baghdad"), ("US", "TX", "Texas"), ("SY", "99", None)],
+)
+def test_admin1_name(gaz: gazetteer.Gazetteer, country: str, code: str, name: str | None) -> None:
+    assert gaz.admin1_name(country, code) == name
+
+
+def test_admin2_name(gaz: gazetteer.Gazetteer) -> None:
+    assert gaz.admin2_name("US", "TX", "277") == "Lamar County"
+    assert gaz.admin2_name("US", "TX", None) is None
+
+
+def test_admin1_seat(gaz: gazetteer.Gazetteer) -> None:
+    seat = gaz.admin1_seat("SY", "01")
+    assert seat is not None and seat.geonameid == 173811
+
+
+def test_get(gaz: gazetteer.Gazetteer) -> None:
+    place = gaz.get(4717560)
+    assert place is not None and place.admin1 == "Texas" and place.admin2 == "Lamar County"
+    assert gaz.get(1) is None
+
+
+def test_import_dump_adds_rows_once(tmp_path: Path) -> None:
+    index = gazetteer.build(tmp_path / "g.sqlite", bundled=False)
+    extra = tmp_path / "XX.zip"
+    with zipfile.ZipFile(extra, "w") as archive:
+        archive.writestr("XX.txt", FIXTURE.read_text(encoding="utf-8"))
+    rows = len(FIXTURE.read_text(encoding="utf-8").splitlines())
+    assert gazetteer.import_dump(index, extra) == rows
+    assert gazetteer.import_dump(index, extra) == 0
+    assert gazetteer.Gazetteer.open(index).lookup("Tarmiya")[0].geonameid == 98403
+
+
+def test_bad_dump_raises(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.txt"
+    bad.write_text("not\ta\tdump\n", encoding="utf-8")
+    with pytest.raises(GazetteerError):
+        gazetteer.build(tmp_path / "g.sqlite", extra_dumps=[bad], bundled=False)
+
+
+def test_open_missing_raises(tmp_path: Path) -> None:
+    with pytest.raises(ConflictCoderError):
+        gazetteer.Gazetteer.open(tmp_path / "missing.sqlite")
+
+
+def test_load_opens_existing_index(index: Path) -> None:
+    gaz = gazetteer.load(Settings(gazetteer_path=index))
+    assert 172955 in {p.geonameid for p in gaz.lookup("Raqqa")}

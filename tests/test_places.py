@@ -1,0 +1,147 @@
+"""Place recognition and resolution on sentences written for these tests."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conflictcoder import gazetteer, places
+from conflictcoder.models import PlaceMention
+from conflictcoder.sentences import split
+
+FIXTURE = Path(__file__).parent / "fixtures" / "geonames_mini.txt"
+
+
+@pytest.fixture(scope="module")
+def gaz(tmp_path_factory: pytest.TempPathFactory) -> gazetteer.Gazetteer:
+    dest = tmp_path_factory.mktemp("gaz") / "mini.sqlite"
+    return gazetteer.Gazetteer.open(gazetteer.build(dest, extra_dumps=[FIXTURE], bundled=False))
+
+
+def run(text: str, gaz: gazetteer.Gazetteer) -> tuple[PlaceMention, ...]:
+    found = places.find(text, split(text), gaz)
+    for mention in found:  # every quoted span reproduces its text
+        assert text[mention.start : mention.end] == mention.text
+    assert [m.start for m in found] == sorted(m.start for m in found)
+    return found
+
+
+def by_text(found: tuple[PlaceMention, ...], quote: str, kind: str | None = None) -> PlaceMention:
+    hits = [m for m in found if m.text == quote and (kind is None or m.kind == kind)]
+    assert hits, f"{quote!r} not found in {[m.text for m in found]}"
+    return hits[0]
+
+
+SEEDLIKE = (
+    "Militants stormed a jail in Syria on Thursday. Across the border in Iraq, gunmen hit an "
+    "army post north of Baghdad, killing 11, according to Iraqi officials. The assault "
+    "targeted Gweiran Prison in the northeastern city of Hassakeh, said spokesman Farhad Shami. "
+    "Shami said the Syrian Democratic Forces had regained control."
+)
+
+
+@pytest.mark.parametrize(
+    ("quote", "kind", "country", "precision"),
+    [
+        ("Syria", "country", "SY", 3),
+        ("Iraq", "country", "IQ", 3),
+        ("Iraqi", "country", "IQ", 3),
+        ("north of Baghdad", "relative", "IQ", 2),
+        ("Baghdad", "populated", "IQ", 1),
+        ("Gweiran Prison", "facility", "SY", 1),
+        ("Hassakeh", "populated", "SY", 1),
+    ],
+)
+def test_seedlike_mentions(
+    gaz: gazetteer.Gazetteer, quote: str, kind: str, country: str, precision: int
+) -> None:
+    mention = by_text(run(SEEDLIKE, gaz), quote, kind)
+    assert mention.place is not None and mention.place.country == country
+    assert mention.geo_precision == precision
+
+
+def test_facility_resolves_to_city(gaz: gazetteer.Gazetteer) -> None:
+    prison = by_text(run(SEEDLIKE, gaz), "Gweiran Prison")
+    assert prison.place is not None and prison.place.geonameid == 173811
+    assert prison.place.admin1 == "Al-Hasakah"
+
+
+@pytest.mark.parametrize("word", ["Farhad", "Shami", "Thursday", "Democratic", "Forces"])
+def test_people_and_common_words_are_not_places(gaz: gazetteer.Gazetteer, word: str) -> None:
+    assert all(word not in m.text or m.kind == "country" for m in run(SEEDLIKE, gaz))
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "geonameid"),
+    [
+        ("A tornado hit Paris, Texas, on Monday.", "Paris", 4717560),
+        ("Flooding closed roads around Paris, Illinois.", "Paris", 4246659),
+        ("Protesters marched in Paris on Saturday.", "Paris", 2988507),
+        ("Officials in Texas said the storm hit Paris overnight.", "Paris", 4717560),
+        ("Fighting broke out in Tripoli, the Libyan capital.", "Tripoli", 2210247),
+        ("Lebanese troops deployed in Tripoli after clashes.", "Tripoli", 266826),
+        ("A bomb exploded in Alexandria, Egypt.", "Alexandria", 361058),
+        ("Police in Alexandria, Louisiana arrested a man.", "Alexandria", 4314550),
+    ],
+)
+def test_homonyms(gaz: gazetteer.Gazetteer, text: str, quote: str, geonameid: int) -> None:
+    mention = by_text(run(text, gaz), quote)
+    assert mention.place is not None and mention.place.geonameid == geonameid
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "geonameid"),
+    [
+        ("Clashes erupted in Dayr az Zawr city.", "Dayr az Zawr", 170794),
+        ("Shelling hit Deir ez-Zor overnight.", "Deir ez-Zor", 170794),
+        ("Jets struck al-Hasakah and Raqqa.", "al-Hasakah", 173811),
+        ("Jets struck al-Hasakah and Raqqa.", "Raqqa", 172955),
+        ("Gunmen attacked a checkpoint in Tarmiyah, Baghdad.", "Tarmiyah", 98403),
+        ("A car bomb went off in Mosul.", "Mosul", 99072),
+        ("Rebels shelled Saraqeb in Syria.", "Saraqeb", 166365),
+        ("Clashes in Tel Abyad left two dead.", "Tel Abyad", 163806),
+    ],
+)
+def test_spelling_variants(gaz: gazetteer.Gazetteer, text: str, quote: str, geonameid: int) -> None:
+    mention = by_text(run(text, gaz), quote)
+    assert mention.place is not None and mention.place.geonameid == geonameid
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "kind", "precision"),
+    [
+        ("Airstrikes hit villages in Idlib province on Monday.", "Idlib", "admin1", 3),
+        ("Airstrikes hit the city of Idlib on Monday.", "Idlib", "populated", 1),
+        ("Clashes took place near Saraqib in Syria.", "near Saraqib", "relative", 2),
+        ("Regime forces shelled Aleppo's countryside.", "Aleppo's countryside", "relative", 2),
+        ("Fighting on the outskirts of Mosul continued.", "outskirts of Mosul", "relative", 1),
+        ("Troops advanced 20 km south of Mosul.", "20 km south of Mosul", "relative", 2),
+    ],
+)
+def test_admin_and_relative_cues(
+    gaz: gazetteer.Gazetteer, text: str, quote: str, kind: str, precision: int
+) -> None:
+    mention = by_text(run(text, gaz), quote, kind)
+    assert mention.geo_precision == precision
+
+
+def test_loose_match_needs_context(gaz: gazetteer.Gazetteer) -> None:
+    cued = run("Clashes hit the village of Rasim Hamid in Aleppo, Syria.", gaz)
+    village = by_text(cued, "Rasim Hamid")
+    assert village.place is not None and village.place.geonameid == 7303764
+    assert village.why is not None and "skeleton" in village.why
+    bare = run("Rasim Hamid spoke to reporters.", gaz)
+    assert not [m for m in bare if m.text == "Rasim Hamid"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Police said on Friday that the Islamic State claimed it.",
+        "Tal said nothing.",
+        "",
+    ],
+)
+def test_no_false_places(gaz: gazetteer.Gazetteer, text: str) -> None:
+    assert [m for m in run(text, gaz) if m.kind != "country"] == []
