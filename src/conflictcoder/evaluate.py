@@ -73,7 +73,8 @@ def fold(name: str | None) -> str:
         return ""
     text = unicodedata.normalize("NFKD", name)
     text = "".join(c for c in text if not unicodedata.combining(c)).lower()
-    text = re.sub(r"[-'‘’`ʿʾ]", " ", text)
+    text = re.sub(r"['‘’`ʿʾ]", "", text)
+    text = text.replace("-", " ")
     text = re.sub(r"\b(al|el|ad|ar|as|ash|an|at|az)\s+", "", text)
     return re.sub(r"\s+", " ", text).strip()
 

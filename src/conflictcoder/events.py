@@ -26,7 +26,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
-from conflictcoder import actors
+from conflictcoder import actors, admin_names
 from conflictcoder.gazetteer import Gazetteer
 from conflictcoder.models import (
     ActorRef,
@@ -334,8 +334,8 @@ def _build(
         interaction=_interaction(inters["actor1"], inters["actor2"]),
         country=country_name,
         iso3=gazetteer.iso3(country) if country else None,
-        admin1=place.admin1 if place else None,
-        admin2=place.admin2 if place else None,
+        admin1=admin_names.acled_name("admin1", place.country, place.admin1) if place else None,
+        admin2=admin_names.acled_name("admin2", place.country, place.admin2) if place else None,
         location=place.name if place else None,
         latitude=place.latitude if place else None,
         longitude=place.longitude if place else None,

@@ -1,0 +1,20 @@
+import pytest
+
+from conflictcoder.admin_names import acled_name
+
+
+@pytest.mark.parametrize(
+    ("level", "country", "name", "expected"),
+    [
+        ("admin1", "SY", "Idlib", "Idleb"),
+        ("admin1", "SY", "Rif-dimashq", "Rural Damascus"),
+        ("admin1", "SY", "Hama", "Hama"),
+        ("admin1", "YE", "Abyan Governorate", "Abyan"),
+        ("admin1", "ZZ", "Northern Province", "Northern"),
+        ("admin1", "ZZ", "Tillaberi Region", "Tillaberi"),
+        ("admin1", None, "Lagos", "Lagos"),
+        ("admin2", "SY", None, None),
+    ],
+)
+def test_acled_name(level, country, name, expected):
+    assert acled_name(level, country, name) == expected
