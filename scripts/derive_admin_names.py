@@ -6,7 +6,9 @@ the nearest gazetteer place of the same country (within 15 km), read its GeoName
 admin2 names, and vote: GeoNames name → ACLED name. Only names (facts about places) are
 written, with their vote counts; no ACLED row or note is.
 
-Usage: python scripts/derive_admin_names.py [ACLED.csv ...] > src/conflictcoder/data/acled_admin_names.tsv
+Usage:
+    python scripts/derive_admin_names.py [ACLED.csv ...] \
+        > src/conflictcoder/data/acled_admin_names.tsv
 """
 
 from __future__ import annotations
