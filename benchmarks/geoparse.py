@@ -78,7 +78,12 @@ def read_gwn(path: Path) -> list[tuple[str, list[dict]]]:
         text = article.findtext("text") or ""
         gold = []
         for top in article.iter("toponym"):
-            if top.findtext("type") in ("Non_Toponym", "Language", "Literal_Expression", "Non_Lit_Expression"):
+            if top.findtext("type") in (
+                "Non_Toponym",
+                "Language",
+                "Literal_Expression",
+                "Non_Lit_Expression",
+            ):
                 continue
             phrase = top.findtext("extractedName") or ""
             span = _realign(text, int(top.findtext("start")), int(top.findtext("end")), phrase)
@@ -137,7 +142,7 @@ def score_corpus(docs, gaz: gazetteer.Gazetteer) -> dict:
 
 
 def best_place(found: tuple[PlaceMention, ...]) -> PlaceMention | None:
-    usable = [m for m in found if m.place is not None]
+    usable = [m for m in found if m.place is not None and m.why != "demonym"]
     if not usable:
         return None
     return min(usable, key=lambda m: (_SPECIFIC.get(m.kind, 5), m.start))
@@ -166,8 +171,9 @@ def score_acled(path: Path, gaz: gazetteer.Gazetteer, limit: int | None) -> dict
             ok = False
             if place is not None:
                 located += 1
-                dist = km(float(row["latitude"]), float(row["longitude"]), place.latitude,
-                          place.longitude)
+                dist = km(
+                    float(row["latitude"]), float(row["longitude"]), place.latitude, place.longitude
+                )
                 ok = dist <= 25
                 within25 += ok
                 admin1_ok += same_admin1(place.admin1, row["admin1"])
@@ -211,5 +217,3 @@ def main(argv: list[str] | None = None) -> int:
 
 if __name__ == "__main__":
     raise SystemExit(main())
-
-

@@ -145,3 +145,18 @@ def test_loose_match_needs_context(gaz: gazetteer.Gazetteer) -> None:
 )
 def test_no_false_places(gaz: gazetteer.Gazetteer, text: str) -> None:
     assert [m for m in run(text, gaz) if m.kind != "country"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "geonameid"),
+    [
+        ("Gunmen killed a man in Tripoli in Lebanon.", "Tripoli", 266826),
+        ("A protest took place in Paris (Lamar, Texas).", "Paris", 4717560),
+        ("Clashes were reported in Alexandria, in Louisiana.", "Alexandria", 4314550),
+    ],
+)
+def test_containing_place_qualifies(
+    gaz: gazetteer.Gazetteer, text: str, quote: str, geonameid: int
+) -> None:
+    mention = by_text(run(text, gaz), quote)
+    assert mention.place is not None and mention.place.geonameid == geonameid

@@ -13,6 +13,7 @@ import io
 import json
 import multiprocessing
 import os
+import re
 import sqlite3
 import statistics
 import unicodedata
@@ -28,7 +29,7 @@ from conflictcoder.models import Place
 from conflictcoder.placenames import fold, keys, skeleton, variant_key
 from conflictcoder.settings import Settings
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
 _DATA = resources.files("conflictcoder") / "data" / "geonames"
 
 _SCHEMA = """
@@ -58,6 +59,18 @@ class _Row:
     a2: str | None
     pop: int
     names: set[str] = field(default_factory=set)
+
+
+_ADMIN_SUFFIX = re.compile(
+    r"\s+(?:Governorate|Province|State|Region|County|Oblast'?|Department|Prefecture|"
+    r"Division|Municipality|Muhafazah|Wilayah|Velayat)$"
+)
+
+
+def admin_name(name: str) -> str:
+    """An admin area's name as ACLED writes it: "Benue State" → "Benue" (not "Free State")."""
+    short = _ADMIN_SUFFIX.sub("", name)
+    return name if short in ("Free", "") else short
 
 
 def ascii_name(name: str) -> str:
@@ -95,16 +108,19 @@ def _parse_dump(path: Path) -> Iterator[tuple[int, _Row]]:
                 continue  # streets, rivers and hotels are not event locations
             names = {cols[1], cols[2]}
             names.update(n for n in cols[3].split(",") if n and not n.startswith("http"))
-            yield int(cols[0]), _Row(
-                name=cols[2] or ascii_name(cols[1]),
-                lat=float(cols[4]),
-                lon=float(cols[5]),
-                fcode=cols[7] or None,
-                country=cols[8] or None,
-                a1=cols[10] or None,
-                a2=cols[11] or None,
-                pop=int(cols[14] or 0),
-                names=names,
+            yield (
+                int(cols[0]),
+                _Row(
+                    name=cols[2] or ascii_name(cols[1]),
+                    lat=float(cols[4]),
+                    lon=float(cols[5]),
+                    fcode=cols[7] or None,
+                    country=cols[8] or None,
+                    a1=cols[10] or None,
+                    a2=cols[11] or None,
+                    pop=int(cols[14] or 0),
+                    names=names,
+                ),
             )
     except (OSError, ValueError, zipfile.BadZipFile, UnicodeDecodeError) as exc:
         raise GazetteerError(f"cannot read GeoNames dump {path}: {exc}") from exc
@@ -118,16 +134,19 @@ def _cities500() -> Iterator[tuple[int, _Row]]:
         cities = json.load(handle)
     for city in cities.values():
         names = {city["name"], *city.get("alternatenames", ())}
-        yield int(city["geonameid"]), _Row(
-            name=ascii_name(city["name"]),
-            lat=float(city["latitude"]),
-            lon=float(city["longitude"]),
-            fcode=None,
-            country=city.get("countrycode") or None,
-            a1=city.get("admin1code") or None,
-            a2=None,
-            pop=int(city.get("population") or 0),
-            names={n for n in names if n and len(n) < 80},
+        yield (
+            int(city["geonameid"]),
+            _Row(
+                name=ascii_name(city["name"]),
+                lat=float(city["latitude"]),
+                lon=float(city["longitude"]),
+                fcode=None,
+                country=city.get("countrycode") or None,
+                a1=city.get("admin1code") or None,
+                a2=None,
+                pop=int(city.get("population") or 0),
+                names={n for n in names if n and len(n) < 80},
+            ),
         )
 
 
@@ -168,9 +187,9 @@ def _name_keys(
     rows: dict[int, _Row],
 ) -> tuple[list[tuple[str, int, int]], list[tuple[str, int]]]:
     """The (variant key, id, is-main-name) and (skeleton, id) pairs of every row."""
-    cache = _keys_of({raw for row in rows.values() for raw in row.names} | {
-        row.name for row in rows.values()
-    })
+    cache = _keys_of(
+        {raw for row in rows.values() for raw in row.names} | {row.name for row in rows.values()}
+    )
     names: dict[tuple[str, int], int] = {}
     skels: set[tuple[str, int]] = set()
     for gid, row in rows.items():
@@ -223,7 +242,8 @@ def _add_admins(db: sqlite3.Connection, rows: dict[int, _Row]) -> None:
         ("admin2", "admin2Codes.txt", members2, "ADM2"),
     ):
         for cols in _read_support(fname):
-            code, name, asciiname, gid = cols[0], cols[1], cols[2], int(cols[3])
+            code, name, gid = cols[0], cols[1], int(cols[3])
+            asciiname = admin_name(cols[2])
             db.execute(f"INSERT OR REPLACE INTO {table} VALUES (?,?,?)", (code, asciiname, gid))
             parts = code.split(".")
             row = rows.get(gid)
@@ -235,7 +255,7 @@ def _add_admins(db: sqlite3.Connection, rows: dict[int, _Row]) -> None:
                 row.pop = row.pop or people.get(code, 0)
                 row.country, row.a1 = parts[0], parts[1]
                 row.a2 = parts[2] if len(parts) > 2 else None
-                row.names |= {name, asciiname}
+                row.names |= {name, cols[2], asciiname}
 
 
 def _add_countries(db: sqlite3.Connection, rows: dict[int, _Row]) -> None:

@@ -39,6 +39,10 @@ STOPWORDS = frozenset(
     but however meanwhile according said says told added reported
     english arabic kurdish christian muslim sunni shia shiite jewish
     world city town village area region province district county
+    air jabal jebel jabel tal tall tel wadi ain bir kafr deir dayr qasr khirbet khirbat ras bab
+    sahl nahr souq suq hay hayy sheikh umm abu beit bait mazraa mazraat tell
+    arab arabs kurd kurds turkmen tuareg fulani hausa yazidi druze alawite bedouin baloch
+    pashtun hazara rohingya countryside outskirts
     """.split()
 )
 
@@ -125,3 +129,14 @@ FACILITY_LINK = re.compile(
     r"\s+of\s+)?$|^,?\s+(?:in|at)\s+$"
 )
 SPEECH_AFTER = re.compile(r"^\s+(?:said|says|told|added|stated|explained|tweeted)\b")
+# Between a place and the place containing it: "X in Y", "X, Y", "X area in the countryside of Y".
+QUALIFIER_LINK = re.compile(
+    r"""(?ix)^
+    (?:\s+(?:town|village|city|area|areas|camp|district|neighbourhood|neighborhood|region|
+        frontline|badia|hill|farms|plain|junction|checkpoint|town's|village's))?
+    ,?\s+(?:in|of|near)\s+(?:the\s+)?
+    (?:(?:[\w-]+\s+){0,2}(?:countryside|outskirts|province|governorate|district|area|suburbs|
+        part|desert|badia|region|parts)\s+of\s+(?:the\s+)?)?$
+    |^,\s*$
+    """
+)

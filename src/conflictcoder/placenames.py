@@ -40,7 +40,6 @@ _SPECIAL = str.maketrans(
     }
 )
 # Apostrophe-like marks (ayn, hamza, primes, quotes) vanish: "Ma'arrat" → "maarrat".
-_MARKS = re.compile(r"[\'`´‘’ʼʻʿʾ′ʹ\u02bc\u02c8\u0060]")
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
 
 # Arabic-style definite articles as separate tokens after folding ("al-", "ash-", "ez-").
@@ -51,7 +50,13 @@ ARTICLES = frozenset(
 
 _DOUBLE = re.compile(r"(.)\1+")
 _AW = re.compile(r"aw(?![aeiu])")
-_SKELETON_DROP = str.maketrans("", "", "aeiouhwy")
+_INNER_Y = re.compile(r"\By")
+_FINAL_H = re.compile(r"(?<=\w[aiu])h\b")
+_INNER_SOFT = re.compile(r"\B[aeiouhwy]+")
+_INITIAL_VOWEL = re.compile(r"\b[aeiou]")
+_ARTICLE_TOKENS = re.compile(
+    r"\b(?:" + "|".join(sorted(ARTICLES, key=len, reverse=True)) + r")\b ?"
+)
 
 
 def fold(name: str) -> str | None:
@@ -62,50 +67,45 @@ def fold(name: str) -> str | None:
     if 0x370 <= first < 0x1E00 or first >= 0x2000:  # Greek, Cyrillic, Arabic, CJK...
         return None
     if not name.isascii():
-        text = unicodedata.normalize("NFKD", name.translate(_SPECIAL))
-        text = "".join(ch for ch in text if not unicodedata.combining(ch))
-        if not text.isascii():
-            text = _MARKS.sub("", text)
-            if not text.isascii():
-                if any(ch.isalpha() and not ch.isascii() for ch in text):
-                    return None
-                text = "".join(ch if ch.isascii() else " " for ch in text)
-    else:
-        text = name
-    text = _NON_ALNUM.sub(" ", text.lower().replace("'", "").replace("`", "")).strip()
+        decomposed = unicodedata.normalize("NFKD", name.translate(_SPECIAL))
+        name = decomposed.encode("ascii", "ignore").decode("ascii")
+    text = _NON_ALNUM.sub(" ", name.lower().replace("'", "").replace("`", "")).strip()
     return text or None
 
 
-def _content_tokens(folded: str) -> list[str]:
-    tokens = folded.split()
-    kept = [tok for tok in tokens if tok not in ARTICLES]
-    return kept or tokens
+def _content(folded: str) -> str:
+    """The folded name without its article tokens (unless it is nothing but articles)."""
+    if " " not in folded:
+        return folded
+    stripped = _ARTICLE_TOKENS.sub("", folded).strip()
+    return stripped or folded
 
 
-def _variant_token(token: str) -> str:
-    token = token[0] + token[1:].replace("y", "i") if len(token) > 1 else token
-    token = token.replace("ou", "u").replace("ee", "i").replace("oo", "u")
-    token = token.replace("e", "a").replace("o", "u").replace("q", "k").replace("ck", "k")
-    if "aw" in token:
-        token = _AW.sub("u", token)
-    if len(token) > 2 and token[-1] == "h" and token[-2] in "aiu":
-        token = token[:-1]
-    return token
+def _variant(content: str) -> str:
+    text = _INNER_Y.sub("i", content)
+    text = text.replace("ou", "u").replace("ee", "i").replace("oo", "u")
+    text = text.replace("e", "a").replace("o", "u").replace("q", "k").replace("ck", "k")
+    if "aw" in text:
+        text = _AW.sub("u", text)
+    if "h" in text:
+        text = _FINAL_H.sub("", text)
+    return _DOUBLE.sub(r"\1", text.replace(" ", ""))
+
+
+def _skeleton(content: str) -> str:
+    text = _INITIAL_VOWEL.sub("", _INNER_SOFT.sub("", content))
+    text = text.replace("q", "k").replace("c", "k").replace(" ", "")
+    return _DOUBLE.sub(r"\1", text)
 
 
 def variant_key(folded: str) -> str:
     """The transliteration-tolerant key of a folded name (see the module docstring)."""
-    return _DOUBLE.sub(r"\1", "".join(_variant_token(t) for t in _content_tokens(folded)))
+    return _variant(_content(folded))
 
 
 def skeleton(folded: str) -> str:
     """The consonant skeleton of a folded name (see the module docstring)."""
-    out = []
-    for token in _content_tokens(folded):
-        token = token.replace("q", "k").replace("c", "k")
-        first = token[0] if token[0] not in "aeiou" else ""
-        out.append(first + token[1:].translate(_SKELETON_DROP))
-    return _DOUBLE.sub(r"\1", "".join(out))
+    return _skeleton(_content(folded))
 
 
 def keys(name: str) -> tuple[str, str] | None:
@@ -113,11 +113,5 @@ def keys(name: str) -> tuple[str, str] | None:
     folded = fold(name)
     if folded is None:
         return None
-    tokens = _content_tokens(folded)
-    variant = _DOUBLE.sub(r"\1", "".join(_variant_token(t) for t in tokens))
-    parts = []
-    for token in tokens:
-        token = token.replace("q", "k").replace("c", "k")
-        first = token[0] if token[0] not in "aeiou" else ""
-        parts.append(first + token[1:].translate(_SKELETON_DROP))
-    return variant, _DOUBLE.sub(r"\1", "".join(parts))
+    content = _content(folded)
+    return _variant(content), _skeleton(content)

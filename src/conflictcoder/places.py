@@ -34,6 +34,7 @@ _WORD = re.compile(r"[a-z]+")
 _WORDS = re.compile(r"[\w'’-]+")
 _PREV_WORD = re.compile(r"([A-Za-z.]+)\W*$")
 _MAX_TOKENS = 6
+_PAREN_LINK = re.compile(r"^\s*\((?:[^()]{0,40},\s*)?$")
 _ADMIN_CODES = ("ADM1", "ADM2")
 _FCODE_BONUS = {"PPLC": 1.5, "PPLA": 1.0, "PPLA2": 0.5, "PPLA3": 0.25, "ADM1": -0.5, "ADM2": -1.5}
 
@@ -45,6 +46,7 @@ class _Hit:
     surface: str
     country: tuple[str, str] | None = None  # (iso2, kind)
     cands: tuple[tuple[Place, bool], ...] = ()
+    loose_cands: tuple[tuple[Place, bool], ...] = ()
     loose: bool = False
     cued: bool = False
     admin_cue: str | None = None  # "admin1" | "admin2"
@@ -69,9 +71,13 @@ class _Context:
 
     mentioned: dict[int, str]  # hit index -> country named or implied by a demonym
     anchors: dict[int, Place]  # hit index -> its confident resolution
+    demonyms: set[int] = field(default_factory=set)
 
     def countries(self, skip: int) -> Counter[str]:
-        counts = Counter(c for i, c in self.mentioned.items() if i != skip)
+        counts: Counter[str] = Counter()
+        for i, iso2 in self.mentioned.items():
+            if i != skip:  # "Russian warplanes" says less about where than "in Syria"
+                counts[iso2] += 0.5 if i in self.demonyms else 1.0
         counts.update(p.country for i, p in self.anchors.items() if i != skip and p.country)
         return counts
 
@@ -147,7 +153,8 @@ def _segment(
             if j - i == 1 and _is_common(surface, lower_words):
                 continue
             country = _country_hit(gazetteer, surface)
-            cands = gazetteer.candidates(surface)
+            acronym = surface.isupper() and " " not in surface and len(surface) <= 6
+            cands = () if acronym else gazetteer.candidates(surface)
             if country or cands:
                 hits.append(_Hit(start, end, surface, country=country, cands=cands))
                 i = j
@@ -197,6 +204,20 @@ def _mark_cues(text: str, hit: _Hit) -> None:
     )
 
 
+def _truncated(text, run, hit: _Hit, leftovers, lower_words) -> bool:
+    """A hit that is only the start of a longer unknown name ("Unidad" of "Unidad Vecinal")."""
+    if hit.country:
+        return False
+    for i, _ in leftovers:
+        if run[i][0] > hit.end and text[hit.end : run[i][0]].strip() == "":
+            word = text[run[i][0] : run[i][1]]
+            folded = fold(word) or ""
+            if _is_common(word, lower_words) or folded in cues.FACILITY_HEADS:
+                return False
+            return max((p.population for p, _ in hit.cands), default=0) < 100_000
+    return False
+
+
 def _person_like(text: str, run: list[tuple[int, int]], leftovers, hits) -> bool:
     """A run that reads as a person's name: after a title, before "said", or Given Surname."""
     prev = _PREV_WORD.search(_before(text, run[0][0], 30))
@@ -224,6 +245,7 @@ def _recognise(text: str, gazetteer: Gazetteer) -> tuple[list[_Hit], list[_Facil
         head = last.split()[-1] if last else ""
         for hit in run_hits:
             _mark_cues(text, hit)
+        run_hits = [h for h in run_hits if not _truncated(text, run, h, leftovers, lower_words)]
         if head in cues.FACILITY_HEADS and len(run) >= 2:
             inner = [h for h in run_hits if h.end <= run[-1][0]]
             facilities.append(_Facility(run[0][0], run[-1][1], inner))
@@ -257,9 +279,10 @@ def _loose_hits(text, run, leftovers, gazetteer: Gazetteer, lower_words) -> list
             continue
         hit = _Hit(start, end, surface, loose=True)
         _mark_cues(text, hit)
-        if not (hit.cued and (hit.settlement_cue or hit.admin_cue or hit.relative or _locative(
-            text, start
-        ))):
+        if not (
+            hit.cued
+            and (hit.settlement_cue or hit.admin_cue or hit.relative or _locative(text, start))
+        ):
             continue
         hit.cands = gazetteer.candidates(surface, loose=True)
         if hit.cands:
@@ -269,9 +292,11 @@ def _loose_hits(text, run, leftovers, gazetteer: Gazetteer, lower_words) -> list
 
 
 def _locative(text: str, start: int) -> bool:
-    return bool(re.search(r"(?i)\b(?:in|near|at|village of|town of)\s+(?:the\s+)?$", _before(
-        text, start, 20
-    )))
+    return bool(
+        re.search(
+            r"(?i)\b(?:in|near|at|village of|town of)\s+(?:the\s+)?$", _before(text, start, 20)
+        )
+    )
 
 
 # ---------------------------------------------------------------- resolution
@@ -279,19 +304,27 @@ def _locative(text: str, start: int) -> bool:
 
 def _distance_km(a: Place, b: Place) -> float:
     lat1, lon1, lat2, lon2 = map(math.radians, (a.latitude, a.longitude, b.latitude, b.longitude))
-    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin(
-        (lon2 - lon1) / 2
-    ) ** 2
+    h = (
+        math.sin((lat2 - lat1) / 2) ** 2
+        + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    )
     return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(h)))
 
 
 def _qualifier(text: str, hit: _Hit, hits: list[_Hit], index: int) -> _Hit | None:
-    """The hit right after ", " ("Paris, Texas"), if any."""
-    if index + 1 < len(hits):
-        nxt = hits[index + 1]
-        if text[hit.end : nxt.start] in (", ", ","):
-            return nxt
+    """The place named as containing ``hit``: "Paris, Texas", "Sayda in Quneitra"."""
+    for nxt in hits[index + 1 : index + 3]:
+        link = text[hit.end : nxt.start]
+        if len(link) > 60:
+            break
+        if cues.QUALIFIER_LINK.match(link) or _PAREN_LINK.match(link):
+            if nxt.country or any(_is_region(p) for p, _ in nxt.cands):
+                return nxt
     return None
+
+
+def _is_region(place: Place) -> bool:
+    return place.feature_code in ("ADM1", "ADM2", "PPLA", "PPLC")
 
 
 def _score(
@@ -329,9 +362,11 @@ def _qualifies(place: Place, qual: _Hit) -> bool:
     if qual.country:
         return qual.country[0] == place.country
     for cand, _ in qual.cands:
-        if cand.feature_code == "ADM1" and cand.admin1 == place.admin1:
-            return cand.country == place.country
+        if cand.geonameid == place.geonameid:
+            continue
         if cand.feature_code == "ADM2" and cand.admin2 and cand.admin2 == place.admin2:
+            return True
+        if _is_region(cand) and (cand.country, cand.admin1) == (place.country, place.admin1):
             return True
     return False
 
@@ -341,6 +376,12 @@ def _resolve(text: str, hits: list[_Hit], ctx: _Context) -> None:
         if hit.country or not hit.cands:
             continue
         qual = _qualifier(text, hit, hits, index)
+        if qual is not None and not any(_qualifies(p, qual) for p, _ in hit.cands):
+            inside = tuple((p, m) for p, m in hit.loose_cands if _qualifies(p, qual))
+            if not inside:
+                hit.best = None
+                continue
+            hit.cands, hit.loose = inside, True
         scored = sorted(
             ((_score(p, m, hit, index, ctx, qual), -k, p) for k, (p, m) in enumerate(hit.cands)),
             reverse=True,
@@ -386,8 +427,6 @@ def _accept(hit: _Hit, index: int, ctx: _Context) -> bool:
     return hit.score >= (1.5 if in_ctx else 2.5)
 
 
-
-
 # ---------------------------------------------------------------- output
 
 
@@ -421,13 +460,30 @@ def _mentions(
             continue
         assert hit.best is not None
         if hit.admin_cue and hit.best.feature_code not in _ADMIN_CODES:
-            out.append(PlaceMention(start=hit.start, end=hit.end, text=hit.surface, place=None,
-                                    kind=hit.admin_cue, geo_precision=3 if hit.admin_cue ==
-                                    "admin1" else 2, why="admin area not in the gazetteer"))
+            out.append(
+                PlaceMention(
+                    start=hit.start,
+                    end=hit.end,
+                    text=hit.surface,
+                    place=None,
+                    kind=hit.admin_cue,
+                    geo_precision=3 if hit.admin_cue == "admin1" else 2,
+                    why="admin area not in the gazetteer",
+                )
+            )
             continue
         kind, precision = _kind(hit.best)
-        out.append(PlaceMention(start=hit.start, end=hit.end, text=hit.surface,
-                                place=hit.best, kind=kind, geo_precision=precision, why=hit.why))
+        out.append(
+            PlaceMention(
+                start=hit.start,
+                end=hit.end,
+                text=hit.surface,
+                place=hit.best,
+                kind=kind,
+                geo_precision=precision,
+                why=hit.why,
+            )
+        )
         if hit.relative:
             start, end, rel_precision = hit.relative
             out.append(
@@ -467,8 +523,15 @@ def _facility_mention(text: str, facility: _Facility, hits: list[_Hit]) -> Place
             break
     if place is not None and place.feature_code == "ADM1":
         precision = 3
-    return PlaceMention(start=facility.start, end=facility.end, text=surface, place=place,
-                        kind="facility", geo_precision=precision, why=why)
+    return PlaceMention(
+        start=facility.start,
+        end=facility.end,
+        text=surface,
+        place=place,
+        kind="facility",
+        geo_precision=precision,
+        why=why,
+    )
 
 
 def find(
@@ -477,7 +540,14 @@ def find(
     """Every place mention of ``text`` in text order, resolved against ``gazetteer``."""
     del sentences  # runs never cross a sentence boundary: punctuation breaks them
     hits, facilities = _recognise(text, gazetteer)
-    ctx = _Context({i: h.country[0] for i, h in enumerate(hits) if h.country}, {})
+    ctx = _Context(
+        {i: h.country[0] for i, h in enumerate(hits) if h.country},
+        {},
+        {i for i, h in enumerate(hits) if h.country and h.country[1] == "demonym"},
+    )
+    for hit in hits:
+        if not hit.country and not hit.loose and hit.cands:
+            hit.loose_cands = gazetteer.candidates(hit.surface, loose=True)
     _resolve(text, hits, ctx)
     for i, hit in enumerate(hits):
         if hit.best is not None and not hit.loose and hit.margin >= 1.0 and _accept(hit, i, ctx):
