@@ -293,14 +293,18 @@ def _build(
     inters: dict[str, int | None] = {}
     for slot in ("actor1", "actor2"):
         ref = _choose_actor(members, chosen, slot)
-        actor_names[slot] = actors.localise(ref, country, country_name, lexicon) if ref else None
-        inters[slot] = ref.inter if ref else None
+        actor_names[slot] = (
+            actors.localise(ref, country, country_name, lexicon, on=event_date) if ref else None
+        )
+        inters[slot] = actors.inter_for(ref, country) if ref else None
         if ref:
             evidence[slot] = ref.spans
     assoc: dict[str, str | None] = {}
     for slot in ("assoc_actor_1", "assoc_actor_2"):
         refs = [r for c in members for r in getattr(c.mention, slot)]
-        names = dict.fromkeys(actors.localise(r, country, country_name, lexicon) for r in refs)
+        names = dict.fromkeys(
+            actors.localise(r, country, country_name, lexicon, on=event_date) for r in refs
+        )
         assoc[slot] = "; ".join(names) or None
         if refs:
             evidence[slot] = tuple(s for r in refs for s in r.spans)
