@@ -1,0 +1,255 @@
+"""Grouping mentions into events and filling the fields, on hand-built analyses."""
+
+from datetime import date
+
+import pytest
+
+from conflictcoder.actors import load_lexicon
+from conflictcoder.events import _interaction, assemble
+from conflictcoder.models import (
+    ActorRef,
+    Analysis,
+    Article,
+    Mention,
+    Place,
+    PlaceMention,
+    Span,
+    Timex,
+)
+from conflictcoder.sentences import split
+from conflictcoder.settings import Settings
+
+DCT = date(2022, 1, 22)
+PLACES = {
+    "Aleppo": Place(
+        geonameid=170063, name="Aleppo", latitude=36.20, longitude=37.16,
+        feature_code="PPLA", country="SY", admin1="Aleppo", population=1_600_000,
+    ),
+    "Azaz": Place(
+        geonameid=170017, name="A'zaz", latitude=36.59, longitude=37.05,
+        feature_code="PPLA2", country="SY", admin1="Aleppo", population=31_000,
+    ),
+    "Sheikh Maqsoud": Place(
+        geonameid=None, name="Sheikh Maqsoud", latitude=36.23, longitude=37.15,
+        feature_code="PPLX", country="SY", admin1="Aleppo",
+    ),
+    "Mosul": Place(
+        geonameid=99072, name="Mosul", latitude=36.34, longitude=43.13,
+        feature_code="PPLA", country="IQ", admin1="Nineveh", population=1_700_000,
+    ),
+    "Homs": Place(
+        geonameid=169577, name="Homs", latitude=34.73, longitude=36.71,
+        feature_code="PPLA", country="SY", admin1="Homs", population=775_000,
+    ),
+}  # fmt: skip
+COUNTRIES = {"SY": ("Syria", "SYR"), "IQ": ("Iraq", "IRQ")}
+
+
+class FakeGazetteer:
+    def country(self, iso2):
+        return Place(
+            geonameid=None, name=COUNTRIES[iso2][0], latitude=35.0, longitude=38.0,
+            feature_code="PCLI", country=iso2,
+        )  # fmt: skip
+
+    def country_name(self, iso2):
+        return COUNTRIES[iso2][0] if iso2 in COUNTRIES else None
+
+    def iso3(self, iso2):
+        return COUNTRIES[iso2][1] if iso2 in COUNTRIES else None
+
+
+def _find(text, quote, after=0):
+    start = text.index(quote, after)
+    return start, start + len(quote)
+
+
+def analysis(text, mentions, dates=(), places=()):
+    """Mentions: (trigger word, sub-event type, event type, extra kwargs)."""
+    sentences = split(text)
+
+    def sentence_of(offset):
+        return next(s.index for s in sentences if s.start <= offset < s.end)
+
+    timexes = []
+    for quote, day in dates:
+        start, end = _find(text, quote)
+        timexes.append(
+            Timex(
+                start=start,
+                end=end,
+                text=quote,
+                type="DATE",
+                value=day.isoformat(),
+                day=day,
+                precision=1,
+            )  # fmt: skip
+        )
+    place_mentions = []
+    for quote, key in places:
+        start, end = _find(text, quote)
+        place_mentions.append(
+            PlaceMention(
+                start=start,
+                end=end,
+                text=quote,
+                place=PLACES[key],
+                kind="populated",
+                geo_precision=1,
+            )  # fmt: skip
+        )
+    built = []
+    cursor = 0
+    for trigger, sub, etype, extra in mentions:
+        start, end = _find(text, trigger, cursor)
+        cursor = end
+        built.append(
+            Mention(
+                sentence=sentence_of(start),
+                trigger=Span(start, end),
+                event_type=etype,
+                sub_event_type=sub,
+                **extra,
+            )  # fmt: skip
+        )
+    return Analysis(
+        article=Article(doc_id="t", text=text, published=DCT),
+        sentences=sentences,
+        timexes=tuple(timexes),
+        places=tuple(place_mentions),
+        mentions=tuple(built),
+    )
+
+
+def run(a):
+    return assemble(a, FakeGazetteer(), load_lexicon(), Settings())
+
+
+CLASH = ("Armed clash", "Battles", {})
+
+
+def test_back_reference_joins_the_event_in_focus():
+    text = "Rebels clashed with troops in Aleppo on Friday. The fighting lasted hours."
+    a = analysis(
+        text,
+        [("clashed", *CLASH), ("fighting", *CLASH)],
+        dates=[("Friday", date(2022, 1, 21))],
+        places=[("Aleppo", "Aleppo")],
+    )
+    [event] = run(a)
+    assert event.location == "Aleppo"
+    assert event.event_date == date(2022, 1, 21)
+    assert [text[s.start : s.end] for s in event.evidence["event_type"]] == ["clashed", "fighting"]
+
+
+@pytest.mark.parametrize(
+    ("text", "dates", "places"),
+    [
+        (  # another country
+            "Rebels clashed with troops in Aleppo. Militants clashed with police in Mosul.",
+            [],
+            [("Aleppo", "Aleppo"), ("Mosul", "Mosul")],
+        ),
+        (  # same country, far apart
+            "Rebels clashed with troops in Aleppo. Militants clashed with police in Homs.",
+            [],
+            [("Aleppo", "Aleppo"), ("Homs", "Homs")],
+        ),
+        (  # another town of the same province
+            "Rebels clashed with troops in Aleppo. Militants clashed with police in Azaz.",
+            [],
+            [("Aleppo", "Aleppo"), ("Azaz", "Azaz")],
+        ),
+        (  # days apart
+            "Rebels clashed with troops on Monday. Militants clashed with police on Friday.",
+            [("Monday", date(2022, 1, 17)), ("Friday", date(2022, 1, 21))],
+            [],
+        ),
+        (  # a separate incident
+            "Rebels clashed with troops in Aleppo. In a separate attack, militants clashed with police.",
+            [],
+            [("Aleppo", "Aleppo")],
+        ),
+    ],
+)
+def test_distinct_events_stay_distinct(text, dates, places):
+    a = analysis(text, [("clashed", *CLASH), ("clashed", *CLASH)], dates=dates, places=places)
+    assert len(run(a)) == 2
+
+
+def test_nearby_places_and_adjacent_days_merge():
+    text = "Rebels clashed with troops in Aleppo on Thursday. Clashes hit Sheikh Maqsoud on Friday."
+    a = analysis(
+        text,
+        [("clashed", *CLASH), ("Clashes", *CLASH)],
+        dates=[("Thursday", date(2022, 1, 20)), ("Friday", date(2022, 1, 21))],
+        places=[("Aleppo", "Aleppo"), ("Sheikh Maqsoud", "Sheikh Maqsoud")],
+    )
+    [event] = run(a)
+    assert event.event_date == date(2022, 1, 20)  # the day it began
+
+
+def test_explosion_during_a_battle_is_the_battle():
+    text = "Rebels clashed with troops in Aleppo. A car bomb exploded during the fighting."
+    a = analysis(
+        text,
+        [
+            ("clashed", "Armed clash", "Battles", {"confidence": 0.6}),
+            ("exploded", "Suicide bomb", "Explosions/Remote violence", {"confidence": 0.9}),
+        ],
+        places=[("Aleppo", "Aleppo")],
+    )
+    [event] = run(a)
+    assert (event.event_type, event.sub_event_type) == ("Battles", "Armed clash")
+
+
+@pytest.mark.parametrize(
+    ("text", "dates", "expected", "precision"),
+    [
+        ("Troops clashed with rebels.", [], DCT, 2),  # publication date, lower precision
+        (
+            "On Friday, police raided the town. Troops clashed with rebels.",
+            [("Friday", date(2022, 1, 21))],
+            date(2022, 1, 21),
+            1,
+        ),  # the reference date of the preceding text
+    ],
+)
+def test_date_fallbacks(text, dates, expected, precision):
+    a = analysis(text, [("clashed", *CLASH)], dates=dates)
+    [event] = run(a)
+    assert (event.event_date, event.time_precision) == (expected, precision)
+    assert "event_date" in event.why
+
+
+def test_actors_are_localised_to_the_event_country():
+    text = "Gunmen attacked soldiers in Mosul, killing 4."
+    start = text.index("Gunmen")
+    target = text.index("soldiers")
+    extra = {
+        "actor1": ActorRef(
+            name="Unidentified Armed Group ({country})", inter=3,
+            spans=(Span(start, start + 6),), generic=True,
+        ),
+        "actor2": ActorRef(
+            name="Military Forces of {country}", inter=1,
+            spans=(Span(target, target + 8),), generic=True,
+        ),
+        "fatalities": 4,
+        "fatality_spans": (Span(text.index("4"), text.index("4") + 1),),
+    }  # fmt: skip
+    a = analysis(text, [("attacked", *CLASH[:2], extra)], places=[("Mosul", "Mosul")])
+    [event] = run(a)
+    assert event.actor1 == "Unidentified Armed Group (Iraq)"
+    assert event.actor2.startswith("Military Forces of Iraq")
+    assert (event.inter1, event.inter2, event.interaction) == (3, 1, 13)
+    assert event.fatalities == 4
+    assert (event.country, event.iso3) == ("Iraq", "IRQ")
+
+
+@pytest.mark.parametrize(
+    ("inter1", "inter2", "expected"),
+    [(2, 1, 12), (1, 3, 13), (3, None, 30), (None, 7, 70), (None, None, None), (6, 6, 66)],
+)
+def test_interaction(inter1, inter2, expected):
+    assert _interaction(inter1, inter2) == expected
