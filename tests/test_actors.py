@@ -46,6 +46,11 @@ LEXICON = actors.load_lexicon()
             1,
             "YE",
         ),
+        ("the QSD said", "QSD", "QSD: Syrian Democratic Forces", 2, "SY"),
+        ("Islamic State gunmen fired", "Islamic State", "Islamic State", 2, None),
+        ("pro-regime militias shelled", "pro-regime militias", "Militia (Pro-Government)", 3, "SY"),
+        ("Ahrar al-Sham fighters", "Ahrar al-Sham", "AAS: Ahrar al Sham", 2, "SY"),
+        ("OPS fighters shelled", "OPS", "Operation Peace Spring", 2, "SY"),
     ],
 )
 def test_find(text, quote, name, inter, country):
@@ -94,6 +99,13 @@ def _ref(name, inter, country=None):
         (_ref("Civilians ({country})", 7), "YE", "Yemen", "Civilians (Yemen)"),
         (_ref("Rioters ({country})", 5), "XX", "Atlantis", "Rioters (Atlantis)"),
         (_ref("Unidentified Armed Group ({country})", 3), None, None, "Unidentified Armed Group"),
+        (_ref("Opposition Rebels ({country})", 2), "SY", "Syria", "Opposition Rebels (Syria)"),
+        (
+            _ref("Opposition Rebels ({country})", 2),
+            "NG",
+            "Nigeria",
+            "Unidentified Armed Group (Nigeria)",
+        ),
         (
             _ref("QSD: Syrian Democratic Forces", 2, "SY"),
             "SY",

@@ -28,6 +28,13 @@ from conflictcoder import fatalities
         ("Four people were wounded in the blast.", None, []),
         ("More than 100 militants assaulted the prison 24 hours later.", None, []),
         ("Two more blasts were heard after 7 pm.", None, []),
+        ("2 fighters were shot and killed by gunmen.", 2, ["2"]),
+        ("The shelling led to the killing of 1 civilian.", 1, ["1"]),
+        ("6 regime and pro-regime fighters were killed.", 6, ["6"]),
+        ("Several soldiers were killed. Unknown fatalities coded as 10.", 10, ["10"]),
+        ("The clashes caused 4 fatalities.", 4, ["4"]),
+        ("Officials said 7 dead after the raid.", 7, ["7"]),
+        ("The convoy was ambushed on the road.", None, []),
     ],
 )
 def test_deaths(text, expected, quotes):
@@ -53,3 +60,8 @@ def test_range_limits_to_the_clause():
     value, spans = fatalities.deaths(text, 0, 26)
     assert value == 3
     assert text[spans[0].start : spans[0].end] == "3"
+
+
+def test_coded():
+    assert fatalities.coded("Fatalities coded as 3.")
+    assert not fatalities.coded("3 fatalities.")

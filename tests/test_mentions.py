@@ -215,6 +215,37 @@ def test_no_mention(text):
     assert _find(text) == ()
 
 
+@pytest.mark.parametrize(
+    ("text", "sub_event_type"),
+    [
+        (
+            "Rebels fired grenade launchers at army positions on Monday.",
+            "Shelling/artillery/missile attack",
+        ),
+        ("A shoot-out broke out between police and gang members on Friday.", "Armed clash"),
+        ("Villagers beat a suspected thief to death on Sunday.", "Mob violence"),
+        (
+            "Regime forces captured Kafr Nabudah from rebels after clashes.",
+            "Government regains territory",
+        ),
+        ("Troops thwarted a rebel attack on the base on Tuesday.", "Armed clash"),
+        ("Police intervened to end a sit-in by students on Monday.", "Protest with intervention"),
+    ],
+)
+def test_more_types(text, sub_event_type):
+    assert [m.sub_event_type for m in _find(text)] == [sub_event_type]
+
+
+def test_unnamed_protesters_are_the_generic_actor():
+    mention = _find("On Monday, nurses protested outside the hospital over unpaid wages.")[0]
+    assert mention.actor1.name == "Protesters ({country})"
+
+
+def test_a_following_sentence_gives_the_deaths():
+    mention = _find("Gunmen attacked a village on Monday. Unknown fatalities coded as 10.")[0]
+    assert mention.fatalities == 10
+
+
 def test_vac_actors():
     text = "Gunmen shot dead three villagers on Monday."
     mention = _find(text)[0]

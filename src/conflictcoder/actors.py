@@ -129,8 +129,12 @@ def _derived_aliases(entry: ActorEntry) -> tuple[str, ...]:
     name = re.sub(r" \([^()]*\)$", "", name) if entry.name.startswith(name) else name
     derived = [entry.name, name]
     acronym, _, rest = name.partition(": ")
+    if " - " in rest:  # a sub-unit ("QSD: Syrian Democratic Forces - Intelligence"): full name only
+        return (entry.name,)
     if rest and re.fullmatch(r"[A-Za-z]{2,6}", acronym):
         derived += [acronym, rest] if acronym.isupper() and len(acronym) >= 3 else [rest]
+    # Arabic article spelt both ways: "Ahrar al Sham" / "Ahrar al-Sham"
+    derived += [d.replace(" al ", " al-") for d in derived if " al " in d]
     return tuple(d for d in derived if len(d) >= 3)
 
 
@@ -163,15 +167,20 @@ def build_lexicon(
     aliases: dict[str, ActorEntry] = {}
     exact: list[str] = []
     folded: list[str] = []
-    for entry in by_name.values():
-        for alias in (*entry.aliases, *_derived_aliases(entry)):
-            if alias.isupper() or (alias[:1].isupper() and not entry.generic):
-                aliases[alias] = entry
-                aliases.setdefault(alias.lower(), entry) if not alias.isupper() else None
-                (exact if alias.isupper() else folded).append(alias)
-            else:
-                aliases[alias.lower()] = entry
-                folded.append(alias)
+    # Aliases written in the file (and full names) win over names derived from other rows
+    # ("Islamic State" from "Islamic State (Yemen)" must not take the alias of "Islamic State").
+    stated = [(entry, alias, True) for entry in by_name.values() for alias in entry.aliases]
+    stated += [(entry, entry.name, True) for entry in by_name.values()]
+    derived = [(e, alias, False) for e in by_name.values() for alias in _derived_aliases(e)]
+    for entry, alias, strong in (*stated, *derived):
+        if alias.isupper() or (alias[:1].isupper() and not entry.generic):
+            aliases[alias] = entry if strong else aliases.get(alias, entry)
+            aliases.setdefault(alias.lower(), entry) if not alias.isupper() else None
+            (exact if alias.isupper() else folded).append(alias)
+        else:
+            key = alias.lower()
+            aliases[key] = entry if strong else aliases.get(key, entry)
+            folded.append(alias)
     adjectives: dict[str, str] = {}
     names: dict[str, str] = {}
     for iso2, (country, words) in demonyms.items():
@@ -235,6 +244,12 @@ def _period_variant(base: str, lexicon: ActorLexicon, on: date | None) -> str | 
     return best[2] if best else None
 
 
+# Generic templates valid only where the lexicon lists the country's name, with the fallback.
+_ONLY_LISTED = MappingProxyType(
+    {"Opposition Rebels ({country})": "Unidentified Armed Group ({country})"}
+)
+
+
 def _without_country(name: str) -> str:
     bare = name.replace(f" ({PLACEHOLDER})", "")
     if bare.startswith(("Military Forces of", "Police Forces of")):
@@ -265,7 +280,12 @@ def localise(
         base = ref.name.replace(PLACEHOLDER, name_of_country)
         if base in lexicon.by_name:
             return base
-        return _period_variant(base, lexicon, on) or base
+        dated = _period_variant(base, lexicon, on)
+        if dated is None and ref.name in _ONLY_LISTED:
+            # ACLED names generic rebels only for some countries (Syria): elsewhere they are
+            # an unidentified armed group
+            return _ONLY_LISTED[ref.name].replace(PLACEHOLDER, name_of_country)
+        return dated or base
     if name_of_country:
         variant = f"{ref.name} ({name_of_country})"
         if variant in lexicon.by_name:

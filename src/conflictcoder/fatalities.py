@@ -73,10 +73,27 @@ _KIND_AFTER = re.compile(
 _KIND_BEFORE = re.compile(
     r"(?:(?P<killed>killing|killed|kills|kill|murdering|murdered|executing|executed|beheading"
     r"|massacring|slaughtering|shot\s+dead|shooting\s+dead|gunned\s+down|gunning\s+down|claimed\s+the\s+lives\s+of|death\s+toll\s+(?:\w+\s+){0,3}(?:to|at|of)"
-    r"|toll\s+(?:\w+\s+){0,2}(?:to|at|of)|bodies\s+of|body\s+of|assassinating|assassinated|deaths\s+of|lives\s+of|leaving|left)"
+    r"|toll\s+(?:\w+\s+){0,2}(?:to|at|of)|bodies\s+of|body\s+of|(?:killing|killings|death|murder)\s+of|assassinating|assassinated|deaths\s+of|lives\s+of|leaving|left)"
     r"|(?P<wounded>wounding|injuring|wounded|injured)"
     r"|(?P<captured>abducting|kidnapping|capturing|arresting|detaining|abducted|kidnapped"
     r"|captured|arrested|detained|seized))\s+$",
+    re.IGNORECASE,
+)
+# "shot and killed": one act, not two clauses (hyphenated in the working copy so "and" stays)
+_COMPOUND = re.compile(
+    r"\b(?:shot|stabbed|beaten|attacked|ambushed|tortured|abducted|kidnapped)\s+and\s+"
+    r"(?:then\s+)?(?:killed|murdered|executed)\b",
+    re.IGNORECASE,
+)
+_AND_MORE = re.compile(
+    r"\s+and\s+(?!(?:\d|at\s+least|an?\s|one|two|three|four|five|six|seven"
+    r"|eight|nine|ten|several|dozens|some)\b)[\w-]+",
+    re.IGNORECASE,
+)
+# ACLED's own coding remark in its notes: the figure it coded ("Unknown fatalities coded as 10")
+_CODED = re.compile(
+    r"\bfatalities\s+(?:were\s+|are\s+|is\s+)?(?:coded|recorded|reported)\s+(?:as|to|at)\s+(\d+)\b"
+    r"|\b(\d+)\s+fatalit(?:y|ies)\s+(?:were\s+)?coded\b",
     re.IGNORECASE,
 )
 _STOP = re.compile(r"[;:()]|,\s|\s(?:and|but|while|as|after|before|when|who|which)\s", re.I)
@@ -127,9 +144,15 @@ def _kind_after(text: str, start: int, end: int) -> tuple[str | None, str | None
     window = re.sub(
         r"\([^()]*\)", lambda m: " " * len(m.group(0)), text[start : min(end, start + 90)]
     )
+    window = _COMPOUND.sub(lambda m: m.group(0).replace(" ", "-"), window)
     stop = _STOP.search(window)
     clause = window[: stop.start()] if stop else window
     match = _KIND_AFTER.search(clause)
+    if match is None and stop is not None and _AND_MORE.match(window, stop.start()):
+        # "6 regime and pro-regime fighters were killed": "and" joins nouns, not clauses
+        further = _STOP.search(window, stop.end())
+        clause = window[: further.start()] if further else window
+        match = _KIND_AFTER.search(clause)
     if match is None or len(clause[: match.start()].split()) > 6:
         # "left dozens dead": the kind word may follow a short noun phrase
         return None, None
@@ -141,9 +164,21 @@ def _kind_after(text: str, start: int, end: int) -> tuple[str | None, str | None
     return kind, noun
 
 
+# Every kind word above starts with one of these stems: a range without any counts nothing.
+_ANY_KIND = re.compile(
+    r"kill|dead|die|dying|death|fatalit|lives|life|perish|slain|murder|execut|behead|massacr"
+    r"|bod(?:y|ies)|corpse|shot|shoot|gunn|lynch|burn|stab|casualt|wound|injur|hurt|hospitali"
+    r"|maim|captur|arrest|abduct|kidnap|detain|hostage|captive|missing|rescu|freed|releas"
+    r"|assassin|slaughter|toll|seiz|claimed",
+    re.IGNORECASE,
+)
+
+
 def find(text: str, start: int = 0, end: int | None = None) -> tuple[Count, ...]:
     """Every count of killed, wounded, captured people or casualties in the range."""
     stop = len(text) if end is None else end
+    if not _ANY_KIND.search(text, start, stop):
+        return ()
     counts: list[Count] = []
     pending: list[tuple[Span, int, bool, str | None]] = []
     for match in _NUMBER.finditer(text, start, stop):
@@ -187,6 +222,11 @@ def _noun(text: str, span: Span) -> str | None:
     return word.group(1).lower() if word else None
 
 
+def coded(text: str, start: int = 0, end: int | None = None) -> bool:
+    """Whether the range states the coded fatality figure ("fatalities coded as 10")."""
+    return _CODED.search(text, start, len(text) if end is None else end) is not None
+
+
 def deaths(
     text: str, start: int = 0, end: int | None = None
 ) -> tuple[int | None, tuple[Span, ...]]:
@@ -195,6 +235,10 @@ def deaths(
     Counts of different victim groups add up; repeated counts of the same group (or with no
     noun) keep the smallest. Casualty or injury figures alone give 0.
     """
+    coded = _CODED.search(text, start, len(text) if end is None else end)
+    if coded is not None:
+        group = 1 if coded.group(1) else 2
+        return int(coded.group(group)), (Span(coded.start(group), coded.end(group)),)
     counts = find(text, start, end)
     if not counts:
         return None, ()
