@@ -15,7 +15,16 @@ from pathlib import Path
 
 import click
 
-from conflictcoder import __version__, export, gazetteer, readers, store, timex
+from conflictcoder import (
+    __version__,
+    export,
+    gazetteer,
+    incident_export,
+    incidents,
+    readers,
+    store,
+    timex,
+)
 from conflictcoder import places as places_stage
 from conflictcoder import sentences as sentence_stage
 from conflictcoder.errors import ConflictCoderError
@@ -244,6 +253,7 @@ def ingest(paths, date_, id_column, date_column, text_column, gazetteer_path, ac
             if store.add_document(conn, result.article, result.events, now=now):
                 added += 1
                 events += len(result.events)
+                incidents.link_pending(conn, resources.settings, now=now)
             else:
                 unchanged += 1
     conn.close()
@@ -274,7 +284,7 @@ def events_command(db_path, date_from, date_to, country, event_type, actor, limi
     Example: conflictcoder events --db events.db --country Syria --format acled-csv
     """
     conn = store.open_db(db_path)
-    found = store.query_events(
+    found = store.query_events_with_incidents(
         conn,
         date_from=date_from.date() if date_from else None,
         date_to=date_to.date() if date_to else None,
@@ -283,7 +293,39 @@ def events_command(db_path, date_from, date_to, country, event_type, actor, limi
         actor=actor,
         limit=limit,
     )
-    export.write(found, fmt, sys.stdout)
+    incident_export.write_events(found, fmt, sys.stdout)
+
+
+@cli.command("incidents")
+@click.option(
+    "--db", "db_path", required=True, type=click.Path(path_type=Path, exists=True, dir_okay=False)
+)
+@click.option("--from", "date_from", type=click.DateTime(["%Y-%m-%d"]), help="First event date.")
+@click.option("--to", "date_to", type=click.DateTime(["%Y-%m-%d"]), help="Last event date.")
+@click.option("--country", help="Country name or ISO3 code.")
+@click.option("--type", "event_type", help="Event type or sub-event type.")
+@click.option("--actor", help="Part of an actor name.")
+@click.option("--limit", type=int, help="At most this many incidents.")
+@click.option(
+    "--format", "fmt", type=click.Choice(FORMATS_EVENTS), default="table", show_default=True
+)
+def incidents_command(db_path, date_from, date_to, country, event_type, actor, limit, fmt):
+    """Query incidents: the reports of one real event merged, with their sources and tolls.
+
+    Example: conflictcoder incidents --db events.db --country Syria --format jsonl
+    """
+    conn = store.open_db(db_path)
+    incidents.link_pending(conn, Settings(), now=datetime.now(UTC))  # databases from older versions
+    found = incident_export.query_incidents(
+        conn,
+        date_from=date_from.date() if date_from else None,
+        date_to=date_to.date() if date_to else None,
+        country=country,
+        event_type=event_type,
+        actor=actor,
+        limit=limit,
+    )
+    incident_export.write_incidents(found, fmt, sys.stdout)
 
 
 @cli.command("eval")

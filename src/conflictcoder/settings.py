@@ -25,6 +25,20 @@ class Settings:
     actors_path: Path | None = None
     # Events: minimum confidence for an event to be emitted.
     min_confidence: float = 0.0
+    # Incidents (linking.py): two reports are the same event when their score reaches
+    # link_threshold; a group only takes a report scoring at least link_floor with every
+    # member; chain_threshold links consecutive days of the same fighting.
+    link_threshold: float = 0.7
+    link_floor: float = 0.55
+    chain_threshold: float = 0.55
+    # Largest gap in days between two reports' date intervals (see linking.day_interval):
+    # for the same event, and for the next day of a chain.
+    link_same_day_gap: int = 0
+    link_max_day_gap: int = 1
+    # Distance tolerance in km by geo_precision 1 (town), 2 (near / part of a region), 3 (region).
+    link_km: tuple[float, float, float] = (10.0, 25.0, 75.0)
+    # At most this many events are re-clustered around a new one (a safety bound).
+    link_max_component: int = 400
 
     def resolved_gazetteer_path(self) -> Path:
         if self.gazetteer_path is not None:

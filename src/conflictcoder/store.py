@@ -150,8 +150,121 @@ def m001_initial(conn: sqlite3.Connection) -> None:
         conn.execute(sql)
 
 
+#: The grid cell of an event for linking: whole degrees of latitude and longitude. The same
+#: expression is indexed (``events_link_cell``) and queried (``incidents.py``).
+CELL_SQL = "(CAST(latitude + 90 AS INTEGER) * 1000 + CAST(longitude + 180 AS INTEGER))"
+
+
+def m002_incidents(conn: sqlite3.Connection) -> None:
+    """Incidents: reports of one real event merged (see ``incidents.py``).
+
+    ``incidents`` holds the merged event under the same column names as ``events``, plus
+    ``chain`` (incidents of consecutive days of the same fighting share it), counts, the
+    publication span and ``why`` (how each merged field was chosen). ``events.incident`` is
+    NULL until the event is linked. ``links`` keeps each scored pair that was linked
+    (``same`` 1) or chained (``same`` 0) with the explanation (``detail``). ``tolls`` keeps
+    every report's toll with its source and publication date. ``event_terms`` caches the
+    salient terms of each event. Deleting events marks their incident in ``incident_dirty``
+    (trigger) so that the next linking run re-clusters or drops it.
+    """
+    event_columns = f"""
+            event_date TEXT NOT NULL CHECK (event_date {_ISO_DATE_CHECK}),
+            time_precision INTEGER NOT NULL CHECK (time_precision IN (1, 2, 3)),
+            event_type TEXT NOT NULL COLLATE NOCASE,
+            sub_event_type TEXT NOT NULL COLLATE NOCASE,
+            actor1 TEXT,
+            assoc_actor_1 TEXT,
+            inter1 INTEGER,
+            actor2 TEXT,
+            assoc_actor_2 TEXT,
+            inter2 INTEGER,
+            interaction INTEGER,
+            country TEXT COLLATE NOCASE,
+            iso3 TEXT COLLATE NOCASE,
+            admin1 TEXT,
+            admin2 TEXT,
+            location TEXT,
+            latitude REAL CHECK (latitude BETWEEN -90 AND 90),
+            longitude REAL CHECK (longitude BETWEEN -180 AND 180),
+            geo_precision INTEGER CHECK (geo_precision IN (1, 2, 3)),
+            fatalities INTEGER NOT NULL CHECK (fatalities >= 0),
+            notes TEXT,
+            source TEXT,
+            confidence REAL NOT NULL CHECK (confidence BETWEEN 0 AND 1),"""
+    conn.execute(
+        f"""
+        CREATE TABLE incidents (
+            id INTEGER PRIMARY KEY,
+            chain INTEGER NOT NULL,
+            {event_columns}
+            n_events INTEGER NOT NULL CHECK (n_events >= 1),
+            n_documents INTEGER NOT NULL CHECK (n_documents >= 1),
+            first_published TEXT,
+            last_published TEXT,
+            why TEXT CHECK (why IS NULL OR json_type(why) = 'object'),
+            updated_at TEXT NOT NULL
+        ) STRICT
+        """
+    )
+    conn.execute(
+        "ALTER TABLE events ADD COLUMN incident INTEGER REFERENCES incidents(id) ON DELETE SET NULL"
+    )
+    conn.execute(
+        """
+        CREATE TABLE links (
+            event_a INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+            event_b INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+            same INTEGER NOT NULL CHECK (same IN (0, 1)),
+            score REAL NOT NULL,
+            detail TEXT NOT NULL CHECK (json_type(detail) = 'object'),
+            PRIMARY KEY (event_a, event_b),
+            CHECK (event_a < event_b)
+        ) STRICT
+        """
+    )
+    conn.execute(
+        """
+        CREATE TABLE tolls (
+            event INTEGER PRIMARY KEY REFERENCES events(id) ON DELETE CASCADE,
+            source TEXT NOT NULL,
+            published TEXT NOT NULL,
+            fatalities INTEGER NOT NULL CHECK (fatalities >= 0),
+            reported INTEGER NOT NULL CHECK (reported IN (0, 1)),
+            quote TEXT
+        ) STRICT
+        """
+    )
+    conn.execute(
+        """
+        CREATE TABLE event_terms (
+            event INTEGER PRIMARY KEY REFERENCES events(id) ON DELETE CASCADE,
+            terms TEXT NOT NULL CHECK (json_type(terms) = 'array')
+        ) STRICT
+        """
+    )
+    conn.execute("CREATE TABLE incident_dirty (incident INTEGER PRIMARY KEY) STRICT")
+    conn.execute(
+        """
+        CREATE TRIGGER events_unlink AFTER DELETE ON events WHEN old.incident IS NOT NULL
+        BEGIN
+            INSERT OR IGNORE INTO incident_dirty (incident) VALUES (old.incident);
+        END
+        """
+    )
+    for sql in (
+        "CREATE INDEX events_incident ON events(incident)",
+        f"CREATE INDEX events_link_cell ON events({CELL_SQL}, time_precision, event_date)",
+        "CREATE INDEX events_link_country ON events(country, time_precision, event_date)",
+        "CREATE INDEX links_event_b ON links(event_b)",
+        "CREATE INDEX incidents_chain ON incidents(chain)",
+        "CREATE INDEX incidents_event_date ON incidents(event_date)",
+        "CREATE INDEX incidents_country ON incidents(country)",
+    ):
+        conn.execute(sql)
+
+
 #: Ordered migrations; each is applied once and recorded by name in ``_migrations``.
-MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (m001_initial,)
+MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (m001_initial, m002_incidents)
 
 
 @contextmanager
@@ -318,6 +431,41 @@ def _casefold(value: str | None) -> str | None:
     return None if value is None else value.casefold()
 
 
+def filters_sql(
+    conn: sqlite3.Connection,
+    alias: str,
+    *,
+    date_from: date | None = None,
+    date_to: date | None = None,
+    country: str | None = None,
+    event_type: str | None = None,
+    actor: str | None = None,
+) -> tuple[list[str], list[object]]:
+    """WHERE clauses and parameters of the event filters, for a table aliased ``alias``
+    with the columns of ``events`` (``events`` itself or ``incidents``)."""
+    where: list[str] = []
+    params: list[object] = []
+    if date_from is not None:
+        where.append(f"{alias}.event_date >= ?")
+        params.append(date_from.isoformat())
+    if date_to is not None:
+        where.append(f"{alias}.event_date <= ?")
+        params.append(date_to.isoformat())
+    if country is not None:
+        where.append(f"({alias}.country = ? OR {alias}.iso3 = ?)")
+        params += [country, country]
+    if event_type is not None:
+        where.append(f"({alias}.event_type = ? OR {alias}.sub_event_type = ?)")
+        params += [event_type, event_type]
+    if actor is not None:
+        conn.create_function("cc_casefold", 1, _casefold, deterministic=True)
+        columns = ("actor1", "actor2", "assoc_actor_1", "assoc_actor_2")
+        clauses = " OR ".join(f"cc_casefold({alias}.{c}) LIKE ? ESCAPE '\\'" for c in columns)
+        where.append(f"({clauses})")
+        params += [f"%{_like_escape(actor.casefold())}%"] * len(columns)
+    return where, params
+
+
 def query_events(
     conn: sqlite3.Connection,
     *,
@@ -335,31 +483,42 @@ def query_events(
     letters); ``actor`` is a case-insensitive substring of actor1, actor2 or an associated
     actor.
     """
-    where: list[str] = []
-    params: list[object] = []
-    if date_from is not None:
-        where.append("e.event_date >= ?")
-        params.append(date_from.isoformat())
-    if date_to is not None:
-        where.append("e.event_date <= ?")
-        params.append(date_to.isoformat())
-    if country is not None:
-        where.append("(e.country = ? OR e.iso3 = ?)")
-        params += [country, country]
-    if event_type is not None:
-        where.append("(e.event_type = ? OR e.sub_event_type = ?)")
-        params += [event_type, event_type]
-    if actor is not None:
-        conn.create_function("cc_casefold", 1, _casefold, deterministic=True)
-        columns = ("actor1", "actor2", "assoc_actor_1", "assoc_actor_2")
-        where.append(
-            "(" + " OR ".join(f"cc_casefold(e.{c}) LIKE ? ESCAPE '\\'" for c in columns) + ")"
-        )
-        params += [f"%{_like_escape(actor.casefold())}%"] * len(columns)
+    found = query_events_with_incidents(
+        conn,
+        date_from=date_from,
+        date_to=date_to,
+        country=country,
+        event_type=event_type,
+        actor=actor,
+        limit=limit,
+    )
+    return [event for event, _ in found]
+
+
+def query_events_with_incidents(
+    conn: sqlite3.Connection,
+    *,
+    date_from: date | None = None,
+    date_to: date | None = None,
+    country: str | None = None,
+    event_type: str | None = None,
+    actor: str | None = None,
+    limit: int | None = None,
+) -> list[tuple[Event, int | None]]:
+    """Like ``query_events``, each event with the id of its incident (None: not linked)."""
+    where, params = filters_sql(
+        conn,
+        "e",
+        date_from=date_from,
+        date_to=date_to,
+        country=country,
+        event_type=event_type,
+        actor=actor,
+    )
     sql = (
         "SELECT e.id, d.doc_id, "
         + ", ".join(f"e.{c}" for c in EVENT_COLUMNS)
-        + ", e.why FROM events e JOIN documents d ON d.id = e.document"
+        + ", e.why, e.incident FROM events e JOIN documents d ON d.id = e.document"
     )
     if where:
         sql += " WHERE " + " AND ".join(where)
@@ -369,7 +528,22 @@ def query_events(
         params.append(limit)
     rows = conn.execute(sql, params).fetchall()
     evidence = _evidence(conn, [row[0] for row in rows])
-    return [_event(row, evidence.get(row[0], {})) for row in rows]
+    return [(_event(row[:-1], evidence.get(row[0], {})), row[-1]) for row in rows]
+
+
+def events_by_id(conn: sqlite3.Connection, ids: Sequence[int]) -> dict[int, Event]:
+    """The stored events with these row ids (missing ids are left out)."""
+    if not ids:
+        return {}
+    rows = conn.execute(
+        "SELECT e.id, d.doc_id, "
+        + ", ".join(f"e.{c}" for c in EVENT_COLUMNS)
+        + ", e.why FROM events e JOIN documents d ON d.id = e.document"
+        " WHERE e.id IN (SELECT value FROM json_each(?))",
+        (json.dumps(list(ids)),),
+    ).fetchall()
+    evidence = _evidence(conn, [row[0] for row in rows])
+    return {row[0]: _event(row, evidence.get(row[0], {})) for row in rows}
 
 
 def _evidence(conn: sqlite3.Connection, ids: list[int]) -> dict[int, dict[str, list[Span]]]:

@@ -1,0 +1,441 @@
+"""Pure decisions behind incidents: do two reported events describe the same real event?
+
+``compare(a, b, settings)`` scores a pair of events from their ACLED fields and the salient
+terms of their sentences, and says which fields agreed. Components (weights in ``WEIGHTS``;
+each agreement is in [0, 1]):
+
+- **date**: each date is an interval given its time_precision (1: the day, 2: ±3 days,
+  3: ±15 days); the gap between the intervals must be at most ``link_max_day_gap`` days
+  (for a chain) and ``link_same_day_gap`` (for the same event: 0 by default, as ACLED codes
+  one event per day). Same precise day 1.0; overlapping imprecise dates 0.5; a gap 0.25.
+- **place**: different countries veto. With coordinates, the distance must be within the
+  tolerance of the coarser geo_precision (``link_km``); agreement falls from 1 to 0.5 at the
+  tolerance and is capped by precision (1: 1.0, 2: 0.7, 3: 0.4), halved when both name
+  different towns at precision 1 (ACLED: one event per location). Without coordinates: same
+  admin1 0.3, same country 0.1, different admin1 veto.
+- **type**: same sub-event type 1.0; same event type 0.6; compatible types (a battle and the
+  explosions or killings of civilians in it, a protest and a riot) 0.3; otherwise veto.
+- **actors**: the named (non-generic) actors of both sides, compared without their country
+  or period suffix: Jaccard overlap. Generic actors ("Unidentified Armed Group", "Civilians")
+  carry no evidence: 0.5 when one side has no named actor. Two sides each with two or more
+  named actors and none in common, with different actor types, veto.
+- **content**: Jaccard overlap of the salient terms (proper names and numbers) of the
+  sentences reporting each event, reaching 1.0 at ``_CONTENT_FULL``; 0.3 when one side has none.
+
+Events of the same document never merge (the events stage already told them apart); two
+events on consecutive precise days that agree otherwise form a *chain* (fighting that
+continued), not one event. ``cluster`` turns the pairs of a connected component into
+incidents deterministically (see its docstring); ``merge_fields`` and
+``conservative_toll`` compute the incident's merged event.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import date
+
+from conflictcoder.models import Event
+from conflictcoder.settings import Settings
+
+WEIGHTS: Mapping[str, float] = {
+    "date": 0.25,
+    "place": 0.30,
+    "type": 0.15,
+    "actors": 0.15,
+    "content": 0.15,
+}
+_HALF_WIDTH = {1: 0, 2: 3, 3: 15}  # days around event_date, by time_precision
+_PRECISION_CAP = {1: 1.0, 2: 0.7, 3: 0.4}  # place agreement cap, by the coarser geo_precision
+_CONTENT_FULL = 0.3
+_COMPATIBLE_TYPES = frozenset(
+    frozenset(pair)
+    for pair in (
+        ("Battles", "Explosions/Remote violence"),
+        ("Battles", "Violence against civilians"),
+        ("Explosions/Remote violence", "Violence against civilians"),
+        ("Protests", "Riots"),
+    )
+)
+# Event types by precedence when members disagree (a battle folds explosions into it).
+TYPE_ORDER: tuple[str, ...] = (
+    "Battles",
+    "Explosions/Remote violence",
+    "Violence against civilians",
+    "Riots",
+    "Protests",
+    "Strategic developments",
+)
+_GENERIC_ACTOR = re.compile(
+    r"^(unidentified|unknown|civilians|protesters|rioters|prisoners|police forces of)\b",
+    re.IGNORECASE,
+)
+_SUFFIX = re.compile(r"\s*\([^)]*\)\s*$")
+_TERM = re.compile(r"\b(?:[A-Z][A-Za-z'’\-]{2,}|\d+(?:[.,]\d+)?)\b")
+_STOP_TERMS = frozenset(
+    """
+    the a an and but for from with this that these those there their they them then than
+    he she his her him it its we our you your who what when where which while after before
+    on in at of to by as if or not no new also said says say told according reported report
+    reports police officers officer authorities official officials update updated breaking
+    news video photo photos image images read more click here share comment comments
+    monday tuesday wednesday thursday friday saturday sunday today yesterday tonight
+    january february march april may june july august september october november december
+    mr mrs ms dr one two three four five six seven eight nine ten first second third
+    """.split()
+)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Linkable:
+    """A stored event as the linker sees it.
+
+    ``key`` is a stable identity that does not depend on row ids (document id plus the
+    export id of the event), used to break ties so that the result does not depend on the
+    order of ingestion. ``document`` tells events of one document apart from the others.
+    """
+
+    id: int
+    key: str
+    document: int
+    event: Event
+    terms: frozenset[str] = frozenset()
+    published: date | None = None
+    source: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Comparison:
+    """A scored decision: ``same`` the same real event; ``chain`` the same fighting on
+    consecutive days. ``fields`` maps each component to its agreement and how it was read."""
+
+    score: float
+    same: bool
+    chain: bool
+    veto: str | None = None
+    fields: Mapping[str, tuple[float, str]] = field(default_factory=dict)
+
+    def detail(self) -> dict[str, object]:
+        """JSON-ready explanation, stored with the link."""
+        out: dict[str, object] = {
+            n: {"agreement": a, "why": w} for n, (a, w) in self.fields.items()
+        }
+        if self.veto:
+            out["veto"] = self.veto
+        return out
+
+
+class _Veto(Exception):
+    pass
+
+
+def day_interval(event: Event) -> tuple[int, int]:
+    """First and last day (ordinals) the event may fall on, given its time_precision."""
+    half = _HALF_WIDTH.get(event.time_precision, 15)
+    day = event.event_date.toordinal()
+    return day - half, day + half
+
+
+def day_gap(a: Event, b: Event) -> int:
+    """Days between the two date intervals; 0 when they overlap."""
+    a0, a1 = day_interval(a)
+    b0, b1 = day_interval(b)
+    return max(0, b0 - a1, a0 - b1)
+
+
+def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance (haversine, mean Earth radius)."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def place_tolerance_km(event: Event, settings: Settings) -> float:
+    """How far apart two reports of this event may place it, from its geo_precision."""
+    km = settings.link_km
+    return km[min(max(event.geo_precision or 3, 1), len(km)) - 1]
+
+
+def _same_text(a: str | None, b: str | None) -> bool | None:
+    if a is None or b is None:
+        return None
+    return a.casefold() == b.casefold()
+
+
+def _date(a: Event, b: Event, settings: Settings) -> tuple[float, str]:
+    gap = day_gap(a, b)
+    if gap > settings.link_max_day_gap:
+        raise _Veto(f"dates {gap} days apart")
+    precise = a.time_precision == 1 and b.time_precision == 1
+    if gap == 0 and precise:
+        return 1.0, f"same day {a.event_date.isoformat()}"
+    if gap == 0:
+        return 0.5, "imprecise dates overlap"
+    return 0.25, f"{gap} day(s) apart"
+
+
+def _place(a: Event, b: Event, settings: Settings) -> tuple[float, str]:
+    if _same_text(a.country, b.country) is False:
+        raise _Veto(f"different countries ({a.country}, {b.country})")
+    if None not in (a.latitude, a.longitude, b.latitude, b.longitude):
+        assert a.latitude is not None and a.longitude is not None
+        assert b.latitude is not None and b.longitude is not None
+        km = distance_km(a.latitude, a.longitude, b.latitude, b.longitude)
+        tolerance = max(place_tolerance_km(a, settings), place_tolerance_km(b, settings))
+        if km > tolerance:
+            raise _Veto(f"places {km:.0f} km apart (tolerance {tolerance:.0f} km)")
+        coarser = max(a.geo_precision or 3, b.geo_precision or 3)
+        cap = _PRECISION_CAP.get(coarser, 0.4)
+        agreement = cap * (1.0 - 0.5 * km / tolerance) if tolerance else cap
+        named = f"{km:.1f} km apart, geo_precision {coarser}"
+        if _same_text(a.location, b.location):
+            agreement = cap
+        elif coarser == 1 and _same_text(a.location, b.location) is False:
+            # two different towns named precisely: ACLED codes one event per location
+            agreement *= 0.5
+            named += f", different towns ({a.location}, {b.location})"
+        return round(agreement, 3), named
+    same_admin1 = _same_text(a.admin1, b.admin1)
+    if same_admin1 is False:
+        raise _Veto(f"different admin1 ({a.admin1}, {b.admin1})")
+    if same_admin1:
+        return 0.3, f"same admin1 {a.admin1}, no coordinates"
+    if _same_text(a.country, b.country):
+        return 0.1, f"same country {a.country}, no coordinates"
+    return 0.0, "place unknown"
+
+
+def _type(a: Event, b: Event) -> tuple[float, str]:
+    if a.event_type == b.event_type and a.sub_event_type == b.sub_event_type:
+        return 1.0, f"both {a.sub_event_type}"
+    if a.event_type == b.event_type:
+        return 0.6, f"both {a.event_type}"
+    if frozenset((a.event_type, b.event_type)) in _COMPATIBLE_TYPES:
+        return 0.3, f"compatible types ({a.event_type}, {b.event_type})"
+    raise _Veto(f"incompatible types ({a.event_type}, {b.event_type})")
+
+
+def actor_key(name: str) -> str | None:
+    """The comparable form of an actor name; None for generic actors."""
+    bare = _SUFFIX.sub("", name.strip())
+    if not bare or _GENERIC_ACTOR.match(bare):
+        return None
+    return bare.casefold()
+
+
+def named_actors(event: Event) -> frozenset[str]:
+    """The event's named actors (both sides and associated), comparable, generic ones out."""
+    names: list[str] = []
+    for value in (event.actor1, event.actor2, event.assoc_actor_1, event.assoc_actor_2):
+        if value:
+            names.extend(value.split(";"))
+    return frozenset(k for k in (actor_key(n) for n in names) if k)
+
+
+def _actors(a: Event, b: Event) -> tuple[float, str]:
+    ours, theirs = named_actors(a), named_actors(b)
+    if not ours or not theirs:
+        return 0.5, "no named actor on one side"
+    common = ours & theirs
+    if common:
+        return round(len(common) / len(ours | theirs), 3), "shared: " + ", ".join(sorted(common))
+    inters_a = {i for i in (a.inter1, a.inter2) if i is not None}
+    inters_b = {i for i in (b.inter1, b.inter2) if i is not None}
+    if len(ours) >= 2 and len(theirs) >= 2 and inters_a != inters_b:
+        raise _Veto("different actors")
+    if inters_a and inters_a == inters_b:
+        return 0.2, "different names, same actor types"
+    return 0.0, "no actor in common"
+
+
+def salient_terms(text: str) -> frozenset[str]:
+    """Proper names and numbers of a text, lower-cased, common capitalised words out."""
+    return frozenset(
+        t for t in (m.group(0).casefold() for m in _TERM.finditer(text)) if t not in _STOP_TERMS
+    )
+
+
+def _content(a: Linkable, b: Linkable) -> tuple[float, str]:
+    if not a.terms or not b.terms:
+        return 0.3, "no salient terms on one side"
+    common = a.terms & b.terms
+    jaccard = len(common) / len(a.terms | b.terms)
+    shown = ", ".join(sorted(common)[:8])
+    return round(min(1.0, jaccard / _CONTENT_FULL), 3), f"{len(common)} terms shared: {shown}"
+
+
+def compare(a: Linkable, b: Linkable, settings: Settings) -> Comparison:
+    """Score two events; symmetric. See the module docstring for the components."""
+    fields: dict[str, tuple[float, str]] = {}
+    try:
+        fields["date"] = _date(a.event, b.event, settings)
+        fields["place"] = _place(a.event, b.event, settings)
+        fields["type"] = _type(a.event, b.event)
+        fields["actors"] = _actors(a.event, b.event)
+    except _Veto as veto:
+        return Comparison(0.0, False, False, str(veto), fields)
+    fields["content"] = _content(a, b)
+    if a.event.fatalities == b.event.fatalities:
+        fields["fatalities"] = (1.0, f"both {a.event.fatalities} (not scored)")
+    else:
+        fields["fatalities"] = (0.0, f"{a.event.fatalities} vs {b.event.fatalities} (not scored)")
+    score = round(sum(WEIGHTS[name] * fields[name][0] for name in WEIGHTS), 3)
+    gap = day_gap(a.event, b.event)
+    consecutive = a.event.time_precision == 1 and b.event.time_precision == 1 and gap >= 1
+    same = (
+        a.document != b.document
+        and gap <= settings.link_same_day_gap
+        and score >= settings.link_threshold
+    )
+    chain = consecutive and not same and score >= settings.chain_threshold
+    return Comparison(score, same, chain, None, fields)
+
+
+def cluster(
+    items: Sequence[Linkable], comparison: Callable[[Linkable, Linkable], Comparison], floor: float
+) -> list[list[Linkable]]:
+    """Split a connected component into incidents, deterministically.
+
+    Greedy agglomeration over the ``same`` pairs from the best score down, ties broken by
+    the members' stable keys (never by row ids). Two groups merge only when every pair across
+    them comes from different documents and scores at least ``floor`` without a veto
+    (complete linkage: no chaining through a middle report). The result depends only on the
+    set of events, so any ingest order gives the same incidents.
+    """
+    ordered = sorted(items, key=lambda item: (item.key, item.id))
+    group = {item.id: i for i, item in enumerate(ordered)}
+    members: dict[int, list[Linkable]] = {i: [item] for i, item in enumerate(ordered)}
+    pairs = []
+    for i, a in enumerate(ordered):
+        for b in ordered[i + 1 :]:
+            result = comparison(a, b)
+            pairs.append((a, b, result))
+    scores = {(a.id, b.id): r for a, b, r in pairs} | {(b.id, a.id): r for a, b, r in pairs}
+    for a, b, _ in sorted(
+        (p for p in pairs if p[2].same), key=lambda p: (-p[2].score, p[0].key, p[1].key)
+    ):
+        ga, gb = group[a.id], group[b.id]
+        if ga == gb:
+            continue
+        ok = all(
+            x.document != y.document
+            and scores[(x.id, y.id)].veto is None
+            and scores[(x.id, y.id)].score >= floor
+            for x in members[ga]
+            for y in members[gb]
+        )
+        if not ok:
+            continue
+        keep, gone = min(ga, gb), max(ga, gb)
+        for item in members.pop(gone):
+            group[item.id] = keep
+            members[keep].append(item)
+    return [sorted(m, key=lambda item: (item.key, item.id)) for _, m in sorted(members.items())]
+
+
+@dataclass(frozen=True, slots=True)
+class TollReport:
+    """One source's toll for an incident as published on a day."""
+
+    source: str
+    published: date
+    fatalities: int
+    reported: bool  # the text gave a figure (or a vague count); False: no toll said
+    key: str
+
+
+def conservative_toll(reports: Sequence[TollReport]) -> tuple[int, str]:
+    """ACLED's most conservative estimate: each source's latest toll, then the lowest.
+
+    A report that states no toll is not an estimate of zero and is left out; with no toll
+    reported at all the incident has 0 fatalities.
+    """
+    latest: dict[str, TollReport] = {}
+    for report in sorted(reports, key=lambda r: (r.published, r.key)):
+        if report.reported:
+            latest[report.source] = report
+    if not latest:
+        return 0, "no source reported a toll"
+    low = min(latest.values(), key=lambda r: (r.fatalities, r.source))
+    tolls = "; ".join(f"{s}: {r.fatalities}" for s, r in sorted(latest.items()))
+    return low.fatalities, f"lowest of each source's latest toll ({tolls})"
+
+
+def _specificity(item: Linkable) -> tuple[int, float, str]:
+    return (-len(named_actors(item.event)), -item.event.confidence, item.key)
+
+
+def merge_fields(members: Sequence[Linkable], reports: Sequence[TollReport]) -> Event:
+    """The incident as one ACLED event, each field chosen by a documented rule (in ``why``).
+
+    - date: the most precise time_precision; among those the day most members give, then the
+      earliest.
+    - type: the sub-event type most members give; ties by ``TYPE_ORDER`` then name.
+    - actors (actor1 ... interaction, as a block): the member with the most named actors,
+      then the highest confidence.
+    - place (country ... geo_precision, as a block): the member with the best geo_precision,
+      then the location most members give, then the highest confidence.
+    - fatalities: ``conservative_toll``.
+    - notes and source: the actors' member's notes; every member's source, in key order.
+    """
+    if not members:
+        raise ValueError("an incident needs at least one event")
+    events = [m.event for m in members]
+    best_tp = min(e.time_precision for e in events)
+    days = Counter(e.event_date for e in events if e.time_precision == best_tp)
+    day = min(days, key=lambda d: (-days[d], d))
+    types = Counter((e.event_type, e.sub_event_type) for e in events)
+
+    def type_rank(t: tuple[str, str]) -> tuple[int, int, str]:
+        order = TYPE_ORDER.index(t[0]) if t[0] in TYPE_ORDER else len(TYPE_ORDER)
+        return (-types[t], order, t[1])
+
+    event_type, sub_event_type = min(types, key=type_rank)
+    actors_from = min(members, key=_specificity)
+    locations = Counter(m.event.location for m in members if m.event.location)
+    place_from = min(
+        members,
+        key=lambda m: (
+            m.event.geo_precision or 4,
+            -locations.get(m.event.location or "", 0),
+            -m.event.confidence,
+            m.key,
+        ),
+    )
+    fatalities, toll_why = conservative_toll(reports)
+    sources = [m.source or m.event.source for m in sorted(members, key=lambda m: m.key)]
+    source = "; ".join(dict.fromkeys(s for s in sources if s)) or None
+    a, p = actors_from.event, place_from.event
+    return replace(
+        a,
+        doc_id=a.doc_id,
+        event_date=day,
+        time_precision=best_tp,
+        event_type=event_type,
+        sub_event_type=sub_event_type,
+        country=p.country,
+        iso3=p.iso3,
+        admin1=p.admin1,
+        admin2=p.admin2,
+        location=p.location,
+        latitude=p.latitude,
+        longitude=p.longitude,
+        geo_precision=p.geo_precision,
+        fatalities=fatalities,
+        source=source,
+        evidence={},
+        confidence=max(e.confidence for e in events),
+        why={
+            "event_date": f"{days[day]} of {len(events)} reports give this day "
+            f"at time_precision {best_tp}",
+            "event_type": f"{types[(event_type, sub_event_type)]} of {len(events)} reports",
+            "actor1": f"actors of the report with the most named actors ({actors_from.key})",
+            "location": f"place of the most precise report ({place_from.key})",
+            "fatalities": toll_why,
+            "notes": f"notes of {actors_from.key}",
+        },
+    )

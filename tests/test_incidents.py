@@ -1,0 +1,377 @@
+import io
+import json
+from dataclasses import replace
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+import pytest
+
+from conflictcoder import incident_export, incidents, linking, store
+from conflictcoder.linking import Linkable, TollReport
+from conflictcoder.models import Article, Event, Span
+from conflictcoder.settings import Settings
+
+NOW = datetime(2024, 3, 1, 12, 0, tzinfo=UTC)
+SETTINGS = Settings()
+SEED = Path(__file__).parent / "fixtures" / "seed.txt"
+
+PRISON = (
+    "Islamic State fighters attacked Gweiran prison in Hasakah on Thursday, "
+    "clashing with the Syrian Democratic Forces; 12 were killed."
+)
+
+
+def _event(doc_id="ap-1", **changes):
+    event = Event(
+        doc_id=doc_id,
+        event_date=date(2022, 1, 20),
+        time_precision=1,
+        event_type="Battles",
+        sub_event_type="Armed clash",
+        actor1="Islamic State (Syria)",
+        assoc_actor_1=None,
+        inter1=2,
+        actor2="QSD: Syrian Democratic Forces",
+        assoc_actor_2=None,
+        inter2=2,
+        interaction=22,
+        country="Syria",
+        iso3="SYR",
+        admin1="Al Hasakeh",
+        admin2="Al Hasakeh",
+        location="Al Hasakah",
+        latitude=36.5024,
+        longitude=40.7477,
+        geo_precision=1,
+        fatalities=12,
+        notes=None,
+        source=None,
+        evidence={"actor1": (Span(0, 14),), "fatalities": (Span(110, 112),)},
+        why={},
+        confidence=0.8,
+    )
+    return replace(event, **changes)
+
+
+def _linkable(event, document=1, terms=("gweiran", "hasakah", "12"), key=None):
+    return Linkable(
+        id=document,
+        key=key or f"{event.doc_id}#{document}",
+        document=document,
+        event=event,
+        terms=frozenset(terms),
+    )
+
+
+def _compare(a, b, settings=SETTINGS):
+    return linking.compare(_linkable(a, 1), _linkable(b, 2), settings)
+
+
+@pytest.mark.parametrize(
+    ("change", "same", "veto"),
+    [
+        ({}, True, None),
+        ({"latitude": 36.55, "location": "Tell Baydar"}, True, None),
+        ({"country": "Iraq"}, False, "different countries"),
+        ({"latitude": 37.5}, False, "km apart"),
+        ({"event_date": date(2022, 1, 23)}, False, "days apart"),
+        ({"event_type": "Protests", "sub_event_type": "Peaceful protest"}, False, "incompatible"),
+        (
+            {"actor1": "Military Forces of Turkey", "actor2": "Opposition Rebels", "inter1": 8},
+            False,
+            "different actors",
+        ),
+    ],
+)
+def test_compare_decisions(change, same, veto):
+    result = _compare(_event(), _event(doc_id="reuters-1", **change))
+    assert result.same is same
+    if veto:
+        assert veto in (result.veto or "")
+    else:
+        assert result.veto is None
+        assert set(result.fields) >= {"date", "place", "type", "actors", "content"}
+
+
+def test_compare_is_symmetric_and_explained():
+    a = _event()
+    b = _event(
+        doc_id="afp", latitude=36.6, geo_precision=2, event_type="Explosions/Remote violence"
+    )
+    forward, backward = _compare(a, b), _compare(b, a)
+    assert forward.score == backward.score
+    assert forward.fields["type"][1].startswith("compatible types")
+    detail = forward.detail()
+    assert detail["place"]["agreement"] == forward.fields["place"][0]
+
+
+def test_same_document_never_same_event():
+    event = _event()
+    result = linking.compare(_linkable(event, 1), _linkable(event, 1), SETTINGS)
+    assert result.score > SETTINGS.link_threshold
+    assert not result.same
+
+
+def test_next_day_is_a_chain_not_the_same_event():
+    result = _compare(_event(), _event(doc_id="ap-2", event_date=date(2022, 1, 21)))
+    assert (result.same, result.chain) == (False, True)
+
+
+@pytest.mark.parametrize(
+    ("precision", "gap"),
+    [(1, 3), (2, 0), (3, 0)],
+)
+def test_imprecise_dates_are_intervals(precision, gap):
+    a = _event(event_date=date(2022, 1, 20))
+    b = _event(event_date=date(2022, 1, 23), time_precision=precision)
+    assert linking.day_gap(a, b) == gap
+
+
+def test_geo_precision_widens_the_distance_tolerance():
+    far = {"latitude": 36.5024 + 0.3, "location": None}  # about 33 km north
+    assert _compare(_event(), _event(doc_id="b", **far)).veto
+    result = _compare(_event(), _event(doc_id="b", geo_precision=3, **far))
+    assert result.veto is None
+
+
+@pytest.mark.parametrize(
+    ("reports", "expected"),
+    [
+        ([], 0),
+        ([("AP", 22, 12, True), ("AP", 24, 100, True), ("SOHR", 23, 28, True)], 28),
+        ([("AP", 22, 12, True), ("Reuters", 23, 0, False)], 12),
+        ([("AP", 22, 0, True), ("Reuters", 23, 5, True)], 0),
+    ],
+)
+def test_conservative_toll(reports, expected):
+    tolls = [
+        TollReport(source, date(2022, 1, day), n, said, f"k{i}")
+        for i, (source, day, n, said) in enumerate(reports)
+    ]
+    assert linking.conservative_toll(tolls)[0] == expected
+
+
+def test_merge_fields_rules():
+    precise = _linkable(_event(doc_id="a", geo_precision=1), 1)
+    vague = _linkable(
+        _event(
+            doc_id="b",
+            geo_precision=3,
+            location="Al Hasakeh",
+            time_precision=2,
+            event_date=date(2022, 1, 22),
+            actor2=None,
+            event_type="Explosions/Remote violence",
+            sub_event_type="Remote explosive/landmine/IED",
+        ),
+        2,
+    )
+    merged = linking.merge_fields(
+        [vague, precise],
+        [
+            TollReport("a", date(2022, 1, 21), 12, True, "a"),
+            TollReport("b", date(2022, 1, 22), 30, True, "b"),
+        ],
+    )
+    assert merged.event_date == date(2022, 1, 20) and merged.time_precision == 1
+    assert merged.event_type == "Battles"  # tie broken by ACLED precedence
+    assert merged.geo_precision == 1 and merged.location == "Al Hasakah"
+    assert merged.actor2 == "QSD: Syrian Democratic Forces"
+    assert merged.fatalities == 12
+    assert set(merged.why) >= {"event_date", "event_type", "actor1", "location", "fatalities"}
+
+
+def _store(conn, doc_id, text, published, *events):
+    article = Article(doc_id=doc_id, text=text, published=published, source=doc_id.split("-")[0])
+    store.add_document(conn, article, [replace(e, doc_id=doc_id) for e in events], now=NOW)
+    return incidents.link_pending(conn, SETTINGS, now=NOW)
+
+
+def _groups(conn):
+    rows = conn.execute(
+        "SELECT d.doc_id, e.event_date, e.incident FROM events e"
+        " JOIN documents d ON d.id = e.document"
+    ).fetchall()
+    by_incident = {}
+    for doc_id, day, incident in rows:
+        assert incident is not None
+        by_incident.setdefault(incident, set()).add((doc_id, day))
+    return sorted(sorted(g) for g in by_incident.values())
+
+
+IRAQ = _event(
+    event_date=date(2022, 1, 21),
+    actor1="Unidentified Armed Group (Iraq)",
+    inter1=3,
+    actor2="Military Forces of Iraq (2020-)",
+    inter2=1,
+    country="Iraq",
+    iso3="IRQ",
+    admin1="Baghdad",
+    admin2=None,
+    location="Baghdad",
+    latitude=33.34,
+    longitude=44.40,
+    geo_precision=2,
+    fatalities=11,
+    evidence={"actor1": (Span(0, 6),), "fatalities": (Span(68, 70),)},
+)
+IRAQ_TEXT = "Gunmen stormed an army barracks north of Baghdad on Friday, killing 11 soldiers."
+
+
+def _shift(event, offset):
+    moved = {
+        k: tuple(Span(s.start + offset, s.end + offset) for s in v)
+        for k, v in event.evidence.items()
+    }
+    return replace(event, evidence=moved)
+
+
+DOCUMENTS = [
+    ("ap-1", PRISON, date(2022, 1, 21), (_event(fatalities=12),)),
+    (
+        "reuters-1",
+        PRISON + " " + IRAQ_TEXT,
+        date(2022, 1, 22),
+        (_event(fatalities=28, latitude=36.49), _shift(IRAQ, len(PRISON) + 1)),
+    ),
+    ("sohr-1", PRISON, date(2022, 1, 24), (_event(fatalities=100, admin2=None),)),
+    (
+        # the same place and actors the next day: a new event, in the same chain
+        "ap-2",
+        PRISON.replace("Thursday", "Friday"),
+        date(2022, 1, 22),
+        (_event(event_date=date(2022, 1, 21), fatalities=20),),
+    ),
+    ("kurdistan24-1", IRAQ_TEXT, date(2022, 1, 21), (replace(IRAQ, latitude=33.45),)),
+]
+
+
+@pytest.mark.parametrize("order", [(0, 1, 2, 3, 4), (4, 3, 2, 1, 0), (2, 4, 0, 3, 1)])
+def test_linking_does_not_depend_on_ingest_order(order):
+    conn = store.open_db(":memory:")
+    for i in order:
+        doc_id, text, published, events = DOCUMENTS[i]
+        _store(conn, doc_id, text, published, *events)
+    assert _groups(conn) == [
+        [("ap-1", "2022-01-20"), ("reuters-1", "2022-01-20"), ("sohr-1", "2022-01-20")],
+        [("ap-2", "2022-01-21")],
+        [("kurdistan24-1", "2022-01-21"), ("reuters-1", "2022-01-21")],
+    ]
+    found = incident_export.query_incidents(conn, country="Syria")
+    chains = {i.chain for i in found}
+    assert len(found) == 2 and len(chains) == 1  # next day's fighting: same chain
+    prison = next(i for i in found if i.n_documents == 3)
+    assert prison.event.fatalities == 12  # lowest of each source's latest toll
+    assert [t.fatalities for t in prison.tolls] == [12, 28, 100]
+    assert prison.documents == ("ap-1", "reuters-1", "sohr-1")
+
+
+def test_new_report_bridging_two_incidents_merges_them():
+    conn = store.open_db(":memory:")
+    # 9 km apart, one names only one actor, the other calls it an attack: below the
+    # threshold, but compatible; a report in the middle links to both and merges them.
+    west = _event(longitude=40.70, location=None, actor2=None)
+    east = _event(
+        longitude=40.80,
+        location=None,
+        event_type="Violence against civilians",
+        sub_event_type="Attack",
+    )
+    _store(conn, "a-1", PRISON, date(2022, 1, 21), west)
+    _store(conn, "b-1", PRISON, date(2022, 1, 21), east)
+    assert len(_groups(conn)) == 2
+    _store(conn, "c-1", PRISON, date(2022, 1, 22), _event(longitude=40.75, location=None))
+    assert len(_groups(conn)) == 1
+    assert conn.execute("SELECT count(*) FROM incidents").fetchone()[0] == 1
+
+
+def test_complete_linkage_refuses_to_chain_incompatible_reports():
+    conn = store.open_db(":memory:")
+    west = _event(longitude=40.68, location=None)
+    east = _event(longitude=40.82, location=None)  # 12.5 km apart: too far for one town
+    for doc_id, event in (("a-1", west), ("c-1", _event(longitude=40.75)), ("b-1", east)):
+        _store(conn, doc_id, PRISON, date(2022, 1, 21), event)
+    assert len(_groups(conn)) == 2
+
+
+def test_reingested_document_leaves_its_incident():
+    conn = store.open_db(":memory:")
+    _store(conn, "a-1", PRISON, date(2022, 1, 21), _event())
+    _store(conn, "b-1", PRISON, date(2022, 1, 21), _event())
+    assert len(_groups(conn)) == 1
+    _store(conn, "b-1", IRAQ_TEXT, date(2022, 1, 22), IRAQ)
+    assert len(_groups(conn)) == 2
+    counts = conn.execute("SELECT n_events FROM incidents ORDER BY id").fetchall()
+    assert counts == [(1,), (1,)]
+
+
+def test_links_store_the_explanation():
+    conn = store.open_db(":memory:")
+    _store(conn, "a-1", PRISON, date(2022, 1, 21), _event())
+    _store(conn, "b-1", PRISON, date(2022, 1, 21), _event())
+    same, score, detail = conn.execute("SELECT same, score, detail FROM links").fetchone()
+    assert same == 1 and score >= SETTINGS.link_threshold
+    assert json.loads(detail)["date"]["why"] == "same day 2022-01-20"
+
+
+def test_candidates_use_indexes():
+    conn = store.open_db(":memory:")
+    plan = conn.execute(
+        f"EXPLAIN QUERY PLAN SELECT id FROM events WHERE {store.CELL_SQL} IN (1, 2)"
+        " AND time_precision = 1 AND event_date BETWEEN '2022-01-01' AND '2022-01-03'"
+    ).fetchall()
+    assert "events_link_cell" in " ".join(str(r) for r in plan)
+
+
+@pytest.mark.parametrize("fmt", ["table", "jsonl", "csv", "acled-csv", "geojson"])
+def test_write_incidents_formats(fmt):
+    conn = store.open_db(":memory:")
+    _store(conn, "a-1", PRISON, date(2022, 1, 21), _event())
+    _store(conn, "b-1", PRISON, date(2022, 1, 22), _event(fatalities=30))
+    out = io.StringIO()
+    found = incident_export.query_incidents(conn)
+    assert incident_export.write_incidents(found, fmt, out) == 1
+    text = out.getvalue()
+    if fmt == "jsonl":
+        record = json.loads(text)
+        assert record["documents"] == ["a-1", "b-1"] and record["fatalities"] == 12
+        assert record["doc_id"] == f"incident-{record['incident']}"
+    elif fmt == "geojson":
+        assert json.loads(text)["features"][0]["properties"]["n_documents"] == 2
+    elif fmt == "table":
+        assert text.splitlines()[0].split()[:3] == ["incident", "docs", "date"]
+    else:
+        assert "n_documents" in text.splitlines()[0]
+
+
+def test_write_events_adds_the_incident():
+    conn = store.open_db(":memory:")
+    _store(conn, "a-1", PRISON, date(2022, 1, 21), _event())
+    rows = store.query_events_with_incidents(conn)
+    out = io.StringIO()
+    incident_export.write_events(rows, "jsonl", out)
+    assert json.loads(out.getvalue())["incident"] == rows[0][1] is not None
+
+
+def test_seed_merges_with_a_note_written_another_day(resources):
+    from conflictcoder.pipeline import analyse
+    from conflictcoder.readers import read
+
+    seed = next(iter(read([str(SEED)])))
+    note = Article(
+        doc_id="note-1",
+        published=date(2022, 1, 25),
+        text=(
+            "On 20 January 2022, Islamic State militants attacked Ghwayran prison in "
+            "al-Hasakah city, clashing with SDF forces guarding it. Dozens were killed."
+        ),
+    )
+    conn = store.open_db(":memory:")
+    for article in (note, seed):
+        events = analyse(article, resources).events
+        store.add_document(conn, article, events, now=NOW)
+    incidents.link_pending(conn, SETTINGS, now=NOW)
+    found = incident_export.query_incidents(conn, country="Syria")
+    assert [set(i.documents) for i in found] == [{"note-1", str(SEED)}]
+    assert len(incident_export.query_incidents(conn, country="Iraq")) == 1
