@@ -224,3 +224,136 @@ def test_offsets_reproduce_quotes_in_text_order(sentence, dct):
         assert timex.why
     assert [t.start for t in found] == sorted(t.start for t in found)
     assert all(a.end <= b.start for a, b in zip(found, found[1:], strict=False))
+
+
+# Ranges: both ends are tagged (TimeML) and both carry the range's ACLED day/precision.
+RANGE_DCT = date(2021, 7, 1)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "quotes", "values", "day", "precision"),
+    [
+        (
+            "Between March 7 and 13, drones struck the depot.",
+            ("March 7", "13"),
+            ("2021-03-07", "2021-03-13"),
+            date(2021, 3, 10),
+            2,
+        ),
+        (
+            "Between the 20th and 26th of June, militias fought near the dam.",
+            ("the 20th", "26th of June"),
+            ("2021-06-20", "2021-06-26"),
+            date(2021, 6, 23),
+            2,
+        ),
+        (
+            "Between the 30th of May and 5th of June, jets hit the ridge.",
+            ("the 30th of May", "5th of June"),
+            ("2021-05-30", "2021-06-05"),
+            date(2021, 6, 2),
+            2,
+        ),
+        (
+            "Between January 10th and 11th, students marched.",
+            ("January 10th", "11th"),
+            ("2021-01-10", "2021-01-11"),
+            date(2021, 1, 10),
+            1,
+        ),
+        (
+            "Around 6 May 2021 (from 6 -7 May), rebels burned a school.",
+            ("6", "7 May"),
+            ("2021-05-06", "2021-05-07"),
+            date(2021, 5, 6),
+            1,
+        ),
+        (
+            "Fighting raged from April 2 to April 20 along the river.",
+            ("April 2", "April 20"),
+            ("2021-04-02", "2021-04-20"),
+            date(2021, 4, 11),
+            3,
+        ),
+    ],
+)
+def test_ranges_date_to_their_middle(sentence, quotes, values, day, precision):
+    for quote, value in zip(quotes, values, strict=True):
+        timex = _find(sentence, RANGE_DCT, quote)
+        assert (timex.value, timex.day, timex.precision) == (value, day, precision)
+        assert "range" in timex.why
+
+
+@pytest.mark.parametrize(
+    ("sentence", "quote"),
+    [
+        ("Shells fell on March 7 and 13 homes burned.", "March 7"),
+        ("Votes were counted on March 7 and 13 more on Friday.", "March 7"),
+    ],
+)
+def test_two_dates_are_not_a_range(sentence, quote):
+    timex = _find(sentence, RANGE_DCT, quote)
+    assert (timex.day, timex.precision) == (date(2021, 3, 7), 1)
+    assert [t.text for t in tag(sentence, RANGE_DCT)].count("13") == 0
+
+
+BUSINESS_DCT = date(1999, 11, 4)  # a Thursday
+
+
+@pytest.mark.parametrize(
+    ("dct", "sentence", "quote", "type_", "value", "day", "precision"),
+    [
+        # ACLED-style openers: "Around <date>" is coded to the week.
+        (RANGE_DCT, "Around 6 May 2021, a trader was shot.", "Around 6 May 2021",
+         "DATE", "2021-05-06", date(2021, 5, 6), 2),
+        (RANGE_DCT, "A clash was reported on July 6,2021 near the market.", "July 6,2021",
+         "DATE", "2021-07-06", None, None),
+        # Discourse anaphora.
+        (RANGE_DCT, "On 3 May, gunmen attacked. The next day, police came.", "The next day",
+         "DATE", "2021-05-04", date(2021, 5, 4), 1),
+        (RANGE_DCT, "On 3 May, a bomb exploded. A day before, a threat arrived.",
+         "A day before", "DATE", "2021-05-02", date(2021, 5, 2), 1),
+        (RANGE_DCT, "On 9 June, a guard died of wounds received a few days earlier.",
+         "a few days", "DURATION", "PXD", None, None),
+        # Fiscal quarters: "a year ago" and "year-ago" compare the quarter just named.
+        (BUSINESS_DCT, "Profit in the third quarter fell 8% from a year ago.", "a year ago",
+         "DATE", "1998-Q3", None, None),
+        (BUSINESS_DCT, "Third-quarter sales rose, against a year-earlier loss.", "year-earlier",
+         "DATE", "1998-Q3", None, None),
+        (BUSINESS_DCT, "Sales beat the year-ago quarter by 4%.", "the year-ago quarter",
+         "DATE", "1998-Q3", None, None),
+        (BUSINESS_DCT, "The plant will reopen in this year's fourth quarter.",
+         "this year's fourth quarter", "DATE", "1999-Q4", None, None),
+        (BUSINESS_DCT, "Revenue matched the 1998 second quarter.", "the 1998 second quarter",
+         "DATE", "1998-Q2", None, None),
+        (BUSINESS_DCT, "The mayor was elected a year ago.", "a year ago",
+         "DATE", "1998", None, None),
+        # Months without a year: near future, deadlines, past tense far ahead.
+        (BUSINESS_DCT, "The merger should close in December.", "December",
+         "DATE", "1999-12", None, None),
+        (BUSINESS_DCT, "Bids are due by February.", "February", "DATE", "2000-02", None, None),
+        (BUSINESS_DCT, "The chief executive resigned in March.", "March",
+         "DATE", "1999-03", date(1999, 3, 15), 3),
+        (BUSINESS_DCT, "The board will vote on the plan in August.", "August",
+         "DATE", "2000-08", None, None),
+        (BUSINESS_DCT, "Mr. Lee, 50, will succeed Ann B. Cole Feb. 1.", "Feb. 1",
+         "DATE", "2000-02-01", None, None),
+        # Durations with fractions and modifiers.
+        (BUSINESS_DCT, "The strike lasted 2 1/2 years.", "2 1/2 years",
+         "DURATION", "P2Y6M", None, None),
+        (BUSINESS_DCT, "Talks lasted two and a half days.", "two and a half days",
+         "DURATION", "P2DT12H", None, None),
+        (BUSINESS_DCT, "The vote took a minute and a half.", "a minute and a half",
+         "DURATION", "PT1M30S", None, None),
+        (BUSINESS_DCT, "The loan runs for at least 20 more years.", "at least 20 more years",
+         "DURATION", "P20Y", None, None),
+        # Weekday with a date and a colon; part of day of a relative day.
+        (BUSINESS_DCT, "The paper wrote on Saturday, Oct. 30: the end is near.",
+         "Saturday, Oct. 30", "DATE", "1999-10-30", date(1999, 10, 30), 1),
+        (BUSINESS_DCT, "Shares fell at mid-afternoon yesterday.", "mid-afternoon yesterday",
+         "TIME", "1999-11-03TAF", date(1999, 11, 3), 1),
+    ],
+)  # fmt: skip
+def test_news_conventions(dct, sentence, quote, type_, value, day, precision):
+    timex = _find(sentence, dct, quote)
+    assert (timex.type, timex.value, timex.day, timex.precision) == (type_, value, day, precision)

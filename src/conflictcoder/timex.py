@@ -7,10 +7,17 @@ order. Relative expressions resolve against the document creation time (``dct``)
 anaphoric ones ("the same day", "two days later", "the next morning") against the most
 recent day-level expression before them; clock times and parts of day against the nearest
 day-level expression of their sentence. Weekdays follow HeidelTime's news rule: the nearest
-occurrence on or before the DCT, unless the clause is in the future tense.
+occurrence on or before the DCT, unless the clause is in the future tense. In business
+news "a year ago" and "the year-ago period" follow the fiscal quarter just named
+(``Discourse.quarter``). Date ranges ("between March 7 and 13") keep two TimeML timexes
+that share the range's event day (``timex_ranges``).
 
 Each ``Timex`` carries ``day``/``precision`` for event dating (see
 ``timex_normalise.event_day``): never a day after the DCT.
+
+Modules: ``timex_rules`` (patterns), ``timex_context`` (tense, discourse state, Timex
+factory), ``timex_resolve`` (absolute dates, weekdays, clock times), ``timex_relative``
+(anaphora, durations, sets, quarters), ``timex_ranges``, ``timex_normalise`` (calendar).
 """
 
 from __future__ import annotations
@@ -20,13 +27,15 @@ from dataclasses import dataclass
 from datetime import date
 
 from conflictcoder.models import Timex
-from conflictcoder.timex_resolve import Context, resolve, resolve_clock
+from conflictcoder.timex_context import Context, Discourse
+from conflictcoder.timex_ranges import apply_ranges
+from conflictcoder.timex_resolve import resolve, resolve_clock
 from conflictcoder.timex_rules import RULES, TOKEN, TRIGGERS, accept, token_key
 
 __all__ = ["tag"]
 
 # Rules whose value depends on a day found elsewhere in the sentence; resolved last.
-_CLOCK_RULES = frozenset({"clock", "clock24", "noon", "pod_alone", "dawn", "overnight"})
+_CLOCK_RULES = frozenset({"clock", "clock24", "noon", "pod_alone", "midpod", "dawn", "overnight"})
 
 
 _RULES_BY_KEY: dict[str, tuple[str, ...]] = {}
@@ -102,20 +111,17 @@ def tag(text: str, dct: date) -> tuple[Timex, ...]:
     chosen = _longest_first(_candidates(text))
     ctx = Context(text=text, dct=dct)
     results: list[Timex | None] = []
-    anchor: date | None = None
-    coarse: tuple[date, str] | None = None
+    state = Discourse()
     for cand in chosen:
         if cand.rule in _CLOCK_RULES:
             results.append(None)
             continue
-        resolved = resolve(cand.rule, cand.match, ctx, anchor, coarse)
+        resolved = resolve(cand.rule, cand.match, ctx, state)
         if resolved is None:
             results.append(None)
             continue
         timex, new_anchor = resolved
-        if new_anchor is not None:
-            anchor = new_anchor
-        coarse = _coarse(timex.value) or coarse
+        state = _advance(state, cand, timex, new_anchor)
         results.append(timex)
     # Second pass: clock times and parts of day take the day of their sentence.
     for i, cand in enumerate(chosen):
@@ -123,7 +129,31 @@ def tag(text: str, dct: date) -> tuple[Timex, ...]:
             continue
         days = [(t.start, _day_of(t)) for t in results if t is not None and _day_of(t)]
         results[i] = resolve_clock(cand.rule, cand.match, ctx, days)
-    return tuple(t for t in results if t is not None)
+    return apply_ranges(text, dct, tuple(t for t in results if t is not None))
+
+
+_QUARTER = re.compile(r"^(\d{4})-Q([1-4])$")
+_QUARTER_RULES = frozenset({"quarter", "latestq", "theyear", "unitrel", "yearsq"})
+_QUARTER_REACH = 1500  # characters over which a named quarter stays the topic
+
+
+def _advance(state: Discourse, cand: _Candidate, timex: Timex, anchor: date | None) -> Discourse:
+    """The discourse state after ``timex``."""
+    quarter = state.quarter
+    if quarter is not None and timex.start - quarter[2] > _QUARTER_REACH:
+        quarter = None
+    named = _QUARTER.match(timex.value or "")
+    groups = cand.match.groupdict()
+    shifted = (groups.get("pre") or "").lower() in ("year-earlier", "year-ago") or (
+        groups.get("ry") or "this"
+    ).lower() != "this"
+    if named and cand.rule in _QUARTER_RULES and not shifted:
+        quarter = (int(named.group(1)), int(named.group(2)), timex.end)
+    return Discourse(
+        anchor=anchor if anchor is not None else state.anchor,
+        coarse=_coarse(timex.value) or state.coarse,
+        quarter=quarter,
+    )
 
 
 def _day_of(timex: Timex) -> date | None:

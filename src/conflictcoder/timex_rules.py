@@ -25,6 +25,7 @@ NUM = (
     r"(?:\d[\d,]*(?:\.\d+)?|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
     r"(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|" + _SMALL + r"|a\s+couple\s+of|"
     r"a\s+few|a\s+dozen|a\s+single|a\s+number\s+of|couple\s+of|dozens\s+of|hundreds\s+of|"
+    r"(?:a\s+)?hundred|"
     r"a|an|few|several|many|some|numerous)"
 )
 UNIT = (
@@ -33,8 +34,9 @@ UNIT = (
 )
 APPROX = (
     r"(?:about|around|approximately|roughly|nearly|almost|more\s+than|less\s+than|fewer\s+than"
-    r"|well\s+over)"
+    r"|well\s+over|at\s+least|at\s+most|up\s+to|no\s+more\s+than|no\s+less\s+than|some)"
 )
+DAY_APPROX = r"(?:around|about|approximately|circa|on\s+or\s+about)"
 POD = r"(?:morning|afternoon|evening|night)"
 MOD = r"(?:early|late|mid|the\s+(?:beginning|end|start|middle|first\s+half|second\s+half)\s+of)"
 _CLAUSE_END = r"(?=\s*(?:[,.;:!?)\"”]|--|—|$|and\b|but\b|when\b|while\b|as\b))"
@@ -44,12 +46,15 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     ("slash", r"\b(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4}|\d{2})\b"),
     (
         "mdy",
-        rf"\b(?:(?P<wd>{WD}),?\s+)?(?:(?P<mod>early|late|mid)[-\s]+)?(?P<mon>{MON})\b\.?\s*"
-        rf"(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\b(?![,.]?\d|:)(?:(?:,\s*|\s+)(?P<y>[12]\d{{3}})\b)?",
+        rf"\b(?:(?P<approx>{DAY_APPROX})\s+)?(?:(?P<wd>{WD}),?\s+)?(?:(?P<mod>early|late|mid)[-\s]+)?"
+        rf"(?P<mon>{MON})\b\.?\s*"
+        rf"(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\b(?!\.\d|,(?![12]\d{{3}}\b)\d|:\d)"
+        rf"(?:(?:,\s*|\s+)(?P<y>[12]\d{{3}})\b)?",
     ),
     (
         "dmy",
-        rf"\b(?:(?P<wd>{WD}),?\s+)?(?:the\s+)?(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?"
+        rf"\b(?:(?P<approx>{DAY_APPROX})\s+)?(?:(?P<wd>{WD}),?\s+)?(?:the\s+)?(?P<d>[0-3]?\d)"
+        rf"(?:st|nd|rd|th)?\s+(?:of\s+)?"
         rf"(?P<mon>{MON})\b(?:\.(?=\s*\d))?(?:,?\s+(?P<y>[12]\d{{3}})\b)?",
     ),
     (
@@ -76,7 +81,8 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     ),
     (
         "relday",
-        rf"\b(?:(?P<mod>early|late|earlier|later)\s+)?(?:(?P<dayb>the\s+day\s+(?:before|after)\s+)?"
+        rf"\b(?:(?P<mod>early|late|earlier|later)\s+|mid[-\s]?(?P<pod3>afternoon|morning)\s+)?"
+        rf"(?:(?P<dayb>the\s+day\s+(?:before|after)\s+)?"
         rf"(?P<w>today|tonight|yesterday|tomorrow)|(?P<w2>this|last|yesterday|tomorrow)\s+"
         rf"(?P<pod2>{POD}))\b(?:\s+(?P<pod>{POD})\b)?",
     ),
@@ -98,7 +104,7 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     (
         "theyear",
         rf"\b(?:(?P<mod>{MOD})\s+)?the\s+(?P<unit>year|quarter|month|week|weekend)\b"
-        r"(?!\s+(?:before|after|earlier|later|ago)\b)",
+        r"(?!\s+(?:before|after|earlier|later|ago)\b|-)",
     ),
     (
         "spokenyear",
@@ -114,7 +120,7 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     ),
     (
         "ago",
-        rf"\b(?:(?P<approx>{APPROX})\s+)?(?:(?P<num>{NUM})[-\s]+)?(?P<unit>{UNIT})\s+"
+        rf"\b(?:(?P<approx>{APPROX})\s+)?(?:(?P<num>{NUM})[-\s]+)?(?P<unit>{UNIT})(?:\s+or\s+so)?\s+"
         r"(?P<dir>ago|earlier|later|from\s+now|hence|back|"
         rf"before{_CLAUSE_END}|after{_CLAUSE_END}|prior{_CLAUSE_END})",
     ),
@@ -122,7 +128,9 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         "duration",
         rf"\b(?:(?P<approx>{APPROX})\s+)?(?:(?P<the>the)\s+)?(?:(?P<rel>past|last|next|first|"
         r"coming|previous|following|final|latest|initial|remaining|preceding|other)\s+)?"
-        rf"(?P<num>{NUM})[-\s]+(?P<unit>{UNIT})\b(?:-(?P<long>long))?(?!-old|\s+old)",
+        rf"(?P<num>{NUM})(?P<half>\s+1/2|[-\s]+and[-\s]+a[-\s]+half)?(?:\s+more)?[-\s]+"
+        rf"(?P<unit>{UNIT})\b(?P<half2>\s+and\s+a\s+half\b)?(?:\s+or\s+so\b)?(?:-(?P<long>long))?"
+        r"(?!-old|\s+old)",
     ),
     (
         "vague",
@@ -149,7 +157,18 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         r"(?:fiscal[-\s]+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[-\s]+quarter\b"
         r"(?:\s+of\s+(?:fiscal\s+)?(?P<y>[12]\d{3})\b)?",
     ),
-    ("latestq", r"\bthe\s+(?P<pre>latest|year-earlier|year-ago)\s+(?P<unit>quarter|period)\b"),
+    (
+        "latestq",
+        r"\b(?:(?:the\s+)?(?:(?:comparable|corresponding|same)\s+)?(?P<pre>year-earlier|year-ago)"
+        r"|the\s+(?:(?P<latest>latest)|(?P<y>[12]\d{3})))\s+(?:(?P<ord>first|second|third|fourth)"
+        r"[-\s]+)?(?P<unit>quarter|period)\b",
+    ),
+    (
+        "yearsq",
+        r"\b(?P<ry>this|last|next)\s+year['’]s\s+(?:(?P<ord>first|second|third|fourth)[-\s]+)?"
+        r"(?:fiscal\s+)?quarter\b",
+    ),
+    ("yearago", r"\b(?:the\s+)?(?P<w>year-(?:earlier|ago))\b"),
     (
         "season",
         r"\b(?:(?P<mod>early|late|mid)[-\s]+)?(?:(?P<rel>last|this(?:\s+past)?|next|past|coming|"
@@ -176,6 +195,7 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     ("noon", r"\b(?:(?P<approx>about|around)\s+)?(?P<word>noon|midday|midnight)\b"),
     ("dawn", r"\b(?P<word>dawn|daybreak|dusk|nightfall)\b"),
     ("pod_alone", rf"\b(?:(?P<mod>early|late)\s+)?the\s+(?P<pod>{POD})\b"),
+    ("midpod", r"\bmid[-\s]?(?P<pod>afternoon|morning)\b"),
 )
 
 RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
@@ -313,6 +333,8 @@ _TRIGGER_TEXT = {
     "anaphor": "day night week weekend month year " + _POD_WORDS,
     "quarter": "quarter",
     "latestq": "quarter period",
+    "yearsq": "quarter",
+    "yearago": "earlier ago",
     "season": "spring summer fall autumn winter",
     "holiday": "christmas easter thanksgiving halloween valentine independence year",
     "clock": "#clock am pm m clock",
@@ -320,6 +342,7 @@ _TRIGGER_TEXT = {
     "noon": "noon midday midnight",
     "dawn": "dawn daybreak dusk nightfall",
     "pod_alone": _POD_WORDS,
+    "midpod": "afternoon morning midafternoon midmorning",
 }
 TRIGGERS: dict[str, frozenset[str]] = {
     name: frozenset(words.split()) for name, words in _TRIGGER_TEXT.items()

@@ -1,0 +1,105 @@
+"""Context of a temporal expression: the text, the DCT, tense, and the Timex factory."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from conflictcoder.models import Timex
+from conflictcoder.timex_normalise import event_day
+
+_FUTURE_CUE = re.compile(
+    r"(?:\b(?:will|won't|shall|(?:is|are|be)\s+to|(?:is|are|was|were|be)\s+(?:expected|scheduled"
+    r"|set|due|slated|planned|going|likely)\s+to|plans?\s+to|planning\s+to|intends?\s+to|"
+    r"aims?\s+to|would|upcoming)\b|['’]ll\b)",
+    re.IGNORECASE,
+)
+SENTENCE_START = re.compile(r"[.!?;\n]\s|\n")
+_CLAUSE_START = re.compile(r"(?<!\b[A-Z])(?<!\bM[rs])(?<!\bDr)(?<!\bSt)[.!?;:,\n]\s|\n|\s[-–—]+\s")
+_REPORTED = re.compile(
+    r"\b(?:said|says|announced|reported|told|predicted|added|stated|confirmed|claimed|declared"
+    r"|denied|ruled|decided|warned|insisted|acknowledged|revealed|disclosed|noted)\s+(?:on\s+)?$",
+    re.IGNORECASE,
+)
+_LEADING = re.compile(r"^\W*(?:(?:on|by|until|till|from|starting|beginning|as\s+of)\s+)?$", re.I)
+_MOD = {"early": "START", "beginning": "START", "start": "START", "late": "END", "end": "END",
+        "mid": "MID", "middle": "MID", "first": "START", "second": "END"}  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class Discourse:
+    """What earlier expressions leave for later ones to resolve against.
+
+    ``anchor``: the last day-level date ("two days later", "the next morning");
+    ``coarse``: the last date-valued expression and its granularity ("that year");
+    ``quarter``: the last fiscal quarter named, as (year, quarter, offset), for business
+    news where "a year ago" means the same quarter a year before.
+    """
+
+    anchor: date | None = None
+    coarse: tuple[date, str] | None = None
+    quarter: tuple[int, int, int] | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    text: str
+    dct: date
+
+    def future(self, start: int, end: int) -> bool:
+        """True when the clause around ``[start, end)`` speaks of the future."""
+        text = self.text
+        lower = max(0, start - 120)
+        begin = lower
+        for m in _CLAUSE_START.finditer(text, lower, start):
+            begin = m.end()
+        if _REPORTED.search(text, max(begin, start - 40), start) or text.startswith("'s", end):
+            return False  # "officials said Wednesday", "Wednesday's ruling": past reference
+        if _FUTURE_CUE.search(text, begin, start):
+            return True
+        if _LEADING.match(text[begin:start]):
+            stop = min(len(text), end + 80)
+            for m in SENTENCE_START.finditer(text, end, stop):
+                stop = m.start()
+                break
+            clause = text[end:stop].split(",", 2)
+            window = ",".join(clause[:2]) if len(clause) > 1 else clause[0]
+            return _FUTURE_CUE.search(window) is not None
+        return False
+
+
+def mod_of(phrase: str | None) -> str | None:
+    if not phrase:
+        return None
+    for word in phrase.lower().replace("-", " ").split():
+        if word in _MOD:
+            return _MOD[word]
+    return None
+
+
+def make(
+    match: re.Match[str],
+    ctx: Context,
+    type_: str,
+    value: str | None,
+    why: str,
+    mod: str | None = None,
+    span: tuple[int, int] | None = None,
+) -> Timex:
+    start, end = span if span else (match.start(), match.end())
+    day, precision = (None, None)
+    if type_ in ("DATE", "TIME"):
+        day, precision = event_day(value, ctx.dct, mod)
+        if value is not None and day is None and value[:4].isdigit() and len(value) >= 7:
+            why += "; after the publication date or too vague to date an event"
+    return Timex(
+        start=start,
+        end=end,
+        text=ctx.text[start:end],
+        type=type_,
+        value=value,
+        day=day,
+        precision=precision,
+        why=why,
+    )
