@@ -155,9 +155,14 @@ def run_hrds(resources, limit: int | None) -> dict:
         article = Article(doc_id=str(sample.get("HIT_id")), text=text, published=published)
         events = analyse(article, resources).events
         with_event += bool(events)
-        country = fold(gold.get("country"))
-        first_country += bool(events and fold(events[0].country) == country)
-        any_country += any(fold(e.country) == country for e in events)
+        gaz = resources.gazetteer
+
+        def iso2(name: str | None) -> str | None:
+            return gaz.country_by_name(name) if name else None
+
+        country = iso2(gold.get("country")) or fold(gold.get("country"))
+        first_country += bool(events and iso2(events[0].country) == country)
+        any_country += any(iso2(e.country) == country for e in events)
         gold_day = _hrds_date(gold)
         if gold_day is not None:
             date_total += 1
