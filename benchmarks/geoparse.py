@@ -2,6 +2,7 @@
 
     python benchmarks/geoparse.py [--corpus lgl|gwn|tr] [--limit N] [--gazetteer PATH]
     python benchmarks/geoparse.py --acled [--limit N]
+    ... [--half first|second]   (develop on the first half of each file, report the second)
 
 Geo corpora (../shared/data/dev/geo): a gold toponym is recognised when a mention overlaps
 it; precision counts mentions overlapping any gold toponym. acc@161 is over recognised gold
@@ -155,11 +156,22 @@ def same_admin1(a: str | None, b: str | None) -> bool:
     return variant_key(fa) == variant_key(fb) or skeleton(fa) == skeleton(fb)
 
 
-def score_acled(path: Path, gaz: gazetteer.Gazetteer, limit: int | None) -> dict:
+def _half(items: list, half: str | None) -> list:
+    """The first or second half of ``items`` (all of them when ``half`` is None)."""
+    if half is None:
+        return items
+    middle = len(items) // 2
+    return items[:middle] if half == "first" else items[middle:]
+
+
+def score_acled(
+    path: Path, gaz: gazetteer.Gazetteer, limit: int | None, half: str | None = None
+) -> dict:
     total = located = within25 = admin1_ok = 0
     by_precision: dict[str, list[int]] = {}
     with path.open(encoding="utf-8", newline="") as handle:
-        for row in csv.DictReader(handle):
+        rows = _half(list(csv.DictReader(handle)), half)
+        for row in rows:
             if limit and total >= limit:
                 break
             notes = row.get("notes") or ""
@@ -197,6 +209,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--acled", action="store_true", help="score the dev ACLED notes")
     parser.add_argument("--limit", type=int, default=None, help="documents per file")
     parser.add_argument("--gazetteer", type=Path, default=None)
+    parser.add_argument(
+        "--half", choices=("first", "second"), default=None, help="half of each file"
+    )
     args = parser.parse_args(argv)
     settings = Settings(gazetteer_path=args.gazetteer)
     t0 = time.perf_counter()
@@ -204,11 +219,12 @@ def main(argv: list[str] | None = None) -> int:
     result: dict = {"open_s": round(time.perf_counter() - t0, 3)}
     if args.acled:
         for path in sorted(ACLED.glob("*.csv")):
-            result[path.stem] = score_acled(path, gaz, args.limit)
+            result[path.stem] = score_acled(path, gaz, args.limit, args.half)
     else:
         for name in args.corpus or sorted(CORPORA):
             path, reader = CORPORA[name]
-            docs = reader(path)[: args.limit] if args.limit else reader(path)
+            docs = _half(reader(path), args.half)
+            docs = docs[: args.limit] if args.limit else docs
             result[name] = score_corpus(docs, gaz)
     json.dump(result, sys.stdout, indent=2)
     print()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 import zipfile
 from pathlib import Path
 
@@ -158,6 +159,32 @@ def test_admin1_seat(gaz: gazetteer.Gazetteer) -> None:
     assert seat is not None and seat.geonameid == 173811
 
 
+@pytest.mark.parametrize(
+    ("gid", "seat_id"),
+    [
+        (173813, 173811),  # Al-Hasakah governorate -> Al Hasakah city
+        (98180, 98182),  # Baghdad governorate -> Baghdad
+        (90392, 90393),  # Tel Afar District (ADM2) -> Tall 'Afar (PPLA2)
+        (99072, None),  # a city is its own location
+    ],
+)
+def test_seat_of_admin_areas(gaz: gazetteer.Gazetteer, gid: int, seat_id: int | None) -> None:
+    place = gaz.get(gid)
+    assert place is not None
+    seat = gaz.seat(place)
+    assert (seat.geonameid if seat else None) == seat_id
+
+
+@pytest.mark.parametrize(("iso2", "seat_id"), [("IQ", 98182), ("FR", 2988507), ("SY", None)])
+def test_seat_of_country_is_capital(
+    gaz: gazetteer.Gazetteer, iso2: str, seat_id: int | None
+) -> None:
+    country = gaz.country(iso2)
+    assert country is not None
+    seat = gaz.seat(country)
+    assert (seat.geonameid if seat else None) == seat_id  # Damascus is not in the fixture
+
+
 def test_get(gaz: gazetteer.Gazetteer) -> None:
     place = gaz.get(4717560)
     assert place is not None and place.admin1 == "Texas" and place.admin2 == "Lamar"
@@ -185,6 +212,30 @@ def test_bad_dump_raises(tmp_path: Path) -> None:
 def test_open_missing_raises(tmp_path: Path) -> None:
     with pytest.raises(ConflictCoderError):
         gazetteer.Gazetteer.open(tmp_path / "missing.sqlite")
+
+
+def test_load_rebuilds_index_of_another_schema(tmp_path: Path) -> None:
+    stale = gazetteer.build(tmp_path / "g.sqlite", bundled=False)
+    with sqlite3.connect(stale) as db:
+        db.execute("UPDATE meta SET value = '0' WHERE key = 'schema'")
+    assert gazetteer.needs_build(stale)
+    with pytest.raises(GazetteerError):
+        gazetteer.Gazetteer.open(stale)
+    built: list[Path] = []
+    real_build = gazetteer.build
+
+    def fake_build(dest: Path, **_: object) -> Path:
+        built.append(dest)
+        return real_build(dest, extra_dumps=[FIXTURE], bundled=False)
+
+    monkeypatch = pytest.MonkeyPatch()
+    monkeypatch.setattr(gazetteer, "build", fake_build)
+    try:
+        gaz = gazetteer.load(Settings(gazetteer_path=stale))
+    finally:
+        monkeypatch.undo()
+    assert built == [stale] and not gazetteer.needs_build(stale)
+    assert gaz.lookup("Mosul")
 
 
 def test_load_opens_existing_index(index: Path) -> None:

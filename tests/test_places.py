@@ -160,3 +160,52 @@ def test_containing_place_qualifies(
 ) -> None:
     mention = by_text(run(text, gaz), quote)
     assert mention.place is not None and mention.place.geonameid == geonameid
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "geonameid"),
+    [
+        # the sentence's own country beats the document's
+        (
+            "Iraqi troops patrolled Mosul in Iraq. In Yemen, an air strike hit the town of "
+            "Saada on Monday.",
+            "Saada",
+            71334,
+        ),
+        (
+            "In Iraq, gunmen attacked a checkpoint near As Sa'dah. Yemen was quiet.",
+            "As Sa'dah",
+            98549,
+        ),
+    ],
+)
+def test_sentence_country_wins(
+    gaz: gazetteer.Gazetteer, text: str, quote: str, geonameid: int
+) -> None:
+    mention = by_text(run(text, gaz), quote)
+    assert mention.place is not None and mention.place.geonameid == geonameid
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Pro-Baghdad and anti-Mosul factions clashed in Syria.", "Mosul"),
+        ("The Aleppo People's Militia shelled a hill in Syria.", "Aleppo"),
+        ("Fighters of the MoSul group were arrested in Syria.", "MoSul"),
+    ],
+)
+def test_factions_and_acronyms_are_not_places(
+    gaz: gazetteer.Gazetteer, text: str, word: str
+) -> None:
+    assert [m for m in run(text, gaz) if m.text == word] == []
+
+
+def test_lowercase_article_joins_the_name(gaz: gazetteer.Gazetteer) -> None:
+    mention = by_text(run("Gunmen shot two civilians in al Raqqah in Syria.", gaz), "al Raqqah")
+    assert mention.place is not None and mention.place.geonameid == 172955
+
+
+def test_weak_demonym_does_not_move_a_city(gaz: gazetteer.Gazetteer) -> None:
+    found = run("Turkish forces shelled positions in Tal Abyad countryside.", gaz)
+    mention = by_text(found, "Tal Abyad")
+    assert mention.place is not None and mention.place.country == "SY"

@@ -468,6 +468,44 @@ class Gazetteer:
         ).fetchone()
         return self._place(row) if row else None
 
+    def seat(self, place: Place) -> Place | None:
+        """Where ACLED codes an event known only at ``place``'s level (geo_precision 3).
+
+        The capital of a country (PCLI...), the seat of an admin1 (its PPLA, else its most
+        populous place) or of an admin2 (its PPLA2/PPLA, else its most populous place).
+        ``None`` for other places (a town is its own location) and unknown areas.
+        """
+        fcode = place.feature_code or ""
+        if fcode.startswith("PCL") or fcode == "PCLI":
+            return self._capital(place.country) if place.country else None
+        if fcode not in ("ADM1", "ADM2") or place.geonameid is None:
+            return None
+        codes = self._db.execute(
+            "SELECT country, a1, a2 FROM places WHERE id = ?", (place.geonameid,)
+        ).fetchone()
+        if codes is None or not codes[0] or not codes[1]:
+            return None
+        country, a1, a2 = codes
+        if fcode == "ADM1":
+            return self.admin1_seat(country, a1)
+        if not a2:
+            return None
+        row = self._db.execute(
+            f"SELECT {_PLACE_COLUMNS} FROM places p WHERE p.country = ? AND p.a1 = ? "
+            "AND p.a2 = ? AND p.fcode NOT IN ('ADM1', 'ADM2') ORDER BY "
+            "p.fcode IN ('PPLA2', 'PPLA', 'PPLC') DESC, p.pop DESC LIMIT 1",
+            (country, a1, a2),
+        ).fetchone()
+        return self._place(row) if row else None
+
+    def _capital(self, iso2: str) -> Place | None:
+        row = self._countries.get(iso2.upper())
+        if row is None or not row[3]:
+            return None
+        same = [p for p in self.lookup(row[3]) if p.country == row[0]]
+        same.sort(key=lambda p: (p.feature_code != "PPLC", -p.population))
+        return same[0] if same else None
+
     # -- admin names
 
     def admin1_name(self, country: str | None, code: str | None) -> str | None:
@@ -531,9 +569,25 @@ class Gazetteer:
         return iter(self._countries)
 
 
+def needs_build(path: Path) -> bool:
+    """True when ``path`` holds no index, or one of another schema version (``load`` builds)."""
+    if not Path(path).exists():
+        return True
+    try:
+        db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            row = db.execute("SELECT value FROM meta WHERE key='schema'").fetchone()
+        finally:
+            db.close()
+    except sqlite3.Error:
+        return True
+    return not row or row[0] != SCHEMA_VERSION
+
+
 def load(settings: Settings) -> Gazetteer:
-    """Open the index named by ``settings``, building it from the bundled data if missing."""
+    """Open the index named by ``settings``; build it from the bundled data when it is
+    missing or was built by another schema version."""
     path = settings.resolved_gazetteer_path()
-    if not path.exists():
+    if needs_build(path):
         build(path)
     return Gazetteer.open(path)

@@ -133,7 +133,9 @@ SPEECH_AFTER = re.compile(r"^\s+(?:said|says|told|added|stated|explained|tweeted
 QUALIFIER_LINK = re.compile(
     r"""(?ix)^
     (?:\s+(?:town|village|city|area|areas|camp|district|neighbourhood|neighborhood|region|
-        frontline|badia|hill|farms|plain|junction|checkpoint|town's|village's))?
+        frontline|front|frontlines|badia|hill|hills|farms|plain|junction|checkpoint|town's|
+        village's|desert|road|mountain|mountains|valley|field|fields|axis|sector|base|market|
+        crossing|roundabout|dam|river|countryside|subdistrict|municipality|commune|township))?
     ,?\s+(?:in|of|near)\s+(?:the\s+)?
     (?:(?:[\w-]+\s+){0,2}(?:countryside|outskirts|province|governorate|district|area|suburbs|
         part|desert|badia|region|parts)\s+of\s+(?:the\s+)?)?$

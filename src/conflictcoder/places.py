@@ -14,19 +14,24 @@ are in; relative phrases ("north of Baghdad") give a ``relative`` mention, preci
 
 from __future__ import annotations
 
-import math
+import bisect
 import re
 from collections import Counter
 from dataclasses import dataclass, field
 
 from conflictcoder import placecues as cues
+from conflictcoder import placerank as rank
 from conflictcoder.gazetteer import Gazetteer
 from conflictcoder.models import Place, PlaceMention, Sentence
 from conflictcoder.placenames import ARTICLES, fold
 
 _UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĲĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ"
 _PREFIX = r"(?:(?:al|el|ad|an|ar|as|ash|at|az|ed|es|et|ez|ul|ud|ur|us|ut|uz|ibn|bin|abu)[-‐])"
-_TOKEN = re.compile(rf"{_PREFIX}?[{_UPPER}][\w'’]*(?:[-‐]\w[\w'’]*)*")
+_TOKEN = re.compile(
+    rf"(?:{_PREFIX}|\b(?:al|el) (?=[{_UPPER}]))?[{_UPPER}][\w'’]*(?:[-‐]\w[\w'’]*)*"
+)
+# "the Luhansk People's Militia": a possessive followed by an organisation's head noun.
+_ORG_POSSESSIVE = re.compile(r"^['’]s\s+(?:[A-Z]\w+\s+){0,2}?([A-Z]\w+)")
 _CONNECTORS = frozenset(ARTICLES | {"de", "del", "della", "di", "da", "do", "dos", "du", "la"})
 _CONNECTORS = _CONNECTORS | {"le", "les", "bin", "ibn", "bani", "abu", "y"}
 _POSSESSIVE = re.compile(r"['’]s$")
@@ -34,9 +39,10 @@ _WORD = re.compile(r"[a-z]+")
 _WORDS = re.compile(r"[\w'’-]+")
 _PREV_WORD = re.compile(r"([A-Za-z.]+)\W*$")
 _MAX_TOKENS = 6
+# Places outside the article's countries with fewer people are taken for homonyms.
+_MINOR_ABROAD = 5000
 _PAREN_LINK = re.compile(r"^\s*\((?:[^()]{0,40},\s*)?$")
 _ADMIN_CODES = ("ADM1", "ADM2")
-_FCODE_BONUS = {"PPLC": 1.5, "PPLA": 1.0, "PPLA2": 0.5, "PPLA3": 0.25, "ADM1": -0.5, "ADM2": -1.5}
 
 
 @dataclass(slots=True)
@@ -69,23 +75,33 @@ class _Facility:
 class _Context:
     """What the rest of the document says: country mentions and unambiguous places."""
 
-    mentioned: dict[int, str]  # hit index -> country named or implied by a demonym
+    mentioned: dict[int, tuple[str, str]]  # hit index -> (country named or implied, kind)
     anchors: dict[int, Place]  # hit index -> its confident resolution
-    demonyms: set[int] = field(default_factory=set)
+    sentence_of: list[int]  # hit index -> sentence index
+    gazetteer: Gazetteer
+
+    def _items(self, skip: int, sentence: int | None) -> list[tuple[str | None, str]]:
+        def keep(i: int) -> bool:
+            return i != skip and (sentence is None or self.sentence_of[i] == sentence)
+
+        items = [(iso2, kind) for i, (iso2, kind) in self.mentioned.items() if keep(i)]
+        items += [(p.country, "place") for i, p in self.anchors.items() if keep(i)]
+        return items
 
     def countries(self, skip: int) -> Counter[str]:
-        counts: Counter[str] = Counter()
-        for i, iso2 in self.mentioned.items():
-            if i != skip:  # "Russian warplanes" says less about where than "in Syria"
-                counts[iso2] += 0.5 if i in self.demonyms else 1.0
-        counts.update(p.country for i, p in self.anchors.items() if i != skip and p.country)
-        return counts
+        return rank.country_counts(self._items(skip, None))
 
-    def admin1s(self, skip: int) -> set[tuple[str | None, str | None]]:
-        return {(p.country, p.admin1) for i, p in self.anchors.items() if i != skip}
-
-    def others(self, skip: int) -> list[Place]:
-        return [p for i, p in self.anchors.items() if i != skip]
+    def evidence(self, skip: int) -> rank.Evidence:
+        document = self.countries(skip)
+        sentence = rank.country_counts(self._items(skip, self.sentence_of[skip]))
+        neighbours = {n for iso2 in document for n in self.gazetteer.neighbours(iso2)}
+        return rank.Evidence(
+            sentence=sentence,
+            document=document,
+            neighbours=frozenset(neighbours - set(document)),
+            admin1s=frozenset((p.country, p.admin1) for i, p in self.anchors.items() if i != skip),
+            others=tuple(p for i, p in self.anchors.items() if i != skip),
+        )
 
 
 # ---------------------------------------------------------------- recognition
@@ -97,6 +113,8 @@ def _runs(text: str) -> list[list[tuple[int, int]]]:
     current: list[tuple[int, int]] = []
     for match in _TOKEN.finditer(text):
         start, end = match.span()
+        if start and text[start - 1] in "-‐":
+            continue  # "pro-Hadi", "anti-Houthi": a people or a faction, not a place
         poss = _POSSESSIVE.search(match.group())
         if poss:
             end -= 2
@@ -152,8 +170,13 @@ def _segment(
             surface = text[start:end]
             if j - i == 1 and _is_common(surface, lower_words):
                 continue
+            if j > i + 1 and (fold(text[run[j - 1][0] : end]) or "") in ARTICLES:
+                continue  # "Sahm El" of "Sahm El Golan": a name does not end in an article
             country = _country_hit(gazetteer, surface)
-            acronym = surface.isupper() and " " not in surface and len(surface) <= 6
+            acronym = " " not in surface and (
+                (surface.isupper() and len(surface) <= 6)
+                or (len(surface) <= 5 and not surface[1:].islower())  # "JaS", "LaF"
+            )
             cands = () if acronym else gazetteer.candidates(surface)
             if country or cands:
                 hits.append(_Hit(start, end, surface, country=country, cands=cands))
@@ -251,6 +274,10 @@ def _recognise(text: str, gazetteer: Gazetteer) -> tuple[list[_Hit], list[_Facil
             facilities.append(_Facility(run[0][0], run[-1][1], inner))
             hits.extend(h for h in inner if h.cands and not h.country)
             continue
+        org = _ORG_POSSESSIVE.match(text[run[-1][1] : run[-1][1] + 60])
+        if org and head == "people" and (fold(org.group(1)) or "") in cues.ORG_HEADS:
+            hits.extend(h for h in run_hits if h.country)
+            continue
         if head in cues.ORG_HEADS and len(run) >= 2:
             hits.extend(h for h in run_hits if h.country)
             continue
@@ -302,15 +329,6 @@ def _locative(text: str, start: int) -> bool:
 # ---------------------------------------------------------------- resolution
 
 
-def _distance_km(a: Place, b: Place) -> float:
-    lat1, lon1, lat2, lon2 = map(math.radians, (a.latitude, a.longitude, b.latitude, b.longitude))
-    h = (
-        math.sin((lat2 - lat1) / 2) ** 2
-        + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
-    )
-    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(h)))
-
-
 def _qualifier(text: str, hit: _Hit, hits: list[_Hit], index: int) -> _Hit | None:
     """The place named as containing ``hit``: "Paris, Texas", "Sayda in Quneitra"."""
     for nxt in hits[index + 1 : index + 3]:
@@ -325,37 +343,6 @@ def _qualifier(text: str, hit: _Hit, hits: list[_Hit], index: int) -> _Hit | Non
 
 def _is_region(place: Place) -> bool:
     return place.feature_code in ("ADM1", "ADM2", "PPLA", "PPLC")
-
-
-def _score(
-    place: Place, main: bool, hit: _Hit, index: int, ctx: _Context, qual: _Hit | None
-) -> float:
-    score = 0.45 * math.log10(place.population + 1) + (1.0 if main else 0.0)
-    fcode = place.feature_code or "PPL"
-    if hit.admin_cue == "admin1":
-        score += {"ADM1": 4.0, "ADM2": 1.0}.get(fcode, -3.0)
-    elif hit.admin_cue == "admin2":
-        score += {"ADM2": 4.0, "ADM1": 1.0}.get(fcode, -2.0)
-    elif hit.settlement_cue:
-        score += -3.0 if fcode in _ADMIN_CODES else 0.5
-    else:
-        score += _FCODE_BONUS.get(fcode, 0.0)
-    countries = ctx.countries(index)
-    total = sum(countries.values())
-    if total:
-        share = countries.get(place.country or "", 0) / total
-        score += 3.0 * share + (1.0 if share else -1.0)
-    if (place.country, place.admin1) in ctx.admin1s(index) and fcode != "ADM1":
-        score += 1.5
-    others = ctx.others(index)
-    if others:
-        near = min(_distance_km(place, a) for a in others)
-        score += 1.5 if near < 100 else 0.75 if near < 400 else 0.0
-    if qual is not None:
-        score += 5.0 if _qualifies(place, qual) else -1.0
-    if hit.loose:
-        score -= 1.5
-    return score
 
 
 def _qualifies(place: Place, qual: _Hit) -> bool:
@@ -382,8 +369,13 @@ def _resolve(text: str, hits: list[_Hit], ctx: _Context) -> None:
                 hit.best = None
                 continue
             hit.cands, hit.loose = inside, True
+        ev = ctx.evidence(index)
+        cues_ = rank.Cues(hit.admin_cue, hit.settlement_cue, hit.loose)
         scored = sorted(
-            ((_score(p, m, hit, index, ctx, qual), -k, p) for k, (p, m) in enumerate(hit.cands)),
+            (
+                (rank.score(p, m, cues_, ev, None if qual is None else _qualifies(p, qual)), -k, p)
+                for k, (p, m) in enumerate(hit.cands)
+            ),
             reverse=True,
         )
         hit.score, _, hit.best = scored[0]
@@ -402,7 +394,7 @@ def _country_or_place(hit: _Hit, index: int, ctx: _Context) -> None:
     total = sum(countries.values())
     if not total or hit.country[0] in countries:
         return
-    admin1s = ctx.admin1s(index)
+    admin1s = {(p.country, p.admin1) for i, p in ctx.anchors.items() if i != index}
     local = tuple(
         (place, main)
         for place, main in hit.cands
@@ -422,6 +414,13 @@ def _accept(hit: _Hit, index: int, ctx: _Context) -> bool:
     in_ctx = not countries or hit.best.country in countries
     if hit.loose:
         return hit.cued and bool(countries) and hit.best.country in countries
+    if (
+        not in_ctx
+        and sum(countries.values()) >= 0.8
+        and hit.best.population < _MINOR_ABROAD
+        and not any(hit.best.country in ctx.gazetteer.neighbours(c) for c in countries)
+    ):
+        return False  # a hamlet abroad, in an article about somewhere else: a homonym
     if hit.cued:
         return True
     return hit.score >= (1.5 if in_ctx else 2.5)
@@ -538,12 +537,13 @@ def find(
     text: str, sentences: tuple[Sentence, ...], gazetteer: Gazetteer
 ) -> tuple[PlaceMention, ...]:
     """Every place mention of ``text`` in text order, resolved against ``gazetteer``."""
-    del sentences  # runs never cross a sentence boundary: punctuation breaks them
     hits, facilities = _recognise(text, gazetteer)
+    starts = [s.start for s in sentences]
     ctx = _Context(
-        {i: h.country[0] for i, h in enumerate(hits) if h.country},
+        {i: h.country for i, h in enumerate(hits) if h.country},
         {},
-        {i for i, h in enumerate(hits) if h.country and h.country[1] == "demonym"},
+        [bisect.bisect_right(starts, h.start) - 1 for h in hits],
+        gazetteer,
     )
     for hit in hits:
         if not hit.country and not hit.loose and hit.cands:

@@ -1,0 +1,141 @@
+"""Scoring of gazetteer candidates for a toponym: which "Tripoli" the article means.
+
+``score`` adds up independent pieces of evidence for one candidate ``Place`` (higher is
+better); ``places`` ranks a toponym's homonyms by it and keeps the best. The features and
+their weights (tuned on the first half of the dev corpora, checked on the second half):
+
+====================  ==========================================================  =========
+feature               what it rewards                                             weight
+====================  ==========================================================  =========
+prominence            log10(population + 1)                                       0.45 ×
+main name             the surface is the place's main name, not an alternate      +1.0
+feature class         PPLC +1.5, PPLA +1.0, PPLA2 +0.5, ADM1 −0.5, ADM2 −1.5;     table
+                      after "X province" ADM1 +4 (else −3), after "the town of
+                      X" −3 for admin areas
+sentence countries    share of the *sentence's* country evidence that is the      +5 × share
+                      candidate's country; a candidate outside every country the  −3
+                      sentence names (and not a neighbour of one)
+document countries    share of the document's country evidence                    +3 × share
+                      candidate outside all of them (not a neighbour)             −2 (−1 if
+                                                                                  neighbour)
+evidence strength     country names 1.0, resolved admin areas/places 0.8,        (weights of
+                      demonyms 0.25                                               the shares)
+same admin1           an unambiguous place of the article is in the same admin1   +1.5
+distance              nearest other resolved place < 100 km / < 400 km            +1.5 / +0.75
+containment           "X, Province", "X in Province", "X (District, Province)":   +5 / −1
+                      candidate inside the named area / not inside it
+conflict prior        candidate in one of the 27 bundled conflict countries       +0.4
+loose match           matched only by consonant skeleton                          −1.5
+====================  ==========================================================  =========
+
+The sentence term is what makes "in Yemen, an air strike hit Saada" pick Yemen's Saada
+even when the article also talks about Mosul. The conflict prior only breaks ties
+(Jericho in the West Bank over Jericho, New York, when nothing else is known).
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from conflictcoder.models import Place
+
+# The countries whose full GeoNames dumps ship with the package (data/geonames/XX.zip).
+CONFLICT_COUNTRIES = frozenset(
+    "AF BF CD CF CM CO ET IL IQ LB LY ML MM MZ NE NG PH PK PS SD SO SS SY TD TR UA YE".split()
+)
+
+# Strength of one piece of country evidence, by how it was said.
+EVIDENCE = {"name": 1.0, "alias": 1.0, "place": 0.8, "demonym": 0.25}
+
+_FCODE_BONUS = {"PPLC": 1.5, "PPLA": 1.0, "PPLA2": 0.5, "PPLA3": 0.25, "ADM1": -0.5, "ADM2": -1.5}
+_ADMIN_CODES = ("ADM1", "ADM2")
+
+
+@dataclass(frozen=True, slots=True)
+class Cues:
+    """What the text around a toponym says about it."""
+
+    admin_cue: str | None = None  # "admin1" | "admin2": "X province", "the district of X"
+    settlement_cue: bool = False  # "X village", "the town of X"
+    loose: bool = False  # matched by consonant skeleton only
+
+
+@dataclass(slots=True)
+class Evidence:
+    """Country evidence around a toponym and the article's confidently resolved places."""
+
+    sentence: Counter[str] = field(default_factory=Counter)
+    document: Counter[str] = field(default_factory=Counter)
+    neighbours: frozenset[str] = frozenset()
+    admin1s: frozenset[tuple[str | None, str | None]] = frozenset()
+    others: tuple[Place, ...] = ()
+
+
+def distance_km(a: Place, b: Place) -> float:
+    """Great-circle distance between two places."""
+    lat1, lon1, lat2, lon2 = map(math.radians, (a.latitude, a.longitude, b.latitude, b.longitude))
+    h = (
+        math.sin((lat2 - lat1) / 2) ** 2
+        + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    )
+    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def country_counts(items: Iterable[tuple[str | None, str]]) -> Counter[str]:
+    """Weighted country evidence from ``(iso2, kind)`` pairs (kind: a key of ``EVIDENCE``)."""
+    counts: Counter[str] = Counter()
+    for iso2, kind in items:
+        if iso2:
+            counts[iso2] += EVIDENCE.get(kind, 0.8)
+    return counts
+
+
+def _feature_score(fcode: str, cues: Cues) -> float:
+    if cues.admin_cue == "admin1":
+        return {"ADM1": 4.0, "ADM2": 1.0}.get(fcode, -3.0)
+    if cues.admin_cue == "admin2":
+        return {"ADM2": 4.0, "ADM1": 1.0}.get(fcode, -2.0)
+    if cues.settlement_cue:
+        return -3.0 if fcode in _ADMIN_CODES else 0.5
+    return _FCODE_BONUS.get(fcode, 0.0)
+
+
+def _country_score(country: str, ev: Evidence) -> float:
+    """Shares of the evidence, damped when the evidence is weak (a lone demonym)."""
+    score = 0.0
+    near = country in ev.neighbours
+    total = sum(ev.sentence.values())
+    if total:
+        strength = min(1.0, total)
+        share = ev.sentence.get(country, 0) / max(total, 1.0)
+        score += 5.0 * share if share else (-0.5 if near else -1.5) * strength
+    total = sum(ev.document.values())
+    if total:
+        strength = min(1.0, total)
+        share = ev.document.get(country, 0) / max(total, 1.0)
+        score += 3.0 * share + strength if share else (-0.5 if near else -1.0) * strength
+    return score
+
+
+def score(place: Place, main: bool, cues: Cues, ev: Evidence, contained: bool | None) -> float:
+    """The candidate's score; ``contained`` says whether it lies in the named container
+    (``None`` when the text names none)."""
+    fcode = place.feature_code or "PPL"
+    total = 0.45 * math.log10(place.population + 1) + (1.0 if main else 0.0)
+    total += _feature_score(fcode, cues)
+    total += _country_score(place.country or "", ev)
+    if (place.country, place.admin1) in ev.admin1s and fcode != "ADM1":
+        total += 1.5
+    if ev.others:
+        near = min(distance_km(place, other) for other in ev.others)
+        total += 1.5 if near < 100 else 0.75 if near < 400 else 0.0
+    if contained is not None:
+        total += 5.0 if contained else -1.0
+    if place.country in CONFLICT_COUNTRIES:
+        total += 0.4
+    if cues.loose:
+        total -= 1.5
+    return total
