@@ -142,6 +142,11 @@ def run_hrds(resources, limit: int | None) -> dict:
         records = records[:limit]
     n = with_event = first_country = any_country = date_total = date_ok = 0
     perp_total = perp_ok = 0
+    gaz = resources.gazetteer
+
+    def iso2(name: str | None) -> str | None:
+        return gaz.country_by_name(name) if name else None
+
     for record in records:
         sample, gold = record["sample"], record["merged_sample"]
         try:
@@ -155,11 +160,6 @@ def run_hrds(resources, limit: int | None) -> dict:
         article = Article(doc_id=str(sample.get("HIT_id")), text=text, published=published)
         events = analyse(article, resources).events
         with_event += bool(events)
-        gaz = resources.gazetteer
-
-        def iso2(name: str | None) -> str | None:
-            return gaz.country_by_name(name) if name else None
-
         country = iso2(gold.get("country")) or fold(gold.get("country"))
         first_country += bool(events and iso2(events[0].country) == country)
         any_country += any(iso2(e.country) == country for e in events)

@@ -52,6 +52,10 @@ class FakeGazetteer:
             feature_code="PCLI", country=iso2,
         )  # fmt: skip
 
+    def seat(self, place):
+        capitals = {"SY": PLACES["Homs"], "IQ": PLACES["Mosul"]}  # stand-ins for the capitals
+        return capitals.get(place.country) if place.feature_code == "PCLI" else None
+
     def country_name(self, iso2):
         return COUNTRIES[iso2][0] if iso2 in COUNTRIES else None
 
@@ -220,6 +224,18 @@ def test_date_fallbacks(text, dates, expected, precision):
     [event] = run(a)
     assert (event.event_date, event.time_precision) == (expected, precision)
     assert "event_date" in event.why
+
+
+def test_country_only_events_are_coded_to_the_capital():
+    text = "Rebels clashed with troops in Syria."
+    a = analysis(text, [("clashed", *CLASH)])
+    a = a.__class__(**{**{f: getattr(a, f) for f in a.__dataclass_fields__}, "places": (
+        PlaceMention(start=text.index("Syria"), end=text.index("Syria") + 5, text="Syria",
+                     place=FakeGazetteer().country("SY"), kind="country", geo_precision=3),
+    )})  # fmt: skip
+    [event] = run(a)
+    assert (event.location, event.geo_precision) == ("Homs", 3)
+    assert event.why["location"] == "only the country is named: coded to its seat"
 
 
 def test_actors_are_localised_to_the_event_country():

@@ -41,14 +41,19 @@ def _settings(gazetteer_path: Path | None, actors_path: Path | None) -> Settings
     return Settings(gazetteer_path=gazetteer_path, actors_path=actors_path)
 
 
-def _resources(settings: Settings) -> Resources:
+def _load_gazetteer(settings: Settings) -> gazetteer.Gazetteer:
+    """Open the place index, saying so when it has to be built first (a one-time cost)."""
     path = settings.resolved_gazetteer_path()
-    if not path.exists():
+    if gazetteer.needs_build(path):
         click.echo(
-            f"conflictcoder: building the gazetteer index at {path} (once; about a minute)",
+            f"conflictcoder: building the gazetteer index at {path} (once; one to two minutes)",
             err=True,
         )
-    return load_resources(settings)
+    return gazetteer.load(settings)
+
+
+def _resources(settings: Settings) -> Resources:
+    return load_resources(settings, gazetteer=_load_gazetteer(settings))
 
 
 def _report(problem: Problem) -> None:
@@ -195,10 +200,7 @@ def places_command(paths, date_, id_column, date_column, text_column, gazetteer_
 
     Example: conflictcoder places article.txt
     """
-    settings = _settings(gazetteer_path, None)
-    if not settings.resolved_gazetteer_path().exists():
-        click.echo("conflictcoder: building the gazetteer index (once; about a minute)", err=True)
-    gaz = gazetteer.load(settings)
+    gaz = _load_gazetteer(_settings(gazetteer_path, None))
     columns = _columns(id_column, date_column, text_column)
     for article in _each_article(paths, date_ or datetime(1970, 1, 1), columns):
         sents = sentence_stage.split(article.text)
@@ -383,8 +385,7 @@ def gazetteer_import(dump, gazetteer_path):
     """
     settings = _settings(gazetteer_path, None)
     path = settings.resolved_gazetteer_path()
-    if not path.exists():
-        gazetteer.load(settings)
+    _load_gazetteer(settings).close()
     added = gazetteer.import_dump(path, dump)
     click.echo(f"added {added} places from {dump} to {path}")
 

@@ -48,6 +48,7 @@ _SEPARATE = re.compile(
     re.IGNORECASE,
 )
 # Rank of a place mention as an event location: lower is more specific.
+_AREA_KINDS = frozenset({"country", "admin1", "admin2"})
 _KIND_RANK = {"facility": 0, "populated": 1, "relative": 2, "admin2": 3, "admin1": 4, "country": 6}
 
 
@@ -285,8 +286,19 @@ def _build(
             evidence[name] = span
         geo_precision = place_mention.geo_precision
         why["location"] = place_mention.why or f"{place_mention.kind} named in the event's sentence"
-        if place_mention.kind == "country":
-            place = gazetteer.country(country) if country else place
+        if place_mention.kind in _AREA_KINDS:
+            seat = gazetteer.seat(place)
+            if seat is not None:
+                # ACLED: a district known → its capital, precision 2; a province → 3.
+                place = seat
+                geo_precision = 2 if place_mention.kind == "admin2" else 3
+                why["location"] = f"only the {place_mention.kind} is named: coded to its seat"
+    elif country is not None:
+        area = gazetteer.country(country)
+        seat = gazetteer.seat(area) if area else None
+        if seat is not None:
+            place, geo_precision = seat, 3
+            why["location"] = "only the country is known: coded to its capital"
     country_name = gazetteer.country_name(country) if country else None
 
     actor_names: dict[str, str | None] = {}

@@ -12,7 +12,8 @@ import dataclasses
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
-from conflictcoder import actors, events, gazetteer, mentions, places, sentences, timex
+from conflictcoder import actors, events, mentions, places, sentences, timex
+from conflictcoder import gazetteer as gazetteer_module
 from conflictcoder.errors import ConflictCoderError, InputError
 from conflictcoder.models import Analysis, Article
 from conflictcoder.settings import Settings
@@ -23,15 +24,17 @@ class Resources:
     """Everything the stages read besides the article: loaded once, passed explicitly."""
 
     settings: Settings
-    gazetteer: gazetteer.Gazetteer
+    gazetteer: gazetteer_module.Gazetteer
     lexicon: actors.ActorLexicon
 
 
-def load_resources(settings: Settings) -> Resources:
+def load_resources(
+    settings: Settings, *, gazetteer: gazetteer_module.Gazetteer | None = None
+) -> Resources:
     """Open the gazetteer index (building it on first use) and the actor lexicon."""
     return Resources(
         settings=settings,
-        gazetteer=gazetteer.load(settings),
+        gazetteer=gazetteer or gazetteer_module.load(settings),
         lexicon=actors.load_lexicon(settings.actors_path),
     )
 
