@@ -16,7 +16,6 @@ import argparse
 import csv
 import html
 import json
-import math
 import re
 import sys
 import time
@@ -24,17 +23,12 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from conflictcoder.evaluate import evaluate, fold
+from conflictcoder.geometry import km
 from conflictcoder.models import Article, Event
 from conflictcoder.pipeline import analyse, load_resources
 from conflictcoder.settings import Settings
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "dev"
-
-
-def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, l1, p2, l2 = map(math.radians, (lat1, lon1, lat2, lon2))
-    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin((l2 - l1) / 2) ** 2
-    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
 
 
 def _rate(hits: int, total: int) -> float | None:
@@ -99,7 +93,7 @@ def run_gtd(resources, limit: int | None) -> dict:
                 counts["near_total"] += 1
                 counts["near_ok"] += bool(
                     event and event.latitude is not None
-                    and _km(lat, lon, event.latitude, event.longitude) <= 25
+                    and km(lat, lon, event.latitude, event.longitude) <= 25
                 )  # fmt: skip
             if row["killed"]:
                 counts["fat_total"] += 1

@@ -1,20 +1,14 @@
 """The seed article end to end: exactly its two events, each field with its evidence."""
 
-import math
 from datetime import date
 
 import pytest
 
 from conflictcoder.errors import InputError
+from conflictcoder.geometry import km
 from conflictcoder.models import Analysis, Article
 from conflictcoder.pipeline import PIPELINE, Problem, analyse, process
 from conflictcoder.readers import article_from_text
-
-
-def _km(lat1, lon1, lat2, lon2):
-    p1, l1, p2, l2 = map(math.radians, (lat1, lon1, lat2, lon2))
-    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin((l2 - l1) / 2) ** 2
-    return 2 * 6371 * math.asin(math.sqrt(h))
 
 
 @pytest.fixture(scope="module")
@@ -36,7 +30,7 @@ def test_event_a_prison_battle(seed):
     assert a.actor2 == "QSD: Syrian Democratic Forces"
     assert (a.country, a.iso3) == ("Syria", "SYR")
     assert a.admin1 == "Al Hasakeh"  # ACLED's spelling of GeoNames' Al-Hasakah
-    assert _km(a.latitude, a.longitude, 36.4868, 40.7582) < 10
+    assert km(a.latitude, a.longitude, 36.4868, 40.7582) < 10
     assert a.geo_precision == 1
     assert a.fatalities == 12
 
@@ -49,7 +43,7 @@ def test_event_b_barracks_raid(seed):
     assert b.actor2.startswith("Military Forces of Iraq")
     assert b.country == "Iraq"
     assert b.geo_precision in {2, 3}
-    assert _km(b.latitude, b.longitude, 33.34, 44.40) < 60  # coded to Baghdad
+    assert km(b.latitude, b.longitude, 33.34, 44.40) < 60  # coded to Baghdad
     assert b.fatalities == 11
     assert b.interaction == 13
 

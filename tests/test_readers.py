@@ -37,7 +37,12 @@ def test_parse_date(raw, expected):
         ("date 2022-01-22 Gunmen attacked.", None, date(2022, 1, 22), "Gunmen attacked."),
         ("  \n date 2022-01-22\nGunmen attacked.", None, date(2022, 1, 22), "Gunmen attacked."),
         ("Gunmen attacked.", date(2021, 5, 1), date(2021, 5, 1), "Gunmen attacked."),
-        ("date 2022-01-22 Gunmen attacked.", date(2021, 5, 1), date(2022, 1, 22), "Gunmen attacked."),
+        (
+            "date 2022-01-22 Gunmen attacked.",
+            date(2021, 5, 1),
+            date(2022, 1, 22),
+            "Gunmen attacked.",
+        ),
     ],
 )
 def test_plain_text(tmp_path, content, default, published, text):

@@ -8,7 +8,6 @@ with the row; a note that yields no event counts as wrong on every field.
 from __future__ import annotations
 
 import csv
-import math
 import re
 import time
 import unicodedata
@@ -18,6 +17,7 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from conflictcoder.errors import EvalError
+from conflictcoder.geometry import km
 from conflictcoder.models import Article, Event
 
 FIELDS = (
@@ -79,12 +79,6 @@ def fold(name: str | None) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
-def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, l1, p2, l2 = map(math.radians, (lat1, lon1, lat2, lon2))
-    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin((l2 - l1) / 2) ** 2
-    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
-
-
 @dataclass(frozen=True, slots=True)
 class GoldRow:
     row_id: str
@@ -138,7 +132,7 @@ def compare(gold: dict, event: Event | None) -> dict[str, bool | None]:
         if event.latitude is None or event.longitude is None:
             result["distance_25km"] = False
         else:
-            result["distance_25km"] = _km(lat, lon, event.latitude, event.longitude) <= 25.0
+            result["distance_25km"] = km(lat, lon, event.latitude, event.longitude) <= 25.0
     try:
         result["fatalities"] = event.fatalities == int(gold.get("fatalities") or 0)
     except ValueError:

@@ -20,7 +20,6 @@ Rules, in order (each recorded in ``Event.why``):
 
 from __future__ import annotations
 
-import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -28,12 +27,12 @@ from datetime import date
 
 from conflictcoder import actors, admin_names
 from conflictcoder.gazetteer import Gazetteer
+from conflictcoder.geometry import km
 from conflictcoder.models import (
     ActorRef,
     Analysis,
     Event,
     Mention,
-    Place,
     PlaceMention,
     Span,
     Timex,
@@ -80,15 +79,6 @@ class _Group:
 
 def _place_rank(mention: PlaceMention) -> tuple[int, int]:
     return (_KIND_RANK.get(mention.kind, 5), mention.start)
-
-
-def _distance_km(a: Place, b: Place) -> float:
-    lat1, lon1, lat2, lon2 = map(math.radians, (a.latitude, a.longitude, b.latitude, b.longitude))
-    h = (
-        math.sin((lat2 - lat1) / 2) ** 2
-        + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
-    )
-    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
 
 
 def _is_adjectival(text: str, mention: PlaceMention) -> bool:
@@ -176,7 +166,16 @@ def _compatible(group: _Group, ctx: _Context) -> bool:
     here = group.best_place()
     if ctx.place and here and here.place and ctx.place.place:
         both_precise = ctx.place.geo_precision == 1 and here.geo_precision == 1
-        if both_precise and _distance_km(here.place, ctx.place.place) > _SAME_PLACE_KM:
+        if (
+            both_precise
+            and km(
+                here.place.latitude,
+                here.place.longitude,
+                ctx.place.place.latitude,
+                ctx.place.place.longitude,
+            )
+            > _SAME_PLACE_KM
+        ):
             return False
     days = group.days()
     if ctx.timex and ctx.timex.day and days:

@@ -28,32 +28,7 @@ from collections.abc import Iterable
 from typing import Any, TextIO
 
 from conflictcoder.errors import ConflictCoderError
-from conflictcoder.models import Event
-
-EVENT_FIELDS: tuple[str, ...] = (
-    "event_date",
-    "time_precision",
-    "event_type",
-    "sub_event_type",
-    "actor1",
-    "assoc_actor_1",
-    "inter1",
-    "actor2",
-    "assoc_actor_2",
-    "inter2",
-    "interaction",
-    "country",
-    "iso3",
-    "admin1",
-    "admin2",
-    "location",
-    "latitude",
-    "longitude",
-    "geo_precision",
-    "fatalities",
-    "notes",
-    "source",
-)
+from conflictcoder.models import EVENT_FIELDS, Event
 
 RECORD_FIELDS: tuple[str, ...] = (*EVENT_FIELDS, "doc_id", "evidence", "confidence", "why")
 CSV_FIELDS: tuple[str, ...] = (*EVENT_FIELDS, "doc_id", "confidence", "evidence", "why")

@@ -143,6 +143,33 @@ class Mention:
     reference: bool = False
 
 
+#: ACLED's event fields, in ACLED's order: the columns of every event export.
+EVENT_FIELDS: tuple[str, ...] = (
+    "event_date",
+    "time_precision",
+    "event_type",
+    "sub_event_type",
+    "actor1",
+    "assoc_actor_1",
+    "inter1",
+    "actor2",
+    "assoc_actor_2",
+    "inter2",
+    "interaction",
+    "country",
+    "iso3",
+    "admin1",
+    "admin2",
+    "location",
+    "latitude",
+    "longitude",
+    "geo_precision",
+    "fatalities",
+    "notes",
+    "source",
+)
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Event:
     """An event in ACLED's schema, with the evidence behind each field.

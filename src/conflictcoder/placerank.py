@@ -40,6 +40,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from conflictcoder.geometry import km
 from conflictcoder.models import Place
 
 # The countries whose full GeoNames dumps ship with the package (data/geonames/XX.zip).
@@ -76,12 +77,7 @@ class Evidence:
 
 def distance_km(a: Place, b: Place) -> float:
     """Great-circle distance between two places."""
-    lat1, lon1, lat2, lon2 = map(math.radians, (a.latitude, a.longitude, b.latitude, b.longitude))
-    h = (
-        math.sin((lat2 - lat1) / 2) ** 2
-        + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
-    )
-    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(h)))
+    return km(a.latitude, a.longitude, b.latitude, b.longitude)
 
 
 def country_counts(items: Iterable[tuple[str | None, str]]) -> Counter[str]:

@@ -34,34 +34,10 @@ from datetime import date, datetime
 from pathlib import Path
 
 from conflictcoder.errors import StoreError
-from conflictcoder.models import Article, Event, Span
+from conflictcoder.models import EVENT_FIELDS, Article, Event, Span
 
 #: The ``models.Event`` fields stored as columns of ``events``, in ACLED's order.
-EVENT_COLUMNS: tuple[str, ...] = (
-    "event_date",
-    "time_precision",
-    "event_type",
-    "sub_event_type",
-    "actor1",
-    "assoc_actor_1",
-    "inter1",
-    "actor2",
-    "assoc_actor_2",
-    "inter2",
-    "interaction",
-    "country",
-    "iso3",
-    "admin1",
-    "admin2",
-    "location",
-    "latitude",
-    "longitude",
-    "geo_precision",
-    "fatalities",
-    "notes",
-    "source",
-    "confidence",
-)
+EVENT_COLUMNS: tuple[str, ...] = (*EVENT_FIELDS, "confidence")
 
 _ISO_DATE_CHECK = "GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'"
 
