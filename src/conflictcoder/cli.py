@@ -242,7 +242,11 @@ def ingest(paths, date_, id_column, date_column, text_column, gazetteer_path, ac
     items = list(_read(paths, date_, _columns(id_column, date_column, text_column)))
     added = unchanged = events = problems = 0
     with click.progressbar(
-        process(items, resources), length=len(items), label="ingesting", file=sys.stderr
+        process(items, resources),
+        length=len(items),
+        label="ingesting",
+        file=sys.stderr,
+        hidden=len(items) < 20 or not sys.stderr.isatty(),
     ) as bar:
         for result in bar:
             now = datetime.now(UTC)

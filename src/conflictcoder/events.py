@@ -86,6 +86,11 @@ def _is_adjectival(text: str, mention: PlaceMention) -> bool:
     return text[mention.end : mention.end + 1] in {"-", "‑"}
 
 
+def _display_name(name: str) -> str:
+    """GeoNames' ASCII names write ayn and hamza as backticks ("Ba`qubah"); ACLED does not."""
+    return name.replace("`", "").replace("‘", "").replace("’", "'")
+
+
 def _contains(outer: PlaceMention, inner: PlaceMention) -> bool:
     return (
         outer is not inner
@@ -351,7 +356,7 @@ def _build(
         iso3=gazetteer.iso3(country) if country else None,
         admin1=admin_names.acled_name("admin1", place.country, place.admin1) if place else None,
         admin2=admin_names.acled_name("admin2", place.country, place.admin2) if place else None,
-        location=place.name if place else None,
+        location=_display_name(place.name) if place else None,
         latitude=place.latitude if place else None,
         longitude=place.longitude if place else None,
         geo_precision=geo_precision,
