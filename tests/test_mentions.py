@@ -253,3 +253,105 @@ def test_vac_actors():
     assert mention.actor2.name == "Civilians ({country})"
     assert mention.fatalities == 3
     assert [text[s.start : s.end] for s in mention.actor2.spans] == ["villagers"]
+
+
+def _names(mention):
+    return (
+        mention.actor1.name if mention.actor1 else None,
+        mention.actor2.name if mention.actor2 else None,
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "actor1", "actor2"),
+    [
+        (  # a symmetric battle lists the state first, whoever is named first
+            "Rebel fighters clashed with government forces near the town on Monday.",
+            "Military Forces of {country}",
+            "Opposition Rebels ({country})",
+        ),
+        (  # an agentive attack keeps its attacker first
+            "Gunmen stormed an army post near the town on Monday, killing 4.",
+            "Unidentified Armed Group ({country})",
+            "Military Forces of {country}",
+        ),
+        (  # allies backing a side are neither actor1 nor actor2
+            "Clashes took place between regime forces, supported by pro-regime militias, and "
+            "ISIS fighters near the village.",
+            "Military Forces of {country}",
+            "Islamic State",
+        ),
+        (  # the police who disperse protesters are actor2 of the protest
+            "Police fired tear gas to disperse protesters outside parliament on Tuesday.",
+            "Protesters ({country})",
+            "Police Forces of {country}",
+        ),
+        (  # an arrest is made by the state
+            "Two journalists were arrested in the capital on Wednesday.",
+            "Police Forces of {country}",
+            "Civilians ({country})",
+        ),
+        (  # an unclaimed bomb: unidentified planter, the soldiers it hit are the target
+            "A roadside bomb killed three soldiers near the border on Friday.",
+            "Unidentified Armed Group ({country})",
+            "Military Forces of {country}",
+        ),
+        (  # violence against civilians with no victim named: civilians
+            "Gunmen shot dead a shopkeeper in the market on Sunday.",
+            "Unidentified Armed Group ({country})",
+            "Civilians ({country})",
+        ),
+        (  # a foreign air force named by its adjective
+            "Russian warplanes struck the outskirts of the town on Saturday.",
+            "Military Forces of {country}",
+            None,
+        ),
+    ],
+)
+def test_actor_roles(text, actor1, actor2):
+    found = _find(text)
+    assert len(found) == 1
+    assert _names(found[0]) == (actor1, actor2)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The activist who was beaten by police in 2019 went on trial on Monday.",
+        "A court sentenced the former commander to 20 years for the massacre.",
+        "She said she had received death threats after the attack on her office.",
+        "In 2018, more than 200 people were arrested in the crackdown.",
+        "Students battled for the trophy in the final on Sunday.",  # no armed side: no battle
+    ],
+)
+def test_told_not_done(text):
+    assert _find(text) == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "subs"),
+    [
+        (
+            "Government forces shelled rebel positions in Idlib on Monday, while in Aleppo "
+            "gunmen shot dead two shopkeepers.",
+            ["Shelling/artillery/missile attack", "Attack"],
+        ),
+        (
+            "Police fired tear gas at protesters in Nairobi; in Mombasa, a roadside bomb "
+            "killed three soldiers.",
+            ["Protest with intervention", "Remote explosive/landmine/IED"],
+        ),
+        (  # one event told in two clauses stays one
+            "Gunmen stormed an army post in Kirkuk while soldiers slept, killing 9.",
+            ["Armed clash"],
+        ),
+        (
+            "Militants attacked a checkpoint in Daraa while clashes continued in the area.",
+            ["Armed clash"],
+        ),
+    ],
+)
+def test_clauses(text, subs):
+    found = _find(text)
+    assert [m.sub_event_type for m in found] == subs
+    assert all(m.sentence == 0 for m in found)

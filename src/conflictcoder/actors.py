@@ -26,6 +26,8 @@ from conflictcoder.models import ActorRef, Span
 PLACEHOLDER = "{country}"
 _PERIOD = re.compile(r" \((\d{4})-(\d{4})?\)$")
 _VALID_INTER = frozenset(range(1, 9))
+# Aliases that name an actor only after a country adjective ("Ukrainian forces").
+_NEEDS_ADJECTIVE = frozenset({"forces", "force"})
 
 
 class LexiconError(ConflictCoderError):
@@ -87,6 +89,8 @@ class ActorLexicon:
             if entry is None:
                 continue
             adjective = match.group("dem")
+            if adjective is None and alias.lower() in _NEEDS_ADJECTIVE:
+                continue  # "forces" alone names no one; "Ukrainian forces" do
             country = self._demonyms.get(adjective) if adjective else None
             found.append(ActorMatch(match.start(), match.end(), entry, country or entry.country))
         return tuple(found)
@@ -194,7 +198,7 @@ def build_lexicon(
     )
     pattern = re.compile(
         rf"(?<![\w-])(?:(?:the\s+)?(?P<dem>{_alternation(adjectives)})[\s-]+)?"
-        rf"(?P<alias>{alias_re})(?![\w-])"
+        rf"(?P<alias>{alias_re})(?![\w-]|['’]s\s+[A-Z])"
     )
     return ActorLexicon(
         entries=tuple(by_name.values()),

@@ -9,6 +9,8 @@ abduction with killings is an attack, protests split by how they were met.
 from __future__ import annotations
 
 import re
+from re import _constants as _sc  # the regex parser: lists where each cue may start
+from re import _parser as _sp
 
 
 def _cue(pattern: str) -> re.Pattern[str]:
@@ -21,13 +23,21 @@ def _lowered(cue: re.Pattern[str]) -> re.Pattern[str]:
 
 
 def search(
-    cue: re.Pattern[str], text: str, lower: str | None, start: int, end: int
+    cue: re.Pattern[str],
+    text: str,
+    lower: str | None,
+    start: int,
+    end: int,
+    heads: frozenset[str] | None = None,
 ) -> re.Match[str] | None:
     """``cue.search(text, start, end)``, run on ``lower`` (``text.lower()``, same length) when
-    given; offsets are the same."""
+    given; offsets are the same. ``heads`` (``word_heads`` of the span) skips a cue none of
+    whose matches can start at one of the span's words."""
     fast = _FAST.get(cue)
     if fast is None or lower is None:
         return cue.search(text, start, end)
+    if heads is not None and _HEADS[cue].isdisjoint(heads):
+        return None
     match = fast.search(lower, start, end)
     if cue is PROTEST:  # "march" only in lower case: "March" is a month
         verb = _MARCH.search(text, start, match.start() if match else end)
@@ -195,6 +205,95 @@ _FAST = {
                 ARREST, LOOTING, DISRUPTED, AGREEMENT, HEADQUARTERS, TRANSFER, CHANGE, OTHER)
 }  # fmt: skip
 
+_WORD = re.compile(r"[\w-]+")
+_HEAD = 3  # letters of a word start that a cue's possible starts are compared on
+
+
+def word_heads(lower: str, start: int, end: int) -> frozenset[str]:
+    """The first one, two and three characters of each word of ``lower[start:end]``: the one
+    tokenising pass of a sentence, against which every cue is screened (``search``)."""
+    heads = set()
+    for word in _WORD.findall(lower, start, end):
+        heads.update((word[:1], word[:2], word[:3]))
+    return frozenset(heads)
+
+
+def _starts(items: list, limit: int) -> set[str] | None:
+    """The possible first ``limit`` (or fewer, when a word may end) characters of a parsed
+    regex sequence; None when they cannot be listed (a match may start anywhere)."""
+    if limit == 0 or not items:
+        return {""}
+    op, arg = items[0]
+    rest = items[1:]
+    if op in (_sc.AT, _sc.ASSERT, _sc.ASSERT_NOT):
+        return _starts(rest, limit)
+    if op is _sc.LITERAL:
+        char = chr(arg)
+        if not (char.isalnum() or char in "-_"):
+            return {""}  # a word ends here: compare on what came before
+        tails = _starts(rest, limit - 1)
+        return None if tails is None else {char + t for t in tails}
+    if op is _sc.IN:
+        if any(o is _sc.CATEGORY and a is _sc.CATEGORY_SPACE for o, a in arg):
+            return {""}  # whitespace: the word ends here
+        chars = [chr(a) for o, a in arg if o is _sc.LITERAL]
+        if len(chars) != len(arg) or len(chars) > 12:
+            return None
+        found: set[str] = set()
+        for char in chars:
+            part = _starts([(_sc.LITERAL, ord(char)), *rest], limit)
+            if part is None:
+                return None
+            found |= part
+        return found
+    if op is _sc.SUBPATTERN:
+        return _starts([*arg[-1], *rest], limit)
+    if op is _sc.BRANCH:
+        found = set()
+        for branch in arg[1]:
+            part = _starts([*branch, *rest], limit)
+            if part is None:
+                return None
+            found |= part
+        return found
+    if op in (_sc.MAX_REPEAT, _sc.MIN_REPEAT):
+        low, _, body = arg
+        if low == 0:
+            skipped = _starts(rest, limit)
+            once = _starts([*body, *rest], limit)
+            return None if skipped is None or once is None else skipped | once
+        return _starts([*body, *rest], limit)
+    return None
+
+
+def _heads_of(cue: re.Pattern[str]) -> frozenset[str]:
+    starts = _starts(list(_sp.parse(_lowered(cue).pattern)), _HEAD)
+    if starts is None or "" in starts:
+        raise ValueError(f"cue without listable word starts: {cue.pattern[:40]}")
+    return frozenset(starts)
+
+
+_HEADS = {cue: _heads_of(cue) for cue in _FAST}
+_HEADS[PROTEST] |= {"mar"}  # "marched", matched on the original text (``_MARCH``)
+SCREENED = frozenset(_HEADS)  # the cues ``candidates`` screens
+_BY_HEAD: dict[str, frozenset[re.Pattern[str]]] = {}
+for _cue_, _heads_ in _HEADS.items():
+    for _head_ in _heads_:
+        _BY_HEAD[_head_] = _BY_HEAD.get(_head_, frozenset()) | {_cue_}
+
+
+def candidates(lower: str, start: int, end: int) -> frozenset[re.Pattern[str]]:
+    """The screened cues that may match in ``lower[start:end]`` (a word starts as they do):
+    one tokenising pass per sentence instead of one search per cue."""
+    found: set[re.Pattern[str]] = set()
+    get = _BY_HEAD.get
+    for word in _WORD.findall(lower, start, end):
+        for head in (word[:1], word[:2], word[:3]):
+            if (cues := get(head)) is not None:
+                found |= cues
+    return frozenset(found)
+
+
 # Clauses that report no event (background, analysis, hypotheticals).
 HYPOTHETICAL = re.compile(
     r"\b(?:could|would|might|may|will|shall|threaten(?:ed|s|ing)?\s+to|plan(?:ned|s|ning)?\s+to"
@@ -214,7 +313,18 @@ BACKGROUND = re.compile(
     r"|(?:years|decades?|months)-long|since\s+(?:the\s+)?(?:\d{4}|its|their|fall|start|beginning|end)"
     r"|have\s+(?:increasingly\s+|repeatedly\s+|frequently\s+|often\s+)?(?:killed|attacked|carried\s+out)"
     r"|has\s+(?:increasingly\s+|repeatedly\s+)?(?:killed|attacked|carried\s+out)|in\s+recent\s+years"
-    r"|so\s+far\s+this\s+year|every\s+(?:year|month|week))\b",
+    r"|so\s+far\s+this\s+year|every\s+(?:year|month|week)|last\s+year|(?:\d+|several|many)\s+years\s+ago"
+    r"|(?:in|during|since)\s+(?:early\s+|late\s+|mid-?)?(?:19|20)\d\d(?![\d/-]))\b",
+    re.IGNORECASE,
+)
+# Court cases, commemorations and threats tell of an event, they are not one (ACLED: a trial
+# or an anniversary is not coded; a protest at a court or a memorial is).
+NOT_AN_EVENT = re.compile(
+    r"\b(?:trials?|tribunal|sentenced|sentence|convicted|acquitted"
+    r"|prosecut(?:or|ors|ion|ed)|indicted|indictment|verdict|hearings?|testif(?:y|ied)"
+    r"|anniversary|commemorat(?:e|ed|es|ing|ion)|memorial|in\s+memory\s+of"
+    r"|death\s+threats?|received\s+(?:\w+\s+)?threats|threatening\s+(?:messages|calls|letters)"
+    r"|intimidat(?:ed|ion|ing)|mourn(?:ed|ing|s)?|funerals?)\b",
     re.IGNORECASE,
 )
 ANCHORED = re.compile(
@@ -232,3 +342,6 @@ MILITARY_TARGET = re.compile(
     r"|front\s*lines?|headquarters)\b",
     re.IGNORECASE,
 )
+
+# Screened by ``search`` on lower-cased text too (not by word starts).
+_FAST.update({cue: _lowered(cue) for cue in (NOT_AN_EVENT, ANALYSIS, BACKGROUND)})

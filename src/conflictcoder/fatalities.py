@@ -173,11 +173,13 @@ _ANY_KIND = re.compile(
     re.IGNORECASE,
 )
 
+_ANY_KIND_LOWER = re.compile(_ANY_KIND.pattern.lower())
+
 
 def find(text: str, start: int = 0, end: int | None = None) -> tuple[Count, ...]:
     """Every count of killed, wounded, captured people or casualties in the range."""
     stop = len(text) if end is None else end
-    if not _ANY_KIND.search(text, start, stop):
+    if not _ANY_KIND_LOWER.search(text[start:stop].lower()):  # case-sensitive is faster
         return ()
     counts: list[Count] = []
     pending: list[tuple[Span, int, bool, str | None]] = []

@@ -15,7 +15,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from conflictcoder import cues, fatalities, typing_model
+from conflictcoder import cues, fatalities, roles, typing_model
 from conflictcoder.actors import ActorLexicon, ActorMatch
 from conflictcoder.models import ActorRef, Mention, Sentence, Span
 
@@ -54,7 +54,6 @@ SUB_EVENT_TYPES: dict[str, str] = {
     "Other": STRATEGIC,
 }
 
-_ARMED = frozenset({1, 2, 3, 4, 8})
 _EXPLOSIVE_SUBS = frozenset(
     {"Remote explosive/landmine/IED", "Grenade", "Shelling/artillery/missile attack"}
 )
@@ -63,10 +62,6 @@ _ATTRIBUTION = re.compile(
     r"|official\s+(?:of|with)|head\s+of|leader\s+of|told|member\s+of|said|holding|detaining"
     r"|release\s+of|freeing|free)\s+(?:the\s+)?(?:\w+\s+){0,2}$",
     re.IGNORECASE,
-)
-_BY = re.compile(r"\bby\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
-_WITH = re.compile(
-    r"\b(?:with|against|on|at|targeting|targeted|targets)\s+(?:[\w-]+\s+){0,3}$", re.I
 )
 
 
@@ -81,9 +76,14 @@ class Typed:
 
 
 def _first(
-    pattern: re.Pattern[str], text: str, start: int, end: int, lower: str | None = None
+    pattern: re.Pattern[str],
+    text: str,
+    start: int,
+    end: int,
+    lower: str | None = None,
+    heads: frozenset[str] | None = None,
 ) -> Span | None:
-    match = cues.search(pattern, text, lower, start, end)
+    match = cues.search(pattern, text, lower, start, end, heads)
     return Span(match.start(), match.end()) if match else None
 
 
@@ -108,7 +108,7 @@ def _rule_typed(
 
     ``killed`` is the sentence's deaths, ``cue`` finds a cue's first match in the sentence.
     """
-    armed = [a for a in found if a.entry.inter in _ARMED]
+    armed = [a for a in found if a.entry.inter in roles.ARMED]
     civilians = [a for a in found if a.entry.inter == 7]
     crowd = [a for a in found if a.entry.inter in (5, 6)]
 
@@ -138,7 +138,7 @@ def _rule_typed(
     violent = battle or attack or cue(cues.IED) or cue(cues.SHELLING) or cue(cues.AIR)
     if (agreement := cue(cues.AGREEMENT)) and not (battle or attack):
         return Typed("Agreement", agreement, "agreement or ceasefire", 0.7)
-    subject = _subject(text, start, found)
+    subject = roles.subject(text, start, found)
     state = subject is not None and subject.entry.inter in (1, 8)
     if (gov := cue(cues.GOV_TERRITORY)) and (state or subject is None) and not cue(cues.TERRITORY):
         return Typed("Government regains territory", gov, "state forces retake ground", 0.7)
@@ -180,11 +180,11 @@ def _rule_typed(
         return Typed("Remote explosive/landmine/IED", ied, "bomb, IED or mine", 0.7)
     abduction = cue(cues.ABDUCTION)
     if attack or abduction:
-        targets = [a for a in armed if subject is None or _other(a, subject, text)]
+        targets = [a for a in armed if subject is None or roles.other(a, subject, text)]
         if abduction and not killed:
             return Typed("Abduction/forced disappearance", abduction, "abduction, no killing", 0.7)
         trigger = attack or abduction or Span(start, start)
-        if targets and (subject is None or subject.entry.inter in _ARMED):
+        if targets and (subject is None or subject.entry.inter in roles.ARMED):
             return Typed("Armed clash", trigger, "armed actor attacks armed actor", 0.7)
         if not civilians and cues.MILITARY_TARGET.search(text, trigger.start, end):
             return Typed("Armed clash", trigger, "attack on a military or security site", 0.6)
@@ -249,10 +249,10 @@ def _structural(
         return sub
     if any(a.entry.inter == 7 for a in found):
         return sub
-    subject = _subject(text, start, found)
-    if subject is None or subject.entry.inter not in _ARMED:
+    subject = roles.subject(text, start, found)
+    if subject is None or subject.entry.inter not in roles.ARMED:
         return sub
-    targets = [a for a in found if a.entry.inter in _ARMED and _other(a, subject, text)]
+    targets = [a for a in found if a.entry.inter in roles.ARMED and roles.other(a, subject, text)]
     return "Armed clash" if targets else sub
 
 
@@ -261,6 +261,8 @@ def _typed(
 ) -> Typed | None:
     """The rule cues' type, or the learned model's where no explicit cue decides."""
     seen: dict[re.Pattern[str], Span | None] = {}
+    if lower is not None:  # cues no word of the sentence starts like cannot match
+        seen = dict.fromkeys(cues.SCREENED - cues.candidates(lower, start, end))
 
     def cue(pattern: re.Pattern[str]) -> Span | None:  # each cue searched once per sentence
         if pattern not in seen:
@@ -296,6 +298,13 @@ def _typed(
 
 
 _CROWDS = {PROTESTS: "Protesters ({country})", RIOTS: "Rioters ({country})"}
+_VICTIMS = "Civilians ({country})"
+_ARRESTERS = "Police Forces of {country}"
+_UNKNOWN_ARMED = "Unidentified Armed Group ({country})"
+_UNCLAIMED = frozenset(
+    {"Remote explosive/landmine/IED", "Suicide bomb", "Grenade", "Attack",
+     "Abduction/forced disappearance"}
+)  # fmt: skip
 _PASSIVE = re.compile(r"\b(?:were|was|been|being|is|are|by)\b|,\s+(?:said|says)", re.I)
 _AFTER_PASSIVE = re.compile(r"\s+(?:in|by|during|when|after|at)\b", re.I)
 
@@ -316,49 +325,6 @@ def _civilians_act(
     return act
 
 
-def _other(actor: ActorMatch, subject: ActorMatch, text: str) -> bool:
-    """Whether two actor mentions name different actors (generic words differ in wording)."""
-    if actor.entry is not subject.entry:
-        return True
-    words = (text[actor.start : actor.end].lower(), text[subject.start : subject.end].lower())
-    return actor.entry.generic and words[0].rstrip("s") != words[1].rstrip("s")
-
-
-def _subject(text: str, start: int, found: list[ActorMatch]) -> ActorMatch | None:
-    """The actor who acts: named after "by", else the first armed or crowd actor."""
-    for actor in found:
-        if actor.entry.inter != 7 and _BY.search(text, max(start, actor.start - 25), actor.start):
-            return actor
-    for actor in found:
-        if actor.entry.inter in _ARMED or actor.entry.inter in (5, 6):
-            if not _WITH.search(text, max(start, actor.start - 30), actor.start):
-                return actor
-    return None
-
-
-def _roles(
-    text: str, start: int, sub: str, trigger: Span, found: list[ActorMatch]
-) -> tuple[ActorMatch | None, ActorMatch | None]:
-    subject = _subject(text, start, found)
-    others = [a for a in found if subject is None or a.entry is not subject.entry]
-    if SUB_EVENT_TYPES[sub] == PROTESTS or SUB_EVENT_TYPES[sub] == RIOTS:
-        crowd = next((a for a in found if a.entry.inter in (5, 6)), None)
-        if crowd is not None and crowd.entry.inter == 6 and sub == "Violent demonstration":
-            crowd = None
-        state = next((a for a in others if a.entry.inter == 1 and a is not crowd), None)
-        return crowd, state if sub != "Peaceful protest" else None
-    if SUB_EVENT_TYPES[sub] == VAC:
-        victim = next((a for a in others if a.entry.inter in (6, 7)), None)
-        doer = subject if subject is not None and subject.entry.inter in _ARMED else None
-        return doer, victim
-    if SUB_EVENT_TYPES[sub] == BATTLES:
-        armed = [a for a in others if a.entry.inter in _ARMED]
-        opposed = [a for a in armed if _WITH.search(text, max(start, a.start - 30), a.start)]
-        return subject, (opposed or armed or [None])[0]
-    target = next((a for a in others if a is not subject), None)
-    return subject, target
-
-
 def _ref(match: ActorMatch | None, others: list[ActorMatch]) -> ActorRef | None:
     """An ActorRef with every span in the sentence naming the same actor."""
     if match is None:
@@ -367,15 +333,28 @@ def _ref(match: ActorMatch | None, others: list[ActorMatch]) -> ActorRef | None:
     return replace(match.ref(), spans=spans or (Span(match.start, match.end),))
 
 
-def _skip(text: str, sentence: Sentence, trigger: Span) -> str | None:
-    """Why the sentence reports no event, or None."""
-    body = text[sentence.start : sentence.end]
-    if cues.HYPOTHETICAL.search(text, max(sentence.start, trigger.start - 40), trigger.start):
+_NEVER_SKIPPED = frozenset({PROTESTS, RIOTS})
+
+
+def _skip(
+    text: str, sentence: Sentence, trigger: Span, sub: str | None = None, lower: str | None = None
+) -> str | None:
+    """Why the sentence reports no event, or None (a trial, a memorial or a threat is told,
+    not done, unless people demonstrate about it)."""
+    start, end = sentence.start, sentence.end
+    if sub is not None and cues.search(cues.NOT_AN_EVENT, text, lower, start, end):
+        crowd = SUB_EVENT_TYPES[sub] in _NEVER_SKIPPED and any(
+            cues.search(cue, text, lower, start, end) for cue in (cues.PROTEST, cues.RIOT, cues.MOB)
+        )
+        if not crowd:
+            return "trial, commemoration or threat"
+    if cues.HYPOTHETICAL.search(text, max(start, trigger.start - 40), trigger.start):
         return "hypothetical"
-    if cues.ANALYSIS.search(body):
+    if cues.search(cues.ANALYSIS, text, lower, start, end):
         return "analysis"
-    if cues.BACKGROUND.search(body) and not cues.ANCHORED.search(body):
-        return "background"
+    if cues.search(cues.BACKGROUND, text, lower, start, end):
+        if not cues.ANCHORED.search(text, start, end):
+            return "background"
     return None
 
 
@@ -397,17 +376,35 @@ def _mention(
     found = _actors(text, sentence.start, sentence.end, lexicon)
     deaths, death_spans = fatalities.deaths(text, sentence.start, sentence.end)
     typed = _typed(text, sentence.start, sentence.end, found, lower, deaths)
-    if typed is None or _skip(text, sentence, typed.trigger):
+    if typed is None or _skip(text, sentence, typed.trigger, typed.sub_event_type, lower):
         return None
     sub = typed.sub_event_type
+    if SUB_EVENT_TYPES[sub] == BATTLES and not any(a.entry.inter in roles.ARMED for a in found):
+        if any(a.entry.inter in (5, 6, 7) for a in found):
+            return None  # a battle needs armed sides: protesters or civilians alone fight none
     reference = _is_reference(text, sentence, typed.trigger, deaths)
     if reference:  # only an actor named before the trigger is surely a party
         found = [a for a in found if a.end <= typed.trigger.start]
-    actor1, actor2 = _roles(text, sentence.start, sub, typed.trigger, found)
-    if actor1 is None and SUB_EVENT_TYPES[sub] in _CROWDS:  # "teachers protested": unnamed
+    actor1, actor2 = roles.roles(
+        text, sentence.start, SUB_EVENT_TYPES[sub], sub, typed.trigger, found
+    )
+    crowd = SUB_EVENT_TYPES[sub] in _CROWDS
+    if crowd and (actor1 is None or actor1.entry.inter not in (5, 6)):  # "teachers protested"
         entry = lexicon.by_name.get(_CROWDS[SUB_EVENT_TYPES[sub]])
         if entry is not None:
             actor1 = ActorMatch(typed.trigger.start, typed.trigger.end, entry, None)
+    if sub == "Arrests" and (actor1 is None or actor1.entry.inter not in (1, 8)):
+        entry = lexicon.by_name.get(_ARRESTERS)  # ACLED: the state arrests, mostly its police
+        if entry is not None:
+            actor1 = ActorMatch(typed.trigger.start, typed.trigger.end, entry, None)
+    if actor1 is None and sub in _UNCLAIMED:  # ACLED: an unnamed perpetrator is unidentified
+        entry = lexicon.by_name.get(_UNKNOWN_ARMED)
+        if entry is not None:
+            actor1 = ActorMatch(typed.trigger.start, typed.trigger.end, entry, None)
+    if SUB_EVENT_TYPES[sub] == VAC and actor2 is None:  # ACLED: the victims are civilians
+        entry = lexicon.by_name.get(_VICTIMS)
+        if entry is not None:
+            actor2 = ActorMatch(typed.trigger.start, typed.trigger.end, entry, None)
     return Mention(
         sentence=sentence.index,
         trigger=typed.trigger,
@@ -463,8 +460,38 @@ def _later_deaths(text: str, sentence: Sentence, mention: Mention) -> Mention:
     return replace(mention, fatalities=deaths, fatality_spans=spans)
 
 
+# Where a sentence joins two reports ("A was shelled, while in B gunmen killed two").
+_CLAUSE_BREAK = re.compile(
+    r"(?:,\s*|\s+)(?:while|whereas)\s+|;\s+|,\s+(?:and\s+)?(?:meanwhile|elsewhere)\s*,?\s+",
+    re.IGNORECASE,
+)
+# A clause that names its own place: "in Aleppo", "near the town of Bula".
+_OWN_PLACE = re.compile(
+    r"\b(?:in|at|near|outside|around)\s+(?:the\s+(?:\w+\s+){0,2}(?:of\s+)?)?[A-Z][\w'’-]+"
+)
+
+
+def _clauses(
+    text: str, lower: str | None, sentence: Sentence, lexicon: ActorLexicon
+) -> list[Mention] | None:
+    """The mentions of a sentence that clearly reports two events, one per clause, each
+    clause naming its own place and reporting an event of its own; else None."""
+    breaks = list(_CLAUSE_BREAK.finditer(text, sentence.start, sentence.end))
+    if not breaks:
+        return None
+    bounds = [sentence.start, *(p for b in breaks for p in (b.start(), b.end())), sentence.end]
+    parts = [Sentence(sentence.index, a, b) for a, b in zip(bounds[::2], bounds[1::2], strict=True)]
+    if not all(_OWN_PLACE.search(text, part.start, part.end) for part in parts):
+        return None
+    found = [_mention(text, lower, part, lexicon) for part in parts]
+    if any(m is None or m.reference for m in found):
+        return None
+    return found  # type: ignore[return-value]
+
+
 def find(text: str, sentences: tuple[Sentence, ...], lexicon: ActorLexicon) -> tuple[Mention, ...]:
-    """Event mentions in text order, at most one per sentence."""
+    """Event mentions in text order: one per sentence, or one per clause where a sentence
+    clearly joins two reports."""
     found: list[Mention] = []
     earlier: Mention | None = None
     lower = text.lower()
@@ -475,8 +502,10 @@ def find(text: str, sentences: tuple[Sentence, ...], lexicon: ActorLexicon) -> t
             if found:  # "Three more bodies were found." tells the deaths of the event before
                 found[-1] = _later_deaths(text, sentence, found[-1])
             continue
-        mention = _inherit(text, mention, earlier)
-        if not mention.reference:
-            earlier = mention
-        found.append(mention)
+        split = _clauses(text, lower, sentence, lexicon) if not mention.reference else None
+        for clause in split or [mention]:
+            typed = _inherit(text, clause, earlier)
+            if not typed.reference:
+                earlier = typed
+            found.append(typed)
     return tuple(found)
