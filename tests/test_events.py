@@ -181,6 +181,16 @@ def test_distinct_events_stay_distinct(text, dates, places):
     assert len(run(a)) == 2
 
 
+def test_two_events_in_one_sentence_keep_their_own_places():
+    text = "Rebels clashed with troops in Aleppo, while militants clashed with police in Mosul."
+    a = analysis(
+        text,
+        [("clashed", *CLASH), ("clashed", *CLASH)],
+        places=[("Aleppo", "Aleppo"), ("Mosul", "Mosul")],
+    )
+    assert [e.location for e in run(a)] == ["Aleppo", "Mosul"]
+
+
 def test_nearby_places_and_adjacent_days_merge():
     text = "Rebels clashed with troops in Aleppo on Thursday. Clashes hit Sheikh Maqsoud on Friday."
     a = analysis(

@@ -127,9 +127,30 @@ def _in_sentence(items, start: int, end: int):
     return [item for item in items if start <= item.start and item.end <= end]
 
 
+def _clause(analysis: Analysis, mention: Mention) -> tuple[int, int]:
+    """The part of the mention's sentence that belongs to it.
+
+    When a sentence reports several events ("X in A, while Y in B"), each mention owns the
+    stretch between the midpoints to its neighbours' triggers; otherwise the sentence.
+    """
+    sentence = analysis.sentences[mention.sentence]
+    start, end = sentence.start, sentence.end
+    trigger = mention.trigger.start
+    for other in analysis.mentions:
+        if other is mention or other.sentence != mention.sentence:
+            continue
+        middle = (other.trigger.start + trigger) // 2
+        if other.trigger.start < trigger:
+            start = max(start, middle)
+        elif other.trigger.start > trigger:
+            end = min(end, middle)
+    return start, end
+
+
 def _context(analysis: Analysis, mention: Mention) -> _Context:
     text = analysis.article.text
     sentence = analysis.sentences[mention.sentence]
+    clause_start, clause_end = _clause(analysis, mention)
     trigger = mention.trigger.start
     dated = [t for t in _in_sentence(analysis.timexes, sentence.start, sentence.end) if t.day]
     timex = min(dated, key=lambda t: _date_distance(text, sentence.start, trigger, t), default=None)
@@ -139,7 +160,7 @@ def _context(analysis: Analysis, mention: Mention) -> _Context:
         inherited = earlier[-1] if earlier else None
     placed = [
         p
-        for p in _in_sentence(analysis.places, sentence.start, sentence.end)
+        for p in _in_sentence(analysis.places, clause_start, clause_end)
         if p.place is not None and not _is_adjectival(text, p)
     ]
     # "north of Baghdad" contains "Baghdad": the outer mention carries the relation.
