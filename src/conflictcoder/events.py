@@ -47,6 +47,7 @@ _SEPARATE = re.compile(
     re.IGNORECASE,
 )
 # Rank of a place mention as an event location: lower is more specific.
+_CLAUSE_BREAK = re.compile(r";|,\s*(?:while|whereas|and|but|as)\b|\b(?:while|whereas)\b")
 _AREA_KINDS = frozenset({"country", "admin1", "admin2"})
 _KIND_RANK = {"facility": 0, "populated": 1, "relative": 2, "admin2": 3, "admin1": 4, "country": 6}
 
@@ -131,19 +132,23 @@ def _clause(analysis: Analysis, mention: Mention) -> tuple[int, int]:
     """The part of the mention's sentence that belongs to it.
 
     When a sentence reports several events ("X in A, while Y in B"), each mention owns the
-    stretch between the midpoints to its neighbours' triggers; otherwise the sentence.
+    stretch up to the last clause break (";", ", while", "whereas", ", and") between its
+    trigger and its neighbours' (the midpoint when there is none); otherwise the sentence.
     """
+    text = analysis.article.text
     sentence = analysis.sentences[mention.sentence]
     start, end = sentence.start, sentence.end
     trigger = mention.trigger.start
     for other in analysis.mentions:
         if other is mention or other.sentence != mention.sentence:
             continue
-        middle = (other.trigger.start + trigger) // 2
+        lo, hi = sorted((trigger, other.trigger.start))
+        breaks = [m.start() for m in _CLAUSE_BREAK.finditer(text, lo, hi)]
+        cut = breaks[-1] if breaks else (lo + hi) // 2
         if other.trigger.start < trigger:
-            start = max(start, middle)
+            start = max(start, cut)
         elif other.trigger.start > trigger:
-            end = min(end, middle)
+            end = min(end, cut)
     return start, end
 
 
