@@ -124,7 +124,7 @@ def test_next_day_is_a_chain_not_the_same_event():
 def test_imprecise_dates_are_intervals(precision, gap):
     a = _event(event_date=date(2022, 1, 20))
     b = _event(event_date=date(2022, 1, 23), time_precision=precision)
-    assert linking.day_gap(a, b) == gap
+    assert linking.day_gap(a, b, SETTINGS) == gap
 
 
 def test_geo_precision_widens_the_distance_tolerance():
@@ -181,10 +181,10 @@ def test_merge_fields_rules():
     assert set(merged.why) >= {"event_date", "event_type", "actor1", "location", "fatalities"}
 
 
-def _store(conn, doc_id, text, published, *events):
+def _store(conn, doc_id, text, published, *events, settings=SETTINGS):
     article = Article(doc_id=doc_id, text=text, published=published, source=doc_id.split("-")[0])
     store.add_document(conn, article, [replace(e, doc_id=doc_id) for e in events], now=NOW)
-    return incidents.link_pending(conn, SETTINGS, now=NOW)
+    return incidents.link_pending(conn, settings, now=NOW)
 
 
 def _groups(conn):
@@ -271,6 +271,7 @@ def test_new_report_bridging_two_incidents_merges_them():
     conn = store.open_db(":memory:")
     # 9 km apart, one names only one actor, the other calls it an attack: below the
     # threshold, but compatible; a report in the middle links to both and merges them.
+    strict = replace(SETTINGS, link_threshold=0.7, link_floor=0.55)
     west = _event(longitude=40.70, location=None, actor2=None)
     east = _event(
         longitude=40.80,
@@ -278,10 +279,11 @@ def test_new_report_bridging_two_incidents_merges_them():
         event_type="Violence against civilians",
         sub_event_type="Attack",
     )
-    _store(conn, "a-1", PRISON, date(2022, 1, 21), west)
-    _store(conn, "b-1", PRISON, date(2022, 1, 21), east)
+    _store(conn, "a-1", PRISON, date(2022, 1, 21), west, settings=strict)
+    _store(conn, "b-1", PRISON, date(2022, 1, 21), east, settings=strict)
     assert len(_groups(conn)) == 2
-    _store(conn, "c-1", PRISON, date(2022, 1, 22), _event(longitude=40.75, location=None))
+    middle = _event(longitude=40.75, location=None)
+    _store(conn, "c-1", PRISON, date(2022, 1, 22), middle, settings=strict)
     assert len(_groups(conn)) == 1
     assert conn.execute("SELECT count(*) FROM incidents").fetchone()[0] == 1
 
@@ -375,3 +377,82 @@ def test_seed_merges_with_a_note_written_another_day(resources):
     found = incident_export.query_incidents(conn, country="Syria")
     assert [set(i.documents) for i in found] == [{"note-1", str(SEED)}]
     assert len(incident_export.query_incidents(conn, country="Iraq")) == 1
+
+
+UNKNOWN = {"event_date": "no temporal expression governs the event: publication date"}
+
+
+@pytest.mark.parametrize(
+    ("a_terms", "b_terms", "b_published", "same", "veto"),
+    [
+        # an unknown date is no date agreement: only strong shared content links it
+        (("gweiran", "hasakah", "12"), ("gweiran", "hasakah", "12"), date(2022, 1, 24), True, None),
+        (("gweiran",), ("tell", "baydar"), date(2022, 1, 24), False, None),
+        # the event may be up to link_unknown_date_days before the publication date
+        (("gweiran", "hasakah"), ("gweiran", "hasakah"), date(2022, 2, 10), False, "days apart"),
+    ],
+)
+def test_unknown_date_needs_content(a_terms, b_terms, b_published, same, veto):
+    a = _linkable(_event(), 1, terms=a_terms)
+    b = _linkable(
+        _event(doc_id="b", event_date=b_published, time_precision=2, why=UNKNOWN), 2, b_terms
+    )
+    result = linking.compare(a, b, SETTINGS)
+    assert result.same is same
+    assert (veto or "") in (result.veto or "")
+    if not veto:
+        assert result.fields["date"][0] == 0.0 and "publication date" in result.fields["date"][1]
+
+
+def test_two_unknown_dates_published_on_different_days_differ():
+    a = _event(event_date=date(2022, 1, 21), time_precision=2, why=UNKNOWN)
+    b = replace(a, doc_id="b", event_date=date(2022, 1, 22))
+    result = _compare(a, b)
+    assert not result.same and "different days" in (result.veto or "")
+    assert _compare(a, replace(a, doc_id="b")).same
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Police said the Smiths' home on Elm Street was hit. The police left.", {"elm"}),
+        ("It's over, I'm told: Gutierrez’s car, 1,200 rounds, 3 dead in 2016.", None),
+        ("Clashes in Al-Mowazafin of Deir-ez-Zor city.", {"al-mowazafin"}),
+    ],
+)
+def test_event_terms_keep_rare_names_and_numbers(text, expected):
+    from conflictcoder import linkterms
+
+    found = linkterms.event_terms(
+        text, [(0, len(text))], known=linkterms.place_words("Deir ez Zor")
+    )
+    if expected is None:
+        assert found == {"gutierrez", "1,200", "3", "2016"}
+        assert linkterms.term_weight("3") < linkterms.term_weight("1,200")
+    else:
+        assert expected <= found and "police" not in found and "clashes" not in found
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "low"),
+    [
+        # the same note naming a different village: each side names something the other lacks
+        (("wadi", "barada", "muqrin"), ("wadi", "barada", "qanoon"), True),
+        # a short report whose names all recur in a longer one
+        (("john", "doe", "elm"), ("john", "doe", "elm", "jane", "roe"), False),
+    ],
+)
+def test_compare_terms_weighs_exclusive_names(a, b, low):
+    from conflictcoder import linkterms
+
+    found = linkterms.compare_terms(frozenset(a), frozenset(b))
+    assert (found.agreement < SETTINGS.link_content_unknown_date) is low
+    assert found.agreement == linkterms.compare_terms(frozenset(b), frozenset(a)).agreement
+
+
+def test_migration_empties_the_term_cache():
+    conn = store.open_db(":memory:")
+    _store(conn, "a-1", PRISON, date(2022, 1, 21), _event())
+    assert conn.execute("SELECT count(*) FROM event_terms").fetchone()[0] == 1
+    store.m003_link_terms(conn)
+    assert conn.execute("SELECT count(*) FROM event_terms").fetchone()[0] == 0

@@ -38,10 +38,12 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from conflictcoder import export, linking, sentences, store
+from conflictcoder import export, linking, linkterms, sentences, store
 from conflictcoder.linking import Comparison, Linkable, TollReport
 from conflictcoder.models import Event
 from conflictcoder.settings import Settings
+
+_ACTOR_FIELDS = ("actor", "assoc_actor")
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,21 +74,27 @@ def _ids_json(ids: Sequence[int]) -> str:
 def _event_terms(
     conn: sqlite3.Connection, document: int, event_ids: Sequence[int]
 ) -> dict[int, frozenset[str]]:
-    """Salient terms of the sentences holding each event's evidence (cached in event_terms)."""
+    """Distinguishing terms of the sentences holding each event's evidence, outside its
+    actors' spans and without the words of its place names (``linkterms.event_terms``;
+    cached in event_terms)."""
     text = conn.execute("SELECT text FROM documents WHERE id = ?", (document,)).fetchone()[0]
     split = sentences.split(text)
+    places = store.events_by_id(conn, event_ids)
     found = {}
     for event_id in event_ids:
+        event = places[event_id]
+        known = linkterms.place_words(event.location, event.admin1, event.admin2, event.country)
         spans = conn.execute(
-            "SELECT start, \"end\" FROM evidence WHERE event = ? AND field != 'notes'",
+            "SELECT field, start, \"end\" FROM evidence WHERE event = ? AND field != 'notes'",
             (event_id,),
         ).fetchall()
-        chosen = [
-            text[s.start : s.end]
+        parts = [
+            (s.start, s.end)
             for s in split
-            if any(start < s.end and end > s.start for start, end in spans)
+            if any(start < s.end and end > s.start for _, start, end in spans)
         ]
-        terms = linking.salient_terms(" ".join(chosen))
+        skip = [(start, end) for name, start, end in spans if name.startswith(_ACTOR_FIELDS)]
+        terms = linkterms.event_terms(text, parts, skip, known)
         conn.execute(
             "INSERT OR REPLACE INTO event_terms (event, terms) VALUES (?, ?)",
             (event_id, json.dumps(sorted(terms))),
@@ -140,10 +148,12 @@ def candidate_ids(conn: sqlite3.Connection, event: Event, settings: Settings) ->
     grid cells or, without coordinates, the country), then the exact date-interval gap and
     distance tolerance on the few columns read from the index.
     """
-    first, last = linking.day_interval(event)
+    first, last = linking.day_interval(event, settings)
     has_point = event.latitude is not None and event.longitude is not None
     found: set[int] = set()
-    for precision, half in ((1, 0), (2, 3), (3, 15)):
+    # time_precision 2 holds the unknown dates too (publication dates, see linking)
+    unknown = max(3, settings.link_unknown_date_days)
+    for precision, half in ((1, 0), (2, unknown), (3, 15)):
         reach = half + settings.link_max_day_gap
         window = (
             date.fromordinal(first - reach).isoformat(),

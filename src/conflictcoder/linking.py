@@ -1,13 +1,18 @@
 """Pure decisions behind incidents: do two reported events describe the same real event?
 
-``compare(a, b, settings)`` scores a pair of events from their ACLED fields and the salient
-terms of their sentences, and says which fields agreed. Components (weights in ``WEIGHTS``;
-each agreement is in [0, 1]):
+``compare(a, b, settings)`` scores a pair of events from their ACLED fields and the
+distinguishing terms of their sentences, and says which fields agreed. Components (weights
+in ``Settings.link_weights``; each agreement is in [0, 1]):
 
 - **date**: each date is an interval given its time_precision (1: the day, 2: ±3 days,
-  3: ±15 days); the gap between the intervals must be at most ``link_max_day_gap`` days
-  (for a chain) and ``link_same_day_gap`` (for the same event: 0 by default, as ACLED codes
-  one event per day). Same precise day 1.0; overlapping imprecise dates 0.5; a gap 0.25.
+  3: ±15 days). A date that is only the publication date (no temporal expression governed
+  the event, see ``date_unknown``) is the interval [publication − ``link_unknown_date_days``,
+  publication] and is no date agreement at all: its weight goes to content, which must then
+  reach ``link_content_unknown_date``; two such dates must also share the publication day
+  (two undated reports published on different days tell of different days as often as of
+  one). The gap between the intervals must be at most ``link_max_day_gap`` days (for a
+  chain) and ``link_same_day_gap`` (for the same event: 0 by default, as ACLED codes one
+  event per day). Same precise day 1.0; overlapping imprecise dates 0.5; a gap 0.25.
 - **place**: different countries veto. With coordinates, the distance must be within the
   tolerance of the coarser geo_precision (``link_km``); agreement falls from 1 to 0.5 at the
   tolerance and is capped by precision (1: 1.0, 2: 0.7, 3: 0.4), halved when both name
@@ -19,8 +24,9 @@ each agreement is in [0, 1]):
   or period suffix: Jaccard overlap. Generic actors ("Unidentified Armed Group", "Civilians")
   carry no evidence: 0.5 when one side has no named actor. Two sides each with two or more
   named actors and none in common, with different actor types, veto.
-- **content**: Jaccard overlap of the salient terms (proper names and numbers) of the
-  sentences reporting each event, reaching 1.0 at ``_CONTENT_FULL``; 0.3 when one side has none.
+- **content**: what the sentences reporting each event share of their distinguishing
+  terms (names of places, people and units; numbers), see ``linkterms``; every pair must
+  reach ``link_content_min``. Different villages or victims named on each side pull it down.
 
 Events of the same document never merge (the events stage already told them apart); two
 events on consecutive precise days that agree otherwise form a *chain* (fighting that
@@ -38,19 +44,14 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 
+from conflictcoder import linkterms
 from conflictcoder.models import Event
 from conflictcoder.settings import Settings
 
-WEIGHTS: Mapping[str, float] = {
-    "date": 0.25,
-    "place": 0.30,
-    "type": 0.15,
-    "actors": 0.15,
-    "content": 0.15,
-}
+COMPONENTS: tuple[str, ...] = ("date", "place", "type", "actors", "content")
 _HALF_WIDTH = {1: 0, 2: 3, 3: 15}  # days around event_date, by time_precision
 _PRECISION_CAP = {1: 1.0, 2: 0.7, 3: 0.4}  # place agreement cap, by the coarser geo_precision
-_CONTENT_FULL = 0.3
+_UNKNOWN_DATE = "no temporal expression"  # events.py: why["event_date"] of a fallback
 _COMPATIBLE_TYPES = frozenset(
     frozenset(pair)
     for pair in (
@@ -74,19 +75,6 @@ _GENERIC_ACTOR = re.compile(
     re.IGNORECASE,
 )
 _SUFFIX = re.compile(r"\s*\([^)]*\)\s*$")
-_TERM = re.compile(r"\b(?:[A-Z][A-Za-z'’\-]{2,}|\d+(?:[.,]\d+)?)\b")
-_STOP_TERMS = frozenset(
-    """
-    the a an and but for from with this that these those there their they them then than
-    he she his her him it its we our you your who what when where which while after before
-    on in at of to by as if or not no new also said says say told according reported report
-    reports police officers officer authorities official officials update updated breaking
-    news video photo photos image images read more click here share comment comments
-    monday tuesday wednesday thursday friday saturday sunday today yesterday tonight
-    january february march april may june july august september october november december
-    mr mrs ms dr one two three four five six seven eight nine ten first second third
-    """.split()
-)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -132,17 +120,25 @@ class _Veto(Exception):
     pass
 
 
-def day_interval(event: Event) -> tuple[int, int]:
-    """First and last day (ordinals) the event may fall on, given its time_precision."""
-    half = _HALF_WIDTH.get(event.time_precision, 15)
+def date_unknown(event: Event) -> bool:
+    """True when the event's date is only its article's publication date."""
+    return _UNKNOWN_DATE in event.why.get("event_date", "")
+
+
+def day_interval(event: Event, settings: Settings) -> tuple[int, int]:
+    """First and last day (ordinals) the event may fall on, given its time_precision; an
+    unknown date (the publication date) may be up to ``link_unknown_date_days`` earlier."""
     day = event.event_date.toordinal()
+    if date_unknown(event):
+        return day - settings.link_unknown_date_days, day
+    half = _HALF_WIDTH.get(event.time_precision, 15)
     return day - half, day + half
 
 
-def day_gap(a: Event, b: Event) -> int:
+def day_gap(a: Event, b: Event, settings: Settings) -> int:
     """Days between the two date intervals; 0 when they overlap."""
-    a0, a1 = day_interval(a)
-    b0, b1 = day_interval(b)
+    a0, a1 = day_interval(a, settings)
+    b0, b1 = day_interval(b, settings)
     return max(0, b0 - a1, a0 - b1)
 
 
@@ -167,9 +163,19 @@ def _same_text(a: str | None, b: str | None) -> bool | None:
 
 
 def _date(a: Event, b: Event, settings: Settings) -> tuple[float, str]:
-    gap = day_gap(a, b)
+    gap = day_gap(a, b, settings)
     if gap > settings.link_max_day_gap:
         raise _Veto(f"dates {gap} days apart")
+    unknown_a, unknown_b = date_unknown(a), date_unknown(b)
+    if unknown_a and unknown_b and a.event_date != b.event_date:
+        raise _Veto("both dates unknown, published on different days")
+    if unknown_a or unknown_b:
+        which = " and ".join(
+            f"{e.event_date.isoformat()} is a publication date"
+            for e, unknown in ((a, unknown_a), (b, unknown_b))
+            if unknown
+        )
+        return 0.0, f"date unknown ({which}); its weight goes to content"
     precise = a.time_precision == 1 and b.time_precision == 1
     if gap == 0 and precise:
         return 1.0, f"same day {a.event_date.isoformat()}"
@@ -252,20 +258,9 @@ def _actors(a: Event, b: Event) -> tuple[float, str]:
     return 0.0, "no actor in common"
 
 
-def salient_terms(text: str) -> frozenset[str]:
-    """Proper names and numbers of a text, lower-cased, common capitalised words out."""
-    return frozenset(
-        t for t in (m.group(0).casefold() for m in _TERM.finditer(text)) if t not in _STOP_TERMS
-    )
-
-
-def _content(a: Linkable, b: Linkable) -> tuple[float, str]:
-    if not a.terms or not b.terms:
-        return 0.3, "no salient terms on one side"
-    common = a.terms & b.terms
-    jaccard = len(common) / len(a.terms | b.terms)
-    shown = ", ".join(sorted(common)[:8])
-    return round(min(1.0, jaccard / _CONTENT_FULL), 3), f"{len(common)} terms shared: {shown}"
+def _content(a: Linkable, b: Linkable, settings: Settings) -> tuple[float, str]:
+    found = linkterms.compare_terms(a.terms, b.terms, settings.link_content_exclusive)
+    return found.agreement, found.why()
 
 
 def compare(a: Linkable, b: Linkable, settings: Settings) -> Comparison:
@@ -278,18 +273,26 @@ def compare(a: Linkable, b: Linkable, settings: Settings) -> Comparison:
         fields["actors"] = _actors(a.event, b.event)
     except _Veto as veto:
         return Comparison(0.0, False, False, str(veto), fields)
-    fields["content"] = _content(a, b)
+    fields["content"] = _content(a, b, settings)
     if a.event.fatalities == b.event.fatalities:
         fields["fatalities"] = (1.0, f"both {a.event.fatalities} (not scored)")
     else:
         fields["fatalities"] = (0.0, f"{a.event.fatalities} vs {b.event.fatalities} (not scored)")
-    score = round(sum(WEIGHTS[name] * fields[name][0] for name in WEIGHTS), 3)
-    gap = day_gap(a.event, b.event)
+    unknown = date_unknown(a.event) or date_unknown(b.event)
+    weights = dict(zip(COMPONENTS, settings.link_weights, strict=True))
+    if unknown:  # the content stands in for the date
+        weights["content"] += weights.pop("date")
+    score = round(sum(w * fields[name][0] for name, w in weights.items()), 3)
+    content = fields["content"][0]
+    needed = settings.link_content_unknown_date if unknown else settings.link_content_min
+    gap = day_gap(a.event, b.event, settings)
     consecutive = a.event.time_precision == 1 and b.event.time_precision == 1 and gap >= 1
+    consecutive = consecutive and not unknown
     same = (
         a.document != b.document
         and gap <= settings.link_same_day_gap
         and score >= settings.link_threshold
+        and content >= needed
     )
     chain = consecutive and not same and score >= settings.chain_threshold
     return Comparison(score, same, chain, None, fields)

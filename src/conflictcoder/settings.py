@@ -28,13 +28,24 @@ class Settings:
     # Incidents (linking.py): two reports are the same event when their score reaches
     # link_threshold; a group only takes a report scoring at least link_floor with every
     # member; chain_threshold links consecutive days of the same fighting.
-    link_threshold: float = 0.7
-    link_floor: float = 0.55
+    link_threshold: float = 0.6
+    # Weights of the agreements of date, place, type, actors and content (linking.compare).
+    link_weights: tuple[float, float, float, float, float] = (0.25, 0.30, 0.15, 0.15, 0.15)
+    link_floor: float = 0.5
     chain_threshold: float = 0.55
     # Largest gap in days between two reports' date intervals (see linking.day_interval):
     # for the same event, and for the next day of a chain.
     link_same_day_gap: int = 0
     link_max_day_gap: int = 1
+    # A date that is only the publication date (no temporal expression governed the event)
+    # may be up to this many days earlier; it is no date agreement: the pair's content
+    # agreement (linkterms) must reach link_content_unknown_date. Every pair must reach
+    # link_content_min.
+    link_unknown_date_days: int = 7
+    link_content_unknown_date: float = 0.6
+    link_content_min: float = 0.0
+    # How much the terms each side names alone (two different villages) weigh against.
+    link_content_exclusive: float = 2.0
     # Distance tolerance in km by geo_precision 1 (town), 2 (near / part of a region), 3 (region).
     link_km: tuple[float, float, float] = (10.0, 25.0, 75.0)
     # At most this many events are re-clustered around a new one (a safety bound).

@@ -239,8 +239,19 @@ def m002_incidents(conn: sqlite3.Connection) -> None:
         conn.execute(sql)
 
 
+def m003_link_terms(conn: sqlite3.Connection) -> None:
+    """Linking compares distinguishing terms (``linkterms``) instead of capitalised words:
+    empty the ``event_terms`` cache so that each event's terms are computed anew when it
+    is next compared. Links and incidents already stored are kept."""
+    conn.execute("DELETE FROM event_terms")
+
+
 #: Ordered migrations; each is applied once and recorded by name in ``_migrations``.
-MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (m001_initial, m002_incidents)
+MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
+    m001_initial,
+    m002_incidents,
+    m003_link_terms,
+)
 
 
 @contextmanager

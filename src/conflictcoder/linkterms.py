@@ -1,0 +1,157 @@
+"""Distinguishing content of a reported event, and how much two reports share of it.
+
+The fields of two events (place, date, type, actors) often agree for events that are not the
+same: shootings in one city in one week, shelling of two villages of one district on one
+day. What tells them apart is in the words: the village names, the victims' names, the
+named units, the tolls. ``event_terms`` keeps those words of the sentences that report an
+event; ``compare_terms`` weighs what two reports share against what each says alone.
+
+**Rare words, without a corpus.** A term is a capitalised word or a number of the event's
+sentences. It is left out when it is a common word: in the stop list below (weekdays,
+months, titles, newsroom words), or written in lower case anywhere in the same document
+("Police said ..." next to "the police": a common noun at the start of a sentence). What
+remains are names (people, places, units, groups) and numbers. No document frequency is
+learned from the store, so a link decision depends only on the two reports (ingest order
+cannot change it). Words inside the spans of the event's actors are left out too (the actor
+component already compares them).
+
+**Weights** (``term_weight``): a name 1.0; a number 1.0, but 0.25 for counts up to 12 and
+for years (they recur across unrelated reports).
+
+**Agreement** (``compare_terms``): with ``S`` the weight of the shared terms and ``A``,
+``B`` the weight of the terms only one side has, ``S / (S + k·min(A, B) + 1)`` (``k``:
+``Settings.link_content_exclusive``): the share of the sparser report's content found in the
+other, smoothed so that one shared name alone is not proof. Two reports each naming places or people the other never names (two different
+villages) score low; a short report whose names all recur in a longer one scores high.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+_TERM = re.compile(r"\b(?:[A-Z][A-Za-z'’\-]{2,}|\d+(?:,\d{3})*(?:\.\d+)?)\b")
+_LOWER_WORD = re.compile(r"\b[a-z][a-z'’\-]{2,}\b")
+STOP_TERMS = frozenset(
+    """
+    the a an and but for from with this that these those there their they them then than
+    he she his her him it its we our you your who what when where which while after before
+    on in at of to by as if or not no new also said says say told according reported report
+    reports police officers officer authorities official officials update updated breaking
+    news video photo photos image images read more click here share comment comments
+    monday tuesday wednesday thursday friday saturday sunday today yesterday tonight
+    january february march april may june july august september october november december
+    jan feb mar apr jun jul aug sep sept oct nov dec
+    mr mrs ms dr one two three four five six seven eight nine ten first second third
+    during following amid including however meanwhile earlier later several some many all
+    copyright associated press reuters afp getty caption advertisement subscribe
+    another both neither either each every other others any such same about around near
+    over under into between against among across along within without upon since until
+    only just still even again once most much very well back there here now how why
+    was were has have had been being are is will would could should can cannot did does
+    information sources source reports reportedly unknown unidentified given local total
+    no none nothing something someone anyone people person man woman men women child
+    children boy girl family families resident residents witness witnesses victim victims
+    suspect suspects gunman gunmen shooter shooters shooting shootings shot shots killed
+    killing killings dead death deaths injured injuries wounded fatalities casualties
+    attack attacks attacked clash clashes clashed fighting fight fighters battle battles
+    shelling shelled bombardment bombing bombings airstrike airstrikes strike strikes
+    explosion explosions blast gunfire fire fired arrest arrested protest protests
+    forces force regime army military militia militias militiamen rebel rebels troops
+    soldier soldiers group groups faction factions government opposition security
+    north south east west northern southern eastern western central northeast northwest
+    southeast southwest countryside province city town village villages area areas
+    district region neighborhood neighbourhood outskirts vicinity front frontline
+    street road avenue county department sheriff chief state national international
+    hospital home house school church mosque
+    syrian iraqi kurdish turkish russian iranian american israeli palestinian afghan
+    arab islamic islamist jihadist
+    """.split()
+)
+_SMALL = 12
+_PIECE = re.compile(r"[-'’]")
+_CLITIC = re.compile(r"['’](?:s|m|re|ll|ve|d|t)$")
+
+
+@dataclass(frozen=True, slots=True)
+class TermAgreement:
+    """How much two reports share of their distinguishing content."""
+
+    agreement: float
+    shared: tuple[str, ...]
+    only_a: tuple[str, ...]
+    only_b: tuple[str, ...]
+    shared_weight: float
+
+    def why(self) -> str:
+        if not self.shared and not (self.only_a or self.only_b):
+            return "no distinguishing terms"
+        out = f"shared {self.shared_weight:g}: " + (", ".join(self.shared[:8]) or "none")
+        if self.only_a and self.only_b:
+            out += "; only one side: " + ", ".join(self.only_a[:4])
+            out += " / " + ", ".join(self.only_b[:4])
+        return out
+
+
+def _number(term: str) -> float | None:
+    try:
+        return float(term.replace(",", ""))
+    except ValueError:
+        return None
+
+
+def term_weight(term: str) -> float:
+    """How much a shared term tells: names 1.0; small counts and years 0.25."""
+    value = _number(term)
+    if value is None:
+        return 1.0
+    if value <= _SMALL or (value.is_integer() and 1900 <= value <= 2100):
+        return 0.25
+    return 1.0
+
+
+def place_words(*names: str | None) -> frozenset[str]:
+    """The words of place names, as terms ("Al Hasakah" -> al, hasakah)."""
+    return frozenset(
+        w.casefold() for name in names if name for w in re.findall(r"[^\W\d_]{3,}", name)
+    )
+
+
+def event_terms(
+    text: str,
+    parts: Iterable[tuple[int, int]],
+    skip: Iterable[tuple[int, int]] = (),
+    known: frozenset[str] = frozenset(),
+) -> frozenset[str]:
+    """Rare terms (names and numbers, lower-cased, possessive and clitics cut) of
+    ``text[start:end]`` for each part, leaving out common words of the document, terms inside
+    the ``skip`` spans and the ``known`` words (the event's place names: compared as places)."""
+    common = {m.group(0) for m in _LOWER_WORD.finditer(text)}
+    skipped = sorted(skip)
+    found = set()
+    for start, end in parts:
+        for match in _TERM.finditer(text, start, end):
+            term = _CLITIC.sub("", match.group(0).casefold())
+            short = len(term) < 3 and not term[0].isdigit()
+            if short or term in STOP_TERMS or term in common or term in known:
+                continue
+            pieces = [p for p in _PIECE.split(term) if len(p) >= 3]
+            if pieces and all(p in known or p in STOP_TERMS for p in pieces):
+                continue
+            if any(s < match.end() and e > match.start() for s, e in skipped):
+                continue
+            found.add(term)
+    return frozenset(found)
+
+
+def compare_terms(a: frozenset[str], b: frozenset[str], exclusive: float = 2.0) -> TermAgreement:
+    """Agreement of two reports' terms (see the module docstring); symmetric. ``exclusive``
+    weighs what each side names alone (terms on both sides that the other lacks)."""
+    shared = sorted(a & b, key=lambda t: (-term_weight(t), t))
+    only_a = sorted(a - b, key=lambda t: (-term_weight(t), t))
+    only_b = sorted(b - a, key=lambda t: (-term_weight(t), t))
+    s = sum(term_weight(t) for t in shared)
+    alone = min(sum(term_weight(t) for t in only_a), sum(term_weight(t) for t in only_b))
+    agreement = s / (s + exclusive * alone + 1.0)
+    return TermAgreement(round(agreement, 3), tuple(shared), tuple(only_a), tuple(only_b), s)
