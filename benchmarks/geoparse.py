@@ -8,7 +8,8 @@ Geo corpora (../shared/data/dev/geo): a gold toponym is recognised when a mentio
 it; precision counts mentions overlapping any gold toponym. acc@161 is over recognised gold
 toponyms with coordinates (``acc161``) and over all of them (``acc161_end_to_end``).
 ACLED (../shared/data/dev/acled): per note, the most specific first place against the gold
-point (within 25 km) and admin1 (equal up to spelling variants).
+point (within 25 km) and admin1 (ACLED's name, as ``conflictcoder events`` writes it,
+equal up to spelling variants).
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ import time
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-from conflictcoder import gazetteer, places
+from conflictcoder import admin_names, gazetteer, places
 from conflictcoder.models import Place, PlaceMention
 from conflictcoder.placenames import fold, skeleton, variant_key
 from conflictcoder.sentences import split
@@ -188,7 +189,8 @@ def score_acled(
                 )
                 ok = dist <= 25
                 within25 += ok
-                admin1_ok += same_admin1(place.admin1, row["admin1"])
+                admin1 = admin_names.acled_name("admin1", place.country, place.admin1)
+                admin1_ok += same_admin1(admin1, row["admin1"])
             stats = by_precision.setdefault(row.get("geo_precision", "?"), [0, 0])
             stats[0] += 1
             stats[1] += ok

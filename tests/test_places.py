@@ -209,3 +209,31 @@ def test_weak_demonym_does_not_move_a_city(gaz: gazetteer.Gazetteer) -> None:
     found = run("Turkish forces shelled positions in Tal Abyad countryside.", gaz)
     mention = by_text(found, "Tal Abyad")
     assert mention.place is not None and mention.place.country == "SY"
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "geonameid"),
+    [
+        ("The fair opened in Paris, Tenn., on a rainy Saturday.", "Paris", 4647963),
+        ("The fair opened in Paris, Tex., on a rainy Saturday.", "Paris", 4717560),
+        ("BEIRUT (AP) — Gunmen opened fire on a convoy on Sunday.", "BEIRUT", 276781),
+    ],
+)
+def test_state_abbreviations_and_datelines(
+    gaz: gazetteer.Gazetteer, text: str, quote: str, geonameid: int
+) -> None:
+    mention = by_text(run(text, gaz), quote)
+    assert mention.place is not None and mention.place.geonameid == geonameid
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hassakeh Mayor Ahmad Khalil said the water plant would reopen.",
+        "The Hassakeh Police Department said two men were held.",
+        "Rep. Jane Roe, R-Hassakeh, voted against the bill.",
+    ],
+)
+def test_place_before_a_title_or_office(gaz: gazetteer.Gazetteer, text: str) -> None:
+    mention = by_text(run(text, gaz), "Hassakeh")
+    assert mention.place is not None and mention.place.country == "SY"

@@ -80,6 +80,14 @@ ORG_HEADS = frozenset(
     """.split()
 )
 
+# Words after which a place's name is a modifier: "Fargo Mayor", "Mansfield Police Department".
+CIVIC_HEADS = frozenset(
+    """
+    police department mayor sheriff council board library schools house senate legislature
+    fire county-wide city-wide officials residents
+    """.split()
+)
+
 # Admin-area cue words after a name ("Idlib province", "Borno State", "Rapides Parish").
 ADMIN1_WORDS = frozenset("province governorate state region oblast prefecture wilayat".split())
 ADMIN2_WORDS = frozenset("district county parish municipality raion rayon subdistrict".split())
@@ -142,3 +150,67 @@ QUALIFIER_LINK = re.compile(
     |^,\s*$
     """
 )
+
+# AP-style abbreviations of US states and Canadian provinces: (country, admin1 code).
+STATE_ABBREVIATIONS = {
+    "Ala.": ("US", "AL"),
+    "Ariz.": ("US", "AZ"),
+    "Ark.": ("US", "AR"),
+    "Calif.": ("US", "CA"),
+    "Colo.": ("US", "CO"),
+    "Conn.": ("US", "CT"),
+    "Del.": ("US", "DE"),
+    "D.C.": ("US", "DC"),
+    "Fla.": ("US", "FL"),
+    "Ga.": ("US", "GA"),
+    "Ill.": ("US", "IL"),
+    "Ind.": ("US", "IN"),
+    "Kan.": ("US", "KS"),
+    "Kans.": ("US", "KS"),
+    "Ky.": ("US", "KY"),
+    "La.": ("US", "LA"),
+    "Md.": ("US", "MD"),
+    "Mass.": ("US", "MA"),
+    "Mich.": ("US", "MI"),
+    "Minn.": ("US", "MN"),
+    "Miss.": ("US", "MS"),
+    "Mo.": ("US", "MO"),
+    "Mont.": ("US", "MT"),
+    "Neb.": ("US", "NE"),
+    "Nebr.": ("US", "NE"),
+    "Nev.": ("US", "NV"),
+    "N.H.": ("US", "NH"),
+    "N.J.": ("US", "NJ"),
+    "N.M.": ("US", "NM"),
+    "N.Y.": ("US", "NY"),
+    "N.C.": ("US", "NC"),
+    "N.D.": ("US", "ND"),
+    "Okla.": ("US", "OK"),
+    "Ore.": ("US", "OR"),
+    "Pa.": ("US", "PA"),
+    "R.I.": ("US", "RI"),
+    "S.C.": ("US", "SC"),
+    "S.D.": ("US", "SD"),
+    "Tenn.": ("US", "TN"),
+    "Tex.": ("US", "TX"),
+    "Vt.": ("US", "VT"),
+    "Va.": ("US", "VA"),
+    "Wash.": ("US", "WA"),
+    "W.Va.": ("US", "WV"),
+    "Wis.": ("US", "WI"),
+    "Wyo.": ("US", "WY"),
+    "B.C.": ("CA", "02"),
+    "Alta.": ("CA", "01"),
+    "Ont.": ("CA", "08"),
+    "Que.": ("CA", "10"),
+    "Sask.": ("CA", "11"),
+    "Man.": ("CA", "03"),
+}
+# An abbreviation names a state after "City, " or a party letter ("D-S.C.", "R-Ky.").
+ABBREVIATION = re.compile(
+    r"(?:(?<=\w, )|(?<=\b[DRI]-)|(?<=\bDFL-))(?P<abbr>"
+    + "|".join(re.escape(a) for a in sorted(STATE_ABBREVIATIONS, key=len, reverse=True))
+    + r")(?![\w.])"
+)
+# An all-capitals dateline: "BEIRUT (AP) -", "MANILA, Philippines -", "HUDSON -- Officials".
+DATELINE_AFTER = re.compile(r"^(?:\s*\(|\s+--|\s+[-—–]\s|,\s+[A-Z][a-z])")

@@ -108,6 +108,12 @@ def skeleton(folded: str) -> str:
     return _skeleton(_content(folded))
 
 
+def key_pair(folded: str) -> tuple[str, str]:
+    """``(variant_key, skeleton)`` of a folded name, sharing the article stripping."""
+    content = _content(folded)
+    return _variant(content), _skeleton(content)
+
+
 def keys(name: str) -> tuple[str, str] | None:
     """``(variant_key, skeleton)`` of a raw name, or ``None`` when it cannot be keyed."""
     folded = fold(name)

@@ -41,6 +41,8 @@ _PREV_WORD = re.compile(r"([A-Za-z.]+)\W*$")
 _MAX_TOKENS = 6
 # Places outside the article's countries with fewer people are taken for homonyms.
 _MINOR_ABROAD = 5000
+_PARTY = re.compile(r"(?:^|[\s(,])(?:[DRI]|DFL)[-‐]$")  # "R-Elbow Lake", "DFL-Cook"
+_PARTY_TOKEN = re.compile(r"^(?:[DRI]|DFL)[-‐](?=[A-Z])")
 _PAREN_LINK = re.compile(r"^\s*\((?:[^()]{0,40},\s*)?$")
 _ADMIN_CODES = ("ADM1", "ADM2")
 
@@ -113,7 +115,10 @@ def _runs(text: str) -> list[list[tuple[int, int]]]:
     current: list[tuple[int, int]] = []
     for match in _TOKEN.finditer(text):
         start, end = match.span()
-        if start and text[start - 1] in "-‐":
+        party = _PARTY_TOKEN.match(match.group())
+        if party:
+            start += party.end()  # "R-Elbow" of "R-Elbow Lake": the district is Elbow Lake
+        if start and text[start - 1] in "-‐" and not _PARTY.search(text[max(0, start - 5) : start]):
             continue  # "pro-Hadi", "anti-Houthi": a people or a faction, not a place
         poss = _POSSESSIVE.search(match.group())
         if poss:
@@ -168,8 +173,11 @@ def _segment(
         for j in range(min(n, i + _MAX_TOKENS), i, -1):
             start, end = run[i][0], run[j - 1][1]
             surface = text[start:end]
-            if j - i == 1 and _is_common(surface, lower_words):
-                continue
+            if j - i == 1 and (
+                _is_common(surface, lower_words)
+                or (text[end : end + 1] == "." and fold(surface) in cues.PERSON_TITLES)
+            ):
+                continue  # a common word, or a title ("Sen.", "Gov.")
             if j > i + 1 and (fold(text[run[j - 1][0] : end]) or "") in ARTICLES:
                 continue  # "Sahm El" of "Sahm El Golan": a name does not end in an article
             country = _country_hit(gazetteer, surface)
@@ -177,6 +185,8 @@ def _segment(
                 (surface.isupper() and len(surface) <= 6)
                 or (len(surface) <= 5 and not surface[1:].islower())  # "JaS", "LaF"
             )
+            if acronym and len(surface) >= 4 and surface.isalpha():
+                acronym = not cues.DATELINE_AFTER.match(text[end : end + 6])
             cands = () if acronym else gazetteer.candidates(surface)
             if country or cands:
                 hits.append(_Hit(start, end, surface, country=country, cands=cands))
@@ -274,6 +284,12 @@ def _recognise(text: str, gazetteer: Gazetteer) -> tuple[list[_Hit], list[_Facil
             facilities.append(_Facility(run[0][0], run[-1][1], inner))
             hits.extend(h for h in inner if h.cands and not h.country)
             continue
+        split_at = _modifier_split(text, run, run_hits)
+        if split_at:
+            hits.extend(h for h in run_hits if h.end <= run[split_at - 1][1])
+            if (fold(text[run[split_at][0] : run[split_at][1]]) or "") in cues.PERSON_TITLES:
+                people.update(text[s:e] for s, e in run[split_at + 1 :])
+            continue
         org = _ORG_POSSESSIVE.match(text[run[-1][1] : run[-1][1] + 60])
         if org and head == "people" and (fold(org.group(1)) or "") in cues.ORG_HEADS:
             hits.extend(h for h in run_hits if h.country)
@@ -288,8 +304,42 @@ def _recognise(text: str, gazetteer: Gazetteer) -> tuple[list[_Hit], list[_Facil
         hits.extend(run_hits)
         hits.extend(_loose_hits(text, run, leftovers, gazetteer, lower_words))
     hits = [h for h in hits if h.country or h.surface not in people]
+    abbreviations = _abbreviation_hits(text, gazetteer)
+    hits = [h for h in hits if not any(a.start < h.end and h.start < a.end for a in abbreviations)]
+    hits.extend(abbreviations)
     hits.sort(key=lambda h: h.start)
     return hits, facilities
+
+
+def _abbreviation_hits(text: str, gazetteer: Gazetteer) -> list[_Hit]:
+    """US states and Canadian provinces abbreviated after a city: "Paris, Tenn.", "D-S.C."."""
+    out = []
+    for match in cues.ABBREVIATION.finditer(text):
+        country, code = cues.STATE_ABBREVIATIONS[match.group("abbr")]
+        name = gazetteer.admin1_name(country, code)
+        cands = tuple(
+            (p, True)
+            for p, _ in gazetteer.candidates(name or "")
+            if p.feature_code == "ADM1" and p.country == country and p.admin1 == name
+        )
+        if cands:
+            out.append(_Hit(match.start(), match.end(), match.group(), cands=cands[:1]))
+    return out
+
+
+def _modifier_split(text: str, run: list[tuple[int, int]], hits: list[_Hit]) -> int:
+    """Index of a title or organisation word after a leading place name ("Fargo Mayor
+    Dennis Walaker", "Mansfield Police Department"); 0 when the run does not read so."""
+    for k in range(1, len(run)):
+        word = fold(text[run[k][0] : run[k][1]]) or ""
+        if word in cues.PERSON_TITLES or word in cues.CIVIC_HEADS:
+            lead = [h for h in hits if h.end <= run[k - 1][1]]
+            first = next(
+                (t for t in run if (fold(text[t[0] : t[1]]) or "") not in cues.STOPWORDS), run[0]
+            )
+            covered = bool(lead) and lead[0].start == first[0] and lead[-1].end == run[k - 1][1]
+            return k if covered and all(h.country or h.cands for h in lead) else 0
+    return 0
 
 
 def _loose_hits(text, run, leftovers, gazetteer: Gazetteer, lower_words) -> list[_Hit]:
