@@ -74,7 +74,7 @@ RAID = replace(
 
 def test_event_record_is_the_jsonl_contract():
     record = event_record(ATTACK)
-    assert list(record) == [*EVENT_FIELDS, "doc_id", "evidence", "confidence", "why"]
+    assert list(record) == [*EVENT_FIELDS, "doc_id", "evidence", "confidence", "date_source", "why"]
     assert record["event_date"] == "2022-01-20"
     assert record["evidence"] == {"actor1": [[0, 13], [200, 202]], "fatalities": [[87, 93]]}
     assert record["doc_id"] == "seed.txt" and record["confidence"] == 0.8

@@ -379,7 +379,10 @@ def test_seed_merges_with_a_note_written_another_day(resources):
     assert len(incident_export.query_incidents(conn, country="Iraq")) == 1
 
 
-UNKNOWN = {"event_date": "no temporal expression governs the event: publication date"}
+UNKNOWN = {
+    "why": {"event_date": "no temporal expression governs the event: publication date"},
+    "date_source": "publication",
+}
 
 
 @pytest.mark.parametrize(
@@ -395,7 +398,7 @@ UNKNOWN = {"event_date": "no temporal expression governs the event: publication 
 def test_unknown_date_needs_content(a_terms, b_terms, b_published, same, veto):
     a = _linkable(_event(), 1, terms=a_terms)
     b = _linkable(
-        _event(doc_id="b", event_date=b_published, time_precision=2, why=UNKNOWN), 2, b_terms
+        _event(doc_id="b", event_date=b_published, time_precision=2, **UNKNOWN), 2, b_terms
     )
     result = linking.compare(a, b, SETTINGS)
     assert result.same is same
@@ -405,7 +408,7 @@ def test_unknown_date_needs_content(a_terms, b_terms, b_published, same, veto):
 
 
 def test_two_unknown_dates_published_on_different_days_differ():
-    a = _event(event_date=date(2022, 1, 21), time_precision=2, why=UNKNOWN)
+    a = _event(event_date=date(2022, 1, 21), time_precision=2, **UNKNOWN)
     b = replace(a, doc_id="b", event_date=date(2022, 1, 22))
     result = _compare(a, b)
     assert not result.same and "different days" in (result.veto or "")

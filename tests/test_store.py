@@ -256,3 +256,33 @@ def test_file_store_persists_and_stays_idempotent(tmp_path):
     assert query_events(db) == [_event()]
     assert add_document(db, _article(), [_event()], now=NOW) is False
     db.close()
+
+
+@pytest.mark.parametrize("source", ["text", "discourse", "publication", None])
+def test_date_source_round_trips(conn, source):
+    event = _event(date_source=source)
+    add_document(conn, _article(), [event], now=NOW)
+    assert [e.date_source for e in query_events(conn)] == [source]
+
+
+@pytest.mark.parametrize(
+    ("why", "expected"),
+    [
+        (
+            '{"event_date": "no temporal expression governs the event: publication date"}',
+            "publication",
+        ),
+        ('{"event_date": "reference date of the preceding text: Friday"}', "discourse"),
+        ('{"event_date": "earliest date of the event\'s mentions: weekday"}', "text"),
+    ],
+)
+def test_m004_fills_date_source_from_why(why, expected):
+    from conflictcoder.store import m004_date_source
+
+    db = open_db(":memory:")
+    add_document(db, _article(), [_event()], now=NOW)
+    db.execute("ALTER TABLE events DROP COLUMN date_source")
+    db.execute("ALTER TABLE incidents DROP COLUMN date_source")
+    db.execute("UPDATE events SET why = ?", (why,))
+    m004_date_source(db)
+    assert db.execute("SELECT date_source FROM events").fetchone()[0] == expected

@@ -291,14 +291,17 @@ def _build(
         }
         evidence["event_date"] = tuple(sorted(same_day))
         why["event_date"] = f"earliest date of the event's mentions: {first.why or first.value}"
+        date_source = "text"
     elif inherited:
         first = inherited[0]
         event_date, precision = first.day, first.precision or 1
         evidence["event_date"] = (Span(first.start, first.end),)
         why["event_date"] = f"reference date of the preceding text: {first.why or first.value}"
+        date_source = "discourse"
     else:
         event_date, precision = article.published, 2
         why["event_date"] = "no temporal expression governs the event: publication date"
+        date_source = "publication"
 
     place_mention = min(
         (c.place for c in members if c.place is not None), key=_place_rank, default=None
@@ -392,6 +395,7 @@ def _build(
         evidence=evidence,
         why=why,
         confidence=round(max(c.mention.confidence for c in members), 3),
+        date_source=date_source,
     )
 
 

@@ -30,8 +30,12 @@ from typing import Any, TextIO
 from conflictcoder.errors import ConflictCoderError
 from conflictcoder.models import EVENT_FIELDS, Event
 
-RECORD_FIELDS: tuple[str, ...] = (*EVENT_FIELDS, "doc_id", "evidence", "confidence", "why")
-CSV_FIELDS: tuple[str, ...] = (*EVENT_FIELDS, "doc_id", "confidence", "evidence", "why")
+RECORD_FIELDS: tuple[str, ...] = (
+    *EVENT_FIELDS, "doc_id", "evidence", "confidence", "date_source", "why"
+)  # fmt: skip
+CSV_FIELDS: tuple[str, ...] = (
+    *EVENT_FIELDS, "doc_id", "confidence", "date_source", "evidence", "why"
+)  # fmt: skip
 
 ACLED_COLUMNS: tuple[str, ...] = (
     "event_id_cnty",
@@ -105,6 +109,7 @@ def event_record(event: Event) -> dict[str, Any]:
         name: [[span.start, span.end] for span in spans] for name, spans in event.evidence.items()
     }
     record["confidence"] = event.confidence
+    record["date_source"] = event.date_source
     record["why"] = dict(event.why)
     return record
 

@@ -45,13 +45,12 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 
 from conflictcoder import linkterms
-from conflictcoder.models import Event
+from conflictcoder.models import DATE_SOURCES, Event
 from conflictcoder.settings import Settings
 
 COMPONENTS: tuple[str, ...] = ("date", "place", "type", "actors", "content")
 _HALF_WIDTH = {1: 0, 2: 3, 3: 15}  # days around event_date, by time_precision
 _PRECISION_CAP = {1: 1.0, 2: 0.7, 3: 0.4}  # place agreement cap, by the coarser geo_precision
-_UNKNOWN_DATE = "no temporal expression"  # events.py: why["event_date"] of a fallback
 _COMPATIBLE_TYPES = frozenset(
     frozenset(pair)
     for pair in (
@@ -122,7 +121,7 @@ class _Veto(Exception):
 
 def date_unknown(event: Event) -> bool:
     """True when the event's date is only its article's publication date."""
-    return _UNKNOWN_DATE in event.why.get("event_date", "")
+    return event.date_source == "publication"
 
 
 def day_interval(event: Event, settings: Settings) -> tuple[int, int]:
@@ -391,6 +390,8 @@ def merge_fields(members: Sequence[Linkable], reports: Sequence[TollReport]) -> 
     best_tp = min(e.time_precision for e in events)
     days = Counter(e.event_date for e in events if e.time_precision == best_tp)
     day = min(days, key=lambda d: (-days[d], d))
+    sources = [e.date_source for e in events if e.event_date == day and e.time_precision == best_tp]
+    date_source = min(sources, key=lambda s: DATE_SOURCES.index(s) if s in DATE_SOURCES else 9)
     types = Counter((e.event_type, e.sub_event_type) for e in events)
 
     def type_rank(t: tuple[str, str]) -> tuple[int, int, str]:
@@ -418,6 +419,7 @@ def merge_fields(members: Sequence[Linkable], reports: Sequence[TollReport]) -> 
         doc_id=a.doc_id,
         event_date=day,
         time_precision=best_tp,
+        date_source=date_source,
         event_type=event_type,
         sub_event_type=sub_event_type,
         country=p.country,

@@ -205,6 +205,12 @@ class Event:
     evidence: Mapping[str, tuple[Span, ...]] = field(default_factory=dict)
     why: Mapping[str, str] = field(default_factory=dict)
     confidence: float = 0.5
+    # Where event_date comes from: "text" (a date governing the event), "discourse" (the
+    # reference date of the preceding text) or "publication" (no date in the text).
+    date_source: str | None = None
+
+
+DATE_SOURCES = ("text", "discourse", "publication")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -37,7 +37,7 @@ from conflictcoder.errors import StoreError
 from conflictcoder.models import EVENT_FIELDS, Article, Event, Span
 
 #: The ``models.Event`` fields stored as columns of ``events``, in ACLED's order.
-EVENT_COLUMNS: tuple[str, ...] = (*EVENT_FIELDS, "confidence")
+EVENT_COLUMNS: tuple[str, ...] = (*EVENT_FIELDS, "confidence", "date_source")
 
 _ISO_DATE_CHECK = "GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'"
 
@@ -246,11 +246,29 @@ def m003_link_terms(conn: sqlite3.Connection) -> None:
     conn.execute("DELETE FROM event_terms")
 
 
+def m004_date_source(conn: sqlite3.Connection) -> None:
+    """Where each event's date comes from, as a column (``models.DATE_SOURCES``) instead of
+    a phrase in ``why``; events stored before are filled in from their ``why``."""
+    for table in ("events", "incidents"):
+        conn.execute(
+            f"ALTER TABLE {table} ADD COLUMN date_source TEXT"
+            " CHECK (date_source IN ('text', 'discourse', 'publication'))"
+        )
+    conn.execute(
+        """UPDATE events SET date_source = CASE
+            WHEN json_extract(why, '$.event_date') LIKE 'no temporal expression%'
+                THEN 'publication'
+            WHEN json_extract(why, '$.event_date') LIKE 'reference date%' THEN 'discourse'
+            ELSE 'text' END"""
+    )
+
+
 #: Ordered migrations; each is applied once and recorded by name in ``_migrations``.
 MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     m001_initial,
     m002_incidents,
     m003_link_terms,
+    m004_date_source,
 )
 
 
