@@ -191,6 +191,31 @@ def test_two_events_in_one_sentence_keep_their_own_places():
     assert [e.location for e in run(a)] == ["Aleppo", "Mosul"]
 
 
+def test_towns_named_together_give_one_event_each_with_the_toll_divided():
+    text = "Troops clashed with rebels in Aleppo, Azaz and Homs, killing 7."
+    seven = text.index("7")
+    extra = {"fatalities": 7, "fatality_spans": (Span(seven, seven + 1),)}
+    a = analysis(
+        text,
+        [("clashed", "Armed clash", "Battles", extra)],
+        places=[("Aleppo", "Aleppo"), ("Azaz", "Azaz"), ("Homs", "Homs")],
+    )
+    events = run(a)
+    assert [(e.location, e.fatalities) for e in events] == [
+        ("Aleppo", 3),
+        ("A'zaz", 2),
+        ("Homs", 2),
+    ]
+    assert events[1].why["fatalities"] == "7 fatalities divided between 3 events"
+    assert [text[s.start : s.end] for s in events[2].evidence["location"]] == ["Homs"]
+
+
+def test_towns_of_two_countries_are_not_one_list():
+    text = "Troops clashed with rebels in Aleppo and in Mosul."
+    a = analysis(text, [("clashed", *CLASH)], places=[("Aleppo", "Aleppo"), ("Mosul", "Mosul")])
+    assert [e.location for e in run(a)] == ["Aleppo"]
+
+
 def test_nearby_places_and_adjacent_days_merge():
     text = "Rebels clashed with troops in Aleppo on Thursday. Clashes hit Sheikh Maqsoud on Friday."
     a = analysis(

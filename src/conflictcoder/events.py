@@ -20,6 +20,7 @@ Rules, in order (each recorded in ``Event.why``):
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -60,6 +61,7 @@ class _Context:
     place: PlaceMention | None
     country: str | None  # ISO2
     separate: bool
+    place_list: tuple[PlaceMention, ...] = ()  # towns named together with ``place``
 
 
 @dataclass(slots=True)
@@ -171,6 +173,7 @@ def _context(analysis: Analysis, mention: Mention) -> _Context:
     # "north of Baghdad" contains "Baghdad": the outer mention carries the relation.
     placed = [p for p in placed if not any(_contains(q, p) for q in placed)]
     place = min(placed, key=_place_rank, default=None)
+    place_list = _place_list(text, placed, place)
     country = place.place.country if place else None
     if country is None:
         for ref in (mention.actor1, mention.actor2):
@@ -185,7 +188,80 @@ def _context(analysis: Analysis, mention: Mention) -> _Context:
         place=place,
         country=country,
         separate=separate,
+        place_list=place_list,
     )
+
+
+_LIST_GAP = re.compile(r"\s*(?:,\s*(?:and|or)?|and|or|&)\s*", re.IGNORECASE)
+_TOWN_KINDS = frozenset({"populated", "facility"})
+
+
+def _place_list(
+    text: str, placed: Sequence[PlaceMention], best: PlaceMention | None
+) -> tuple[PlaceMention, ...]:
+    """The towns named as one list with ``best`` ("in Kafr Nabl, Hass and Maarrat").
+
+    Only towns of one country, each precisely located, joined by commas/"and"/"or".
+    """
+    if best is None or best.kind not in _TOWN_KINDS or best.geo_precision != 1:
+        return ()
+    run = sorted(placed, key=lambda p: p.start)
+    at = run.index(best)
+
+    def joined(a: PlaceMention, b: PlaceMention) -> bool:
+        return (
+            b.kind in _TOWN_KINDS
+            and b.geo_precision == 1
+            and a.place is not None
+            and b.place is not None
+            and a.place.country == b.place.country
+            and _LIST_GAP.fullmatch(text, a.end, b.start) is not None
+        )
+
+    lo = hi = at
+    while lo > 0 and joined(run[lo - 1], run[lo]):
+        lo -= 1
+    while hi + 1 < len(run) and joined(run[hi], run[hi + 1]):
+        hi += 1
+    towns: dict[tuple, PlaceMention] = {}
+    for mention in run[lo : hi + 1]:
+        assert mention.place is not None
+        towns.setdefault((mention.place.name, mention.place.latitude), mention)
+    return tuple(towns.values()) if len(towns) > 1 else ()
+
+
+def _split_by_place(event: Event, towns: tuple[PlaceMention, ...]) -> tuple[Event, ...]:
+    """ACLED codes one event per named town; a toll reported for all of them is divided
+    (integer division, the remainder to the first town)."""
+    if len(towns) < 2:
+        return (event,)
+    share, rest = divmod(event.fatalities, len(towns))
+    split = []
+    for index, town in enumerate(towns):
+        place = town.place
+        assert place is not None
+        span = (Span(town.start, town.end),)
+        evidence = dict(event.evidence)
+        for name in ("location", "latitude", "longitude", "admin1", "admin2"):
+            evidence[name] = span
+        why = dict(event.why)
+        why["location"] = f"one of {len(towns)} towns named together: one event each"
+        if event.fatalities:
+            why["fatalities"] = f"{event.fatalities} fatalities divided between {len(towns)} events"
+        split.append(
+            dataclasses.replace(
+                event,
+                location=_display_name(place.name),
+                latitude=place.latitude,
+                longitude=place.longitude,
+                admin1=admin_names.acled_name("admin1", place.country, place.admin1),
+                admin2=admin_names.acled_name("admin2", place.country, place.admin2),
+                fatalities=share + (rest if index == 0 else 0),
+                evidence=evidence,
+                why=why,
+            )
+        )
+    return tuple(split)
 
 
 def _compatible(group: _Group, ctx: _Context) -> bool:
@@ -406,5 +482,15 @@ def assemble(
     settings: Settings,
 ) -> tuple[Event, ...]:
     """The article's events, in the order they are first reported."""
-    built = (_build(analysis, members, gazetteer, lexicon) for members in group_mentions(analysis))
-    return tuple(e for e in built if e.confidence >= settings.min_confidence)
+    found: list[Event] = []
+    for members in group_mentions(analysis):
+        event = _build(analysis, members, gazetteer, lexicon)
+        if event.confidence < settings.min_confidence:
+            continue
+        towns = next(
+            (c.place_list for c in members if c.place_list and event.location is not None
+             and any(_display_name(t.place.name) == event.location for t in c.place_list if t.place)),
+            (),
+        )  # fmt: skip
+        found.extend(_split_by_place(event, towns))
+    return tuple(found)
