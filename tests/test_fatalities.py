@@ -65,3 +65,24 @@ def test_range_limits_to_the_clause():
 def test_coded():
     assert fatalities.coded("Fatalities coded as 3.")
     assert not fatalities.coded("3 fatalities.")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Nine bodies were recovered; no casualties were reported among the troops.", 9),
+        ("No casualties were reported.", 0),
+        ("Nobody was hurt when the device went off.", 0),
+        ("Four were dead, plus the bomber.", 5),
+        ("In addition to the attacker, three guards were killed.", 4),
+        ("Fatalities coded as 8 and split, 4 each, between the two towns.", 4),
+        ("2 fatalities.", 2),
+        ("1 fatality.", 1),
+        ("Gunmen beheaded an elder near the well.", 1),
+        ("The blast killed 6 people including 2 children.", 6),
+        ("The raid killed 3 and wounded 9.", 3),
+        ("Gunmen attacked the post, killing 4 and wounding 7.", 4),
+    ],
+)
+def test_deaths_general_rules(text, expected):
+    assert fatalities.deaths(text)[0] == expected

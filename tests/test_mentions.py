@@ -355,3 +355,34 @@ def test_clauses(text, subs):
     found = _find(text)
     assert [m.sub_event_type for m in found] == subs
     assert all(m.sentence == 0 for m in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Teachers marched in the capital on Monday.", None),
+        (
+            "Police fired tear gas to disperse the teachers who marched on Monday.",
+            "Protest with intervention",
+        ),
+        (
+            "Security forces opened fire on the marchers, killing two.",
+            "Excessive force against protesters",
+        ),
+        ("Protesters burned tyres and threw stones at police.", "Violent demonstration"),
+        ("Residents protested against the killing of a farmer by soldiers.", None),
+        ("Nurses rallied to demand the release of colleagues arrested in May.", None),
+        ("Police fired shots in the air to disperse the crowd.", "Protest with intervention"),
+    ],
+)
+def test_protest_level(text, expected):
+    level = mentions.protest_level(text, 0, len(text))
+    assert (level[0] if level else None) == expected
+
+
+def test_protest_met_in_a_later_sentence():
+    text = (
+        "Hundreds of farmers protested in the town on Monday. Police dispersed them with tear gas."
+    )
+    found = mentions.find(text, sentences.split(text), actors.load_lexicon())
+    assert found[0].sub_event_type == "Protest with intervention"

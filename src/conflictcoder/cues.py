@@ -150,6 +150,53 @@ RIOT = _cue(
     r"|vandali[sz](?:ed|e|ing)|barricad(?:e|es|ed)|clashed\s+with\s+(?:the\s+)?police|molotovs?"
     r"|petrol\s+bombs?|ransacked|rampage"
 )
+# How a protest was met, by ACLED's definitions (``mentions.protest_level`` weighs them):
+# force that kills or seriously injures (excessive), crowd violence (violent demonstration),
+# dispersal without serious injury (intervention).
+FORCE = _cue(
+    r"live\s+(?:ammunition|fire|rounds|bullets)|opened\s+fire|shot\s+dead|shot\s+and\s+killed"
+    r"|(?:fired|firing|shot|shooting|shoot)\s+(?:live\s+)?(?:shots\s+|bullets\s+|rounds\s+)?(?:on|at|into)"
+    r"|killed|killing|kills|shot|gunned\s+down|beat(?:en)?\s+(?:\w+\s+){0,2}to\s+death"
+    r"|(?:seriously|severely|critically|badly|gravely)\s+(?:injur(?:ed|ing)|wound(?:ed|ing)|beat(?:en)?|hurt)"
+    r"|died|dead|ran\s+over|run\s+over|stabb(?:ed|ing)"
+)
+# Shots fired in the air, warning shots: dispersal, not force against the crowd.
+WARNING_SHOTS = re.compile(
+    r"^[^.;]{0,25}?\b(?:in(?:to)?\s+the\s+air|warning\s+shots|in\s+the\s+air|rubber|pellets|blanks)\b",
+    re.IGNORECASE,
+)
+CROWD_VIOLENCE = _cue(
+    r"riot(?:ed|s|ing)?|torch(?:ed|ing)?|set\s+(?:\w+\s+){0,3}(?:fire|ablaze|alight)"
+    r"|burn(?:ed|t|ing)\s+(?:\w+\s+){0,2}(?:tyres|tires|vehicles?|cars?|effigies|police|buildings?"
+    r"|offices?|shops?|property|barricades?|houses?|stations?|buses|trucks)|pelted|pelting"
+    r"|(?:threw|throwing|thrown|hurled|hurling)\s+(?:\w+\s+){0,2}(?:stones|rocks|bottles|petrol\s+bombs"
+    r"|molotovs?|bricks|objects|projectiles|firebombs)|stone[-\s]?(?:pelting|throwing)"
+    r"|vandali[sz](?:ed|e|ing)|burning\s+(?:barricades|tyres|tires)|clashed\s+with\s+(?:the\s+)?"
+    r"(?:police|security|soldiers|troops|authorities)|molotovs?|petrol\s+bombs?|ransack(?:ed|ing)"
+    r"|rampage|looted\s+(?:\w+\s+){0,2}(?:shops?|stores?|businesses|supermarkets?|warehouses?|markets?"
+    r"|offices?|houses?|homes?|trucks?)|smash(?:ed|ing)|attacked\s+(?:the\s+)?(?:police|officers|security"
+    r"|journalists?|buildings?|offices?|vehicles?|shops?)|injur(?:ed|ing)\s+(?:\w+\s+){0,2}(?:police(?:men)?|officers)"
+)
+DISPERSAL = _cue(
+    r"dispers(?:ed|e|ing|al)|tear\s*-?gas(?:sed)?|water\s+cannons?|rubber\s+bullets|batons?"
+    r"|broke\s+up|pepper\s+spray|stun\s+grenades|arrest(?:ed|s|ing)?|detain(?:ed|ing)?"
+    r"|baton-?charged|cracked\s+down|prevented|pushed\s+back|scuffles?|intervened|interfered"
+    r"|intervention|forcibly\s+removed|removed|evicted|cordoned\s+off|kettled|clubbed|beat(?:en|ing)?"
+    r"|in\s+the\s+air|warning\s+shots|blocked\s+(?:the\s+)?(?:protest|march|protesters|demonstrators)"
+    r"|stopped\s+(?:the\s+)?(?:protest|march|protesters|demonstrators)|took\s+(?:\w+\s+){0,2}into\s+custody"
+    r"|rounded\s+up|confronted|chased\s+away|lifted\s+the\s+blockade|injur(?:ed|ies|ing)|wounded|hurt"
+)
+# A cue naming the protest's grievance, not what happened at it ("protested against the
+# killing of", "demanding the release of those arrested").
+MOTIVE = re.compile(
+    r"\b(?:against|over|about|denounc\w*|condemn\w*|decry\w*|justice\s+for|after|following"
+    r"|in\s+response\s+to|release\s+of|demand\w*|call(?:ing|ed)?\s+for|protest(?:s|ed|ing)?"
+    r"|because\s+of|outrage\s+at|anger\s+at|for\s+the|since|earlier|previous(?:ly)?"
+    r"|(?:who|which|that)(?:\s+(?:was|were|had|has|have)(?:\s+been)?)?|whose|had\s+been|victims?\s+of)"
+    r"\s+(?:(?!(?:were|was|are|is|but|then|when|police"
+    r"|security|forces|soldiers|troops|officers|guards)\b)[\w'’-]+\s+){0,8}$",
+    re.IGNORECASE,
+)
 MOB = _cue(
     r"mobs?|lynch(?:ed|ing|ings)?|vigilantes?|angry\s+crowds?|beat\s+(?:\w+\s+){0,2}to\s+death"
     r"|mob\s+justice|jungle\s+justice"
@@ -202,6 +249,7 @@ _FAST = {
     cue: _lowered(cue)
     for cue in (CHEMICAL, AIR, SUICIDE, SHELLING, IED, GRENADE, STUN, SEXUAL, ABDUCTION, BATTLE,
                 ATTACK, GOV_TERRITORY, TERRITORY, PROTEST, INTERVENTION, EXCESSIVE, RIOT, MOB,
+                FORCE, CROWD_VIOLENCE, DISPERSAL,
                 ARREST, LOOTING, DISRUPTED, AGREEMENT, HEADQUARTERS, TRANSFER, CHANGE, OTHER)
 }  # fmt: skip
 

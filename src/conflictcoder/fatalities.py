@@ -60,7 +60,7 @@ _NOT_PEOPLE = re.compile(
 _DEATH_AFTER = (
     r"killed|dead|died|dying|deaths?|fatalities|lost\s+their\s+lives|lost\s+his\s+life"
     r"|lost\s+her\s+life|perished|slain|murdered|executed|beheaded|massacred|lifeless|bodies|body"
-    r"|corpses|shot\s+dead|gunned\s+down|lynched|burned\s+to\s+death|stabbed\s+to\s+death"
+    r"|corpses|fatality|shot\s+dead|gunned\s+down|found\s+dead|lynched|burned\s+to\s+death|stabbed\s+to\s+death"
 )
 _KIND_AFTER = re.compile(
     r"\b(?P<casualties>casualties|killed\s+or\s+(?:wounded|injured)|dead\s+or\s+(?:wounded|injured)"
@@ -72,7 +72,7 @@ _KIND_AFTER = re.compile(
 )
 _KIND_BEFORE = re.compile(
     r"(?:(?P<killed>killing|killed|kills|kill|murdering|murdered|executing|executed|beheading"
-    r"|massacring|slaughtering|shot\s+dead|shooting\s+dead|gunned\s+down|gunning\s+down|claimed\s+the\s+lives\s+of|death\s+toll\s+(?:\w+\s+){0,3}(?:to|at|of)"
+    r"|massacring|slaughtering|beheaded|shot\s+dead|shooting\s+dead|gunned\s+down|gunning\s+down|claimed\s+the\s+lives\s+of|death\s+toll\s+(?:\w+\s+){0,3}(?:to|at|of)"
     r"|toll\s+(?:\w+\s+){0,2}(?:to|at|of)|bodies\s+of|body\s+of|(?:killing|killings|death|murder)\s+of|assassinating|assassinated|deaths\s+of|lives\s+of|leaving|left)"
     r"|(?P<wounded>wounding|injuring|wounded|injured)"
     r"|(?P<captured>abducting|kidnapping|capturing|arresting|detaining|abducted|kidnapped"
@@ -87,13 +87,28 @@ _COMPOUND = re.compile(
 )
 _AND_MORE = re.compile(
     r"\s+and\s+(?!(?:\d|at\s+least|an?\s|one|two|three|four|five|six|seven"
-    r"|eight|nine|ten|several|dozens|some)\b)[\w-]+",
+    r"|eight|nine|ten|several|dozens|some|wound\w*|injur\w*|kill\w*)\b)[\w-]+",
     re.IGNORECASE,
 )
 # ACLED's own coding remark in its notes: the figure it coded ("Unknown fatalities coded as 10")
 _CODED = re.compile(
     r"\bfatalities\s+(?:were\s+|are\s+|is\s+)?(?:coded|recorded|reported)\s+(?:as|to|at)\s+(\d+)\b"
     r"|\b(\d+)\s+fatalit(?:y|ies)\s+(?:were\s+)?coded\b",
+    re.IGNORECASE,
+)
+# "coded as 10 and split, 5 each": the share of this event
+_EACH = re.compile(r"\b(\d+)\s+(?:fatalities\s+)?each\b", re.IGNORECASE)
+# "No casualties were reported", "nobody was hurt": a stated zero
+_NONE = re.compile(
+    r"\b(?:no|zero|neither)\s+(?:(?:reported|known|immediate|other)\s+)?(?:casualties|fatalities"
+    r"|deaths|deaths\s+or\s+injuries|injuries\s+or\s+deaths)\b|\bno(?:body|\s+one)\s+(?:was|were)\s+"
+    r"(?:killed|hurt|injured|harmed)|\bwithout\s+(?:causing\s+)?(?:casualties|fatalities|deaths)\b",
+    re.IGNORECASE,
+)
+# "Five dead, plus the bomber": the attacker who died is counted too (ACLED §1.5)
+_PLUS_ATTACKER = re.compile(
+    r"\b(?:plus|in\s+addition\s+to|besides|as\s+well\s+as)\s+the\s+(?:suicide\s+)?"
+    r"(?:bomber|attacker|assailant|gunman)\b",
     re.IGNORECASE,
 )
 _STOP = re.compile(r"[;:()]|,\s|\s(?:and|but|while|as|after|before|when|who|which)\s", re.I)
@@ -238,12 +253,17 @@ def deaths(
     noun) keep the smallest. Casualty or injury figures alone give 0.
     """
     coded = _CODED.search(text, start, len(text) if end is None else end)
+    stop = len(text) if end is None else end
     if coded is not None:
         group = 1 if coded.group(1) else 2
+        each = _EACH.search(text, coded.end(), stop)
+        if each is not None and int(each.group(1)) < int(coded.group(group)):
+            return int(each.group(1)), (Span(each.start(1), each.end(1)),)
         return int(coded.group(group)), (Span(coded.start(group), coded.end(group)),)
     counts = find(text, start, end)
     if not counts:
-        return None, ()
+        none = _NONE.search(text, start, stop)
+        return (0, (Span(none.start(), none.end()),)) if none else (None, ())
     killed = [c for c in counts if c.kind == KILLED]
     if not killed:
         spans = tuple(c.span for c in counts if c.kind == CASUALTIES)
@@ -261,4 +281,7 @@ def deaths(
             return lone.value, (lone.span,)
         groups[None] = lone
     chosen = sorted(groups.values(), key=lambda c: c.span)
-    return sum(c.value for c in chosen), tuple(c.span for c in chosen)
+    total = sum(c.value for c in chosen)
+    if _PLUS_ATTACKER.search(text, start, stop):
+        total += 1
+    return total, tuple(c.span for c in chosen)

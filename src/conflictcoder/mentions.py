@@ -73,6 +73,64 @@ class Typed:
     trigger: Span
     why: str
     confidence: float
+    explicit: bool = False  # a cue decided it outright: wins over the learned model
+
+
+# ACLED's protest scale: how the crowd acted or was met, weakest first.
+_PROTEST_SEVERITY = {
+    "Peaceful protest": 0,
+    "Protest with intervention": 1,
+    "Excessive force against protesters": 2,
+    "Violent demonstration": 3,
+}
+_PROTEST_LEVELS = (
+    ("Violent demonstration", "the crowd used violence or vandalism"),
+    ("Excessive force against protesters", "protesters shot at, killed or seriously hurt"),
+    ("Protest with intervention", "protest dispersed, arrested or met with force"),
+)
+_CROWD_WORDS = re.compile(
+    r"\b(?:crowds?|them|they|participants|gathering|group|protest\w*|demonstrat\w*|march\w*"
+    r"|rall(?:y|ies)|strikers|sit-?ins?|blockade)\b",
+    re.IGNORECASE,
+)
+# Who meets a protest: a following sentence tells of it when it names the crowd or them.
+_MEETERS = re.compile(
+    r"\b(?:police\w*|security|forces|soldiers|troops|officers|guards?|army|gendarm\w*"
+    r"|authorities|riot)\b",
+    re.IGNORECASE,
+)
+
+
+def _matches(pattern: re.Pattern[str], text: str, lower: str | None, start: int, end: int):
+    while start < end and (match := cues.search(pattern, text, lower, start, end)) is not None:
+        yield match
+        start = match.end() if match.end() > start else start + 1
+
+
+def protest_level(
+    text: str, start: int, end: int, lower: str | None = None
+) -> tuple[str, Span, str] | None:
+    """How a crowd acted or was met in ``text[start:end]`` by ACLED's protest definitions:
+    violent demonstration (the crowd burns, stones, vandalises, clashes with police) over
+    excessive force (live fire, killed or seriously injured protesters) over intervention
+    (dispersal, tear gas, arrests, beatings without serious injury); None when nothing is
+    said. Cues that name the grievance ("protested against the killing of") do not count;
+    shots fired in the air or rubber bullets are dispersal."""
+    dispersal = None
+    for (sub, why), pattern in zip(
+        _PROTEST_LEVELS, (cues.CROWD_VIOLENCE, cues.FORCE, cues.DISPERSAL), strict=True
+    ):
+        for match in _matches(pattern, text, lower, start, end):
+            if cues.MOTIVE.search(text, max(start, match.start() - 60), match.start()):
+                continue
+            span = Span(match.start(), match.end())
+            if pattern is cues.FORCE and cues.WARNING_SHOTS.match(text, match.end(), end):
+                dispersal = dispersal or span
+                continue
+            return sub, span, why
+    if dispersal is not None:
+        return "Protest with intervention", dispersal, "shots fired in the air to disperse"
+    return None
 
 
 def _first(
@@ -103,6 +161,7 @@ def _rule_typed(
     found: list[ActorMatch],
     killed: int | None,
     cue: Callable[[re.Pattern[str]], Span | None],
+    lower: str | None = None,
 ) -> Typed | None:
     """ACLED's type for the sentence ``text[start:end]``, by rule priority.
 
@@ -117,19 +176,10 @@ def _rule_typed(
     if protest or any(a.entry.inter == 6 for a in found):
         trigger = protest or next(a for a in found if a.entry.inter == 6)
         trigger = Span(trigger.start, trigger.end)
-        if cue(cues.EXCESSIVE) and (cue(cues.EXCESSIVE) != protest):
-            if killed or re.search(
-                r"live\s+(?:ammunition|fire|rounds)|shot", text[start:end], re.I
-            ):
-                return Typed(
-                    "Excessive force against protesters", trigger, "protesters shot at", 0.7
-                )
-        if riot or mob:
-            return Typed(
-                "Violent demonstration", riot or mob or trigger, "protest turned violent", 0.7
-            )
-        if cue(cues.INTERVENTION):
-            return Typed("Protest with intervention", trigger, "protest dispersed or met", 0.7)
+        if (level := protest_level(text, start, end, lower)) is not None:
+            sub, span, why = level
+            shown = span if sub == "Violent demonstration" else trigger
+            return Typed(sub, shown, why, 0.75, explicit=True)
         return Typed("Peaceful protest", trigger, "protest, no violence reported", 0.7)
     if sexual := cue(cues.SEXUAL):
         return Typed("Sexual violence", sexual, "sexual violence", 0.8)
@@ -269,8 +319,8 @@ def _typed(
             seen[pattern] = _first(pattern, text, start, end, lower)
         return seen[pattern]
 
-    rule = _rule_typed(text, start, end, found, killed, cue)
-    if rule is not None and rule.sub_event_type in _EXPLICIT:
+    rule = _rule_typed(text, start, end, found, killed, cue, lower)
+    if rule is not None and (rule.explicit or rule.sub_event_type in _EXPLICIT):
         return rule
     best = typing_model.model().best(text[start:end])
     if best is None:
@@ -489,6 +539,51 @@ def _clauses(
     return found  # type: ignore[return-value]
 
 
+def _met(
+    text: str, lower: str | None, sentence: Sentence, mention: Mention | None, protest: Mention
+) -> Mention | None:
+    """The protest told before, raised to what this following sentence says of how it went
+    ("Police dispersed them with tear gas."), or None when the sentence tells no more of it
+    (another event, or nothing stronger than the protest's type)."""
+    if mention is not None and mention.event_type not in (PROTESTS, RIOTS):
+        if mention.sub_event_type not in (
+            "Arrests",
+            "Attack",
+            "Armed clash",
+            "Disrupted weapons use",
+        ):
+            return None
+        if not _CROWD_WORDS.search(text, sentence.start, sentence.end):
+            return None
+    if not (
+        _CROWD_WORDS.search(text, sentence.start, sentence.end)
+        or _MEETERS.search(text, sentence.start, sentence.end)
+    ):
+        return None  # "He was arrested in May": the grievance, not the protest
+    level = protest_level(text, sentence.start, sentence.end, lower)
+    if level is None:
+        return None
+    sub, _, why = level
+    if _PROTEST_SEVERITY[sub] <= _PROTEST_SEVERITY.get(protest.sub_event_type, 99):
+        return None
+    return replace(
+        protest,
+        event_type=SUB_EVENT_TYPES[sub],
+        sub_event_type=sub,
+        why=f"{protest.why}; sentence {sentence.index}: {why}",
+    )
+
+
+def _calm(mention: Mention) -> Mention:
+    """A peaceful protest or one only dispersed has no deaths (ACLED): a toll in it names
+    the grievance ("protested the killing of three")."""
+    if mention.sub_event_type not in ("Peaceful protest", "Protest with intervention"):
+        return mention
+    if mention.fatalities is None:
+        return mention
+    return replace(mention, fatalities=None, fatality_spans=())
+
+
 def find(text: str, sentences: tuple[Sentence, ...], lexicon: ActorLexicon) -> tuple[Mention, ...]:
     """Event mentions in text order: one per sentence, or one per clause where a sentence
     clearly joins two reports."""
@@ -496,8 +591,20 @@ def find(text: str, sentences: tuple[Sentence, ...], lexicon: ActorLexicon) -> t
     earlier: Mention | None = None
     lower = text.lower()
     lower = lower if len(lower) == len(text) else None
+    protest: int | None = None  # index in ``found`` of the protest told last
     for sentence in sentences:
         mention = _mention(text, lower, sentence, lexicon)
+        if protest is not None and (met := _met(text, lower, sentence, mention, found[protest])):
+            found[protest] = met
+            if mention is not None and mention.event_type not in (PROTESTS, RIOTS):
+                mention = replace(
+                    mention,
+                    event_type=met.event_type,
+                    sub_event_type=met.sub_event_type,
+                    reference=True,
+                    confidence=min(mention.confidence, 0.35),
+                    why=f"part of the {met.sub_event_type.lower()} of sentence {met.sentence}",
+                )
         if mention is None:
             if found:  # "Three more bodies were found." tells the deaths of the event before
                 found[-1] = _later_deaths(text, sentence, found[-1])
@@ -507,5 +614,7 @@ def find(text: str, sentences: tuple[Sentence, ...], lexicon: ActorLexicon) -> t
             typed = _inherit(text, clause, earlier)
             if not typed.reference:
                 earlier = typed
+                is_crowd = typed.event_type in (PROTESTS, RIOTS)
+                protest = len(found) if is_crowd else None
             found.append(typed)
-    return tuple(found)
+    return tuple(_calm(m) for m in found)
