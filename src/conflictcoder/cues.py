@@ -201,6 +201,15 @@ MOB = _cue(
     r"mobs?|lynch(?:ed|ing|ings)?|vigilantes?|angry\s+crowds?|beat\s+(?:\w+\s+){0,2}to\s+death"
     r"|mob\s+justice|jungle\s+justice"
 )
+# What an arrest is for: the accused act is no event of this sentence ("arrested four men
+# suspected of planting roadside bombs").
+ACCUSATION = _cue(
+    r"suspected\s+of|accused\s+of|charged\s+with|on\s+charges\s+of|for\s+(?:allegedly\s+)?"
+    r"(?:planting|carrying|plotting|smuggling|involvement|links|belonging)|in\s+connection\s+with"
+    r"|wanted\s+for"
+)
+# A protest said to be calm: the rules' "peaceful" is explicit, not a model's guess.
+PEACEFUL = _cue(r"peaceful(?:ly)?|without\s+(?:incident|violence)|calm(?:ly)?")
 ARREST = _cue(
     r"arrest(?:ed|s|ing)?|detain(?:ed|s|ing)?|taken\s+into\s+custody|rounded\s+up|apprehend(?:ed)?"
     r"|in\s+custody"

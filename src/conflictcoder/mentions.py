@@ -180,11 +180,19 @@ def _rule_typed(
             sub, span, why = level
             shown = span if sub == "Violent demonstration" else trigger
             return Typed(sub, shown, why, 0.75, explicit=True)
-        return Typed("Peaceful protest", trigger, "protest, no violence reported", 0.7)
+        calm = cues.PEACEFUL.search(text, start, end) is not None
+        why = "protest said to be peaceful" if calm else "protest, no violence reported"
+        return Typed("Peaceful protest", trigger, why, 0.7, explicit=calm)
     if sexual := cue(cues.SEXUAL):
         return Typed("Sexual violence", sexual, "sexual violence", 0.8)
     if chemical := cue(cues.CHEMICAL):
         return Typed("Chemical weapon", chemical, "chemical weapon named", 0.8)
+    if (arrest := cue(cues.ARREST)) and cues.ACCUSATION.search(text, arrest.end, end):
+        subject = roles.subject(text, start, found)
+        if subject is None or subject.entry.inter not in (2, 3, 4):
+            return Typed(
+                "Arrests", arrest, "arrest of suspects (what they are accused of is no event)", 0.7
+            )
     violent = battle or attack or cue(cues.IED) or cue(cues.SHELLING) or cue(cues.AIR)
     if (agreement := cue(cues.AGREEMENT)) and not (battle or attack):
         return Typed("Agreement", agreement, "agreement or ceasefire", 0.7)
