@@ -237,3 +237,61 @@ def test_state_abbreviations_and_datelines(
 def test_place_before_a_title_or_office(gaz: gazetteer.Gazetteer, text: str) -> None:
     mention = by_text(run(text, gaz), "Hassakeh")
     assert mention.place is not None and mention.place.country == "SY"
+
+
+@pytest.mark.parametrize(
+    ("text", "runs"),
+    [
+        ("shelling on Abu 'Isa in Idlib", [["Abu", "'Isa"], ["Idlib"]]),
+        ("the so-called 'Islamic State' hit Raqqa", [["Islamic", "State'"], ["Raqqa"]]),
+        ("clashes in Talat al-Sarraf village", [["Talat", "al-Sarraf"]]),
+    ],
+)
+def test_runs_keep_arabic_names_whole(text: str, runs: list[list[str]]) -> None:
+    from conflictcoder.placerecog import _runs
+
+    assert [[text[s:e] for s, e in run] for run in _runs(text)] == runs
+
+
+@pytest.mark.parametrize(
+    ("text", "end"),
+    [
+        ("in Talat al-Sarraf", 2),
+        ("in Talat Al Sarraf", 3),
+        ("on Abu 'Isa", 2),
+        ("As Trump said", 1),
+        ("US President Biden", 1),
+    ],
+)
+def test_compound_names(text: str, end: int) -> None:
+    from conflictcoder.placerecog import _compound_end, _runs
+
+    assert _compound_end(text, _runs(text)[0], 0) == end
+
+
+def test_district_gives_way_to_its_namesake_town() -> None:
+    from conflictcoder.models import Place
+    from conflictcoder.placerecog import Hit
+    from conflictcoder.places import _namesake_seat
+
+    common = {"country": "SY", "admin1": "Al-Hasakah"}
+    district = Place(
+        geonameid=None,
+        name="Ras Al Ain",
+        latitude=36.70,
+        longitude=40.14,
+        feature_code="ADM2",
+        population=177150,
+        **common,
+    )
+    town = Place(
+        geonameid=173334,
+        name="Ra's al `Ayn",
+        latitude=36.85,
+        longitude=40.07,
+        feature_code="PPLA2",
+        **common,
+    )
+    hit = Hit(0, 10, "Ras al-Ain", cands=((district, True), (town, True)))
+    assert _namesake_seat(district, hit) == town
+    assert _namesake_seat(district, Hit(0, 10, "Ras al-Ain", cands=((district, True),))) == district
