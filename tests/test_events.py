@@ -90,16 +90,17 @@ def analysis(text, mentions, dates=(), places=()):
             )  # fmt: skip
         )
     place_mentions = []
-    for quote, key in places:
+    for quote, key, *kind in places:
         start, end = _find(text, quote)
+        kind = kind[0] if kind else "populated"
         place_mentions.append(
             PlaceMention(
                 start=start,
                 end=end,
                 text=quote,
                 place=PLACES[key],
-                kind="populated",
-                geo_precision=1,
+                kind=kind,
+                geo_precision=2 if kind == "relative" else 1,
             )  # fmt: skip
         )
     built = []
@@ -214,6 +215,28 @@ def test_towns_of_two_countries_are_not_one_list():
     text = "Troops clashed with rebels in Aleppo and in Mosul."
     a = analysis(text, [("clashed", *CLASH)], places=[("Aleppo", "Aleppo"), ("Mosul", "Mosul")])
     assert [e.location for e in run(a)] == ["Aleppo"]
+
+
+@pytest.mark.parametrize(
+    ("text", "places", "location", "precision"),
+    [
+        (
+            "Rebels clashed with troops in the countryside of Azaz in Aleppo.",
+            [("countryside of Azaz", "Azaz", "relative"), ("Aleppo", "Aleppo")],
+            "A'zaz",
+            2,
+        ),
+        (
+            "Rebels clashed with troops in Azaz near Aleppo.",
+            [("Azaz", "Azaz"), ("near Aleppo", "Aleppo", "relative")],
+            "A'zaz",
+            1,
+        ),
+    ],
+)
+def test_the_first_town_level_place_locates_the_event(text, places, location, precision):
+    [event] = run(analysis(text, [("clashed", *CLASH)], places=places))
+    assert (event.location, event.geo_precision) == (location, precision)
 
 
 def test_nearby_places_and_adjacent_days_merge():

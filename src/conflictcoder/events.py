@@ -3,8 +3,9 @@
 Rules, in order (each recorded in ``Event.why``):
 
 - **Context of a mention.** Its date is the day-level temporal expression of its own
-  sentence nearest the trigger; its place the most specific place of its sentence
-  (facility or town > "near"/relative > admin area > country); hyphenated adjectives
+  sentence nearest the trigger; its place the first town-level place of its clause (a
+  facility, a town, "near"/"countryside of" a town), else an admin area, else the
+  country; hyphenated adjectives
   ("US-backed") are not places.
 - **Grouping.** Mentions are read in order; a mention joins the event in focus (the last one
   touched) or an earlier one when nothing separates them: same country (or none said),
@@ -50,7 +51,9 @@ _SEPARATE = re.compile(
 # Rank of a place mention as an event location: lower is more specific.
 _CLAUSE_BREAK = re.compile(r";|,\s*(?:while|whereas|and|but|as)\b|\b(?:while|whereas)\b")
 _AREA_KINDS = frozenset({"country", "admin1", "admin2"})
-_KIND_RANK = {"facility": 0, "populated": 1, "relative": 2, "admin2": 3, "admin1": 4, "country": 6}
+# Town-level places (a facility, a town, "near"/"countryside of" a town) rank alike, so the
+# first named wins: "the countryside of X in Y" is about X, not the city Y.
+_KIND_RANK = {"facility": 1, "populated": 1, "relative": 1, "admin2": 3, "admin1": 4, "country": 6}
 
 
 @dataclass(frozen=True, slots=True)
