@@ -1,6 +1,9 @@
 """TempEval-3 style evaluation of ``conflictcoder.timex.tag`` on TimeML (.tml) files.
 
-Usage: python benchmarks/tempeval.py [DIR] [--split timebank|aquaint|all] [--errors N]
+Usage: python benchmarks/tempeval.py [DIR] [--split SPLIT] [--errors N]
+
+SPLIT is timebank, aquaint, all, or a half of AQUAINT: aquaint-a (files at even positions in
+name order, examined while developing) or aquaint-b (odd positions, held out).
 
 Reads every .tml file under DIR (default ../shared/data/dev/tempeval3/tbaq_cleaned), takes the
 document creation time from ``<DCT><TIMEX3 value=...>``, strips the tags inside ``<TEXT>`` to get
@@ -148,15 +151,28 @@ def evaluate(files: list[Path], show_errors: int = 0) -> dict[str, float | int]:
     }
 
 
+def select(files: list[Path], split: str) -> list[Path]:
+    """The files of ``split``; AQUAINT halves alternate in sorted file-name order."""
+    if split == "all":
+        return files
+    corpus, _, half = split.partition("-")
+    chosen = sorted(
+        (f for f in files if corpus in (p.lower() for p in f.parent.parts)), key=lambda f: f.name
+    )
+    if half:
+        chosen = chosen[0 if half == "a" else 1 :: 2]
+    return chosen
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("directory", nargs="?", type=Path, default=DEFAULT_DIR)
-    parser.add_argument("--split", choices=("timebank", "aquaint", "all"), default="all")
+    parser.add_argument(
+        "--split", choices=("timebank", "aquaint", "aquaint-a", "aquaint-b", "all"), default="all"
+    )
     parser.add_argument("--errors", type=int, default=0, help="print up to N errors to stderr")
     args = parser.parse_args()
-    files = sorted(args.directory.rglob("*.tml"))
-    if args.split != "all":
-        files = [f for f in files if args.split in (p.lower() for p in f.parts)]
+    files = select(sorted(args.directory.rglob("*.tml")), args.split)
     if not files:
         raise SystemExit(f"no .tml files for split {args.split} under {args.directory}")
     print(json.dumps({"split": args.split, **evaluate(files, args.errors)}, indent=2))

@@ -357,3 +357,58 @@ BUSINESS_DCT = date(1999, 11, 4)  # a Thursday
 def test_news_conventions(dct, sentence, quote, type_, value, day, precision):
     timex = _find(sentence, dct, quote)
     assert (timex.type, timex.value, timex.day, timex.precision) == (type_, value, day, precision)
+
+
+MON_DCT = date(2003, 6, 2)  # a Monday
+
+
+@pytest.mark.parametrize(
+    ("sentence", "quote", "type_", "value", "day", "precision"),
+    [
+        # Future cues other than "will": plans, "as soon as", "might".
+        ("The envoys planned to fly home on Wednesday.", "Wednesday",
+         "DATE", "2003-06-04", None, None),
+        ("The convoy could leave as soon as Thursday, aides said.", "Thursday",
+         "DATE", "2003-06-05", None, None),
+        ("The ceasefire might begin Friday.", "Friday", "DATE", "2003-06-06", None, None),
+        ("Rebels said Friday they had withdrawn.", "Friday",
+         "DATE", "2003-05-30", date(2003, 5, 30), 1),
+        # "recent weeks" is a vague duration; "the past decade" a duration.
+        ("Raids have multiplied in recent weeks.", "recent weeks", "DURATION", "PXW", None, None),
+        ("Looting grew over the past decade.", "the past decade", "DURATION", "P10Y", None, None),
+        # A rate: so many things a unit is a SET; a bare "a day" stays a duration.
+        ("Medics treat dozens of patients a day.", "a day", "SET", "P1D", None, None),
+        ("The militia earns $2 million a year from tolls.", "a year", "SET", "P1Y", None, None),
+        ("The road was closed for a day.", "a day", "DURATION", "P1D", None, None),
+        # "a week-long": the article belongs to the noun, not the timex.
+        ("Troops imposed a week-long curfew.", "week-long", "DURATION", "P1W", None, None),
+        # Holidays: US Election Day; a holiday a few days ahead is the coming one.
+        ("Turnout on Election Day is expected to be low.", "Election Day",
+         "DATE", "2002-11-05", date(2002, 11, 5), 1),
+        ("Shops closed early on Christmas Eve.", "Christmas Eve",
+         "DATE", "2002-12-24", date(2002, 12, 24), 1),
+        # A capitalised month after "the"; a listed second day of a month.
+        ("The March offensive stalled.", "March", "DATE", "2003-03", date(2003, 3, 15), 3),
+        ("Donors meet on June 23 and 24.", "24", "DATE", "2003-06-24", None, None),
+    ],
+)  # fmt: skip
+def test_aquaint_style_news(sentence, quote, type_, value, day, precision):
+    timex = _find(sentence, MON_DCT, quote)
+    assert (timex.type, timex.value, timex.day, timex.precision) == (type_, value, day, precision)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Aid will flow as soon as the road opens.",
+        "He was freed soon after the raid.",
+        "A second convoy was attacked.",
+    ],
+)
+def test_not_temporal_in_aquaint_style_news(sentence):
+    assert [t.text for t in tag(sentence, MON_DCT)] == []
+
+
+def test_coming_holiday_is_not_dated_as_an_event():
+    timex = _find("Stores expect crowds at Christmas.", date(2003, 12, 20), "Christmas")
+    assert (timex.value, timex.day) == ("2003-12-25", None)

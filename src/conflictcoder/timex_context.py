@@ -11,8 +11,8 @@ from conflictcoder.timex_normalise import event_day
 
 _FUTURE_CUE = re.compile(
     r"(?:\b(?:will|won't|shall|(?:is|are|be)\s+to|(?:is|are|was|were|be)\s+(?:expected|scheduled"
-    r"|set|due|slated|planned|going|likely)\s+to|plans?\s+to|planning\s+to|intends?\s+to|"
-    r"aims?\s+to|would|upcoming)\b|['’]ll\b)",
+    r"|set|due|slated|planned|going|likely)\s+to|plan(?:s|ned|ning)?\s+to|intends?\s+to|"
+    r"aims?\s+to|would|upcoming|might(?!\s+have)|as\s+(?:soon|early)\s+as)\b|['’]ll\b)",
     re.IGNORECASE,
 )
 SENTENCE_START = re.compile(r"[.!?;\n]\s|\n")

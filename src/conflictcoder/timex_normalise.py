@@ -306,4 +306,7 @@ def holiday(name: str, year: int) -> date | None:
         return date(year, 2, 14)
     if name.startswith("independence day"):
         return date(year, 7, 4)
+    if name.startswith("election day"):  # US: the Tuesday after the first Monday of November
+        first = date(year, 11, 1)
+        return first + timedelta(days=(0 - first.weekday()) % 7 + 1)
     return None

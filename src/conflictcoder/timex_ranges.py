@@ -31,6 +31,7 @@ _BARE_AFTER = re.compile(
 _BARE_BEFORE = re.compile(
     rf"(?P<full>(?:\bthe\s+)?\b(?P<d>[0-3]?\d)(?:st|nd|rd|th)?){_LINK}$", re.IGNORECASE
 )
+_LISTED = re.compile(r"\s*(?:[.;,)]|$)")  # "on April 24 and 25." ends its clause
 _DAY_VALUE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 _MAX_SPAN = 62  # days: longer "ranges" are two unrelated dates
 
@@ -95,7 +96,12 @@ def apply_ranges(text: str, dct: date, timexes: tuple[Timex, ...]) -> tuple[Time
         if after and (nxt is None or after.end() <= nxt.start):
             end_day = safe_date(first.year, first.month, int(after.group("d")))
             opened = _OPENER.search(text, max(0, t.start - 10), t.start)
-            if end_day and (opened or "-" in after.group(0)) and _plausible(first, end_day):
+            listed = _LISTED.match(text, after.end()) and "and" in after.group(0).lower()
+            if (
+                end_day
+                and (opened or listed or "-" in after.group(0))
+                and _plausible(first, end_day)
+            ):
                 why = f"end of a range starting {first.isoformat()}"
                 bare = _bare(text, after.start("d"), after.end(), end_day, why)
                 out[i] = _dated(t, first, end_day, dct)

@@ -72,13 +72,46 @@ def UNITS_TIME(unit: str) -> bool:  # noqa: N802 - reads like a predicate table
     return unit in ("hour", "minute", "second")
 
 
+# "dozens of interviews a day", "$5 million a year": a rate, TimeML SET.
+_RATE_BEFORE = re.compile(
+    r"(?:\d|\b(?:million|billion|thousand|hundred|dozen|percent|cents?|[a-z]*[^s\W]s))\s+$",
+    re.IGNORECASE,
+)
+_NOT_RATE_BEFORE = re.compile(
+    r"\b(?:is|was|has|as|this|its|his|hers|ours|yours|theirs|less|thus|does|always|perhaps"
+    r"|plus|across|unless|towards?|afterwards|besides|sometimes|whereas|days|weeks|months"
+    r"|years|hours|minutes|seconds|nights)\s+$",
+    re.IGNORECASE,
+)
+_NOT_RATE_AFTER = re.compile(
+    r"\s*(?:after|before|later|earlier|ago|or|and|of|in|to|long|prior|since)\b", re.I
+)
+
+
+def _rate(m: re.Match[str], ctx: Context) -> bool:
+    g = m.groupdict()
+    if (g["num"] or "").lower() not in ("a", "an") or g["rel"] or g["the"] or g["approx"]:
+        return False
+    before = ctx.text[max(0, m.start() - 30) : m.start()]
+    return (
+        _RATE_BEFORE.search(before) is not None
+        and _NOT_RATE_BEFORE.search(before) is None
+        and _NOT_RATE_AFTER.match(ctx.text, m.end()) is None
+    )
+
+
 def resolve_duration(m: re.Match[str], ctx: Context) -> tuple[Timex, date | None]:
     g = m.groupdict()
     unit = unit_of(g["unit"])
     amount = amount_of(g["num"])
+    if _rate(m, ctx):
+        return make(m, ctx, "SET", duration_value(1, unit), "a rate: so many a unit"), None
     if g["the"] and not g["rel"] and ctx.text[m.end("num")] == "-":
         span = (m.start("num"), m.end())  # "the 23-year rule": TimeML leaves "the" out
         return make(m, ctx, "DURATION", duration_value(amount, unit), "duration", span=span), None
+    if g["long"] and (g["num"] or "").lower() in ("a", "an") and not g["approx"]:
+        span = (m.start("unit"), m.end())  # "a week-long curfew": the article is the noun's
+        return make(m, ctx, "DURATION", duration_value(1, unit), "unit-long", span=span), None
     if g["long"] and amount is None:
         return make(m, ctx, "DURATION", duration_value(None, unit), "years-long"), None
     if unit == "quarter" and amount is not None:

@@ -39,6 +39,7 @@ from conflictcoder.timex_relative import (
 # ("by February", "effective Feb. 1"); further ahead only in a future-tense clause.
 _NEAR_DAYS = 62
 _AHEAD_DAYS = 122
+_HOLIDAY_AHEAD = 21
 _DEADLINE = re.compile(
     r"\b(?:by|until|till|through|effective|starting|beginning|due|payable|before)\s+$", re.I
 )
@@ -204,9 +205,9 @@ def resolve(
     if rule == "vague":
         unit = unit_of(g["unit"])
         rel = (g["rel"] or "").lower()
-        value = duration_value(None, unit)
-        if rel == "recent" or (rel == "past" and not g["the"]):
-            return make(m, ctx, "DATE", "PAST_REF", "recent period"), None
+        value = duration_value(1 if g["one"] else None, unit)
+        if rel == "past" and not g["the"]:
+            return make(m, ctx, "DATE", "PAST_REF", "past period"), None
         return make(m, ctx, "DURATION", value, "vague duration"), None
     if rule == "set":
         return resolve_set(m, ctx), None
@@ -229,7 +230,8 @@ def resolve(
     if rule == "holiday":
         for year in (dct.year, dct.year - 1):
             day = holiday(g["h"], year)
-            if day is not None and (day <= dct or ctx.future(m.start(), m.end())):
+            ahead = day is not None and (day - dct).days <= _HOLIDAY_AHEAD  # a coming holiday
+            if day is not None and (day <= dct or ahead or ctx.future(m.start(), m.end())):
                 return make(m, ctx, "DATE", day.isoformat(), "holiday"), day
         return None
     return None
@@ -280,7 +282,7 @@ def _resolve_unitrel(m: re.Match[str], ctx: Context) -> tuple[Timex, date | None
     mod = mod_of(mod_word) or {"earlier": "START", "later": "END"}.get(mod_word)
     if unit == "fiscal year":
         unit = "year"
-    if rel == "past" and g["the"] and unit not in ("weekend", "year", "decade", "century"):
+    if rel == "past" and g["the"] and unit not in ("weekend", "year"):
         return make(m, ctx, "DURATION", duration_value(1, unit), "the past unit, a duration"), None
     if rel == "same":
         rel = "this"

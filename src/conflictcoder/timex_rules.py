@@ -93,7 +93,11 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         r"|current)\b(?!-)",
     ),
     ("past", r"\b(?:recently|formerly|lately|the\s+past)\b"),
-    ("future", r"\b(?:soon|the\s+(?:near\s+|foreseeable\s+|distant\s+)?future)\b"),
+    (
+        "future",
+        r"\b(?:(?<!\bas\s)soon(?!\s+(?:after|as|before|afterwards?)\b)"
+        r"|the\s+(?:near\s+|foreseeable\s+|distant\s+)?future)\b",
+    ),
     (
         "unitrel",
         rf"\b(?:(?P<mod>early|late|earlier|later|mid|{MOD})[-\s]+)?(?:(?P<the>the)\s+)?"
@@ -135,7 +139,8 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     (
         "vague",
         r"\b(?:(?P<the>the)\s+)?(?:(?P<rel>past|last|next|coming|recent|previous|following|"
-        r"preceding)\s+)?(?P<unit>minutes|hours|days|weeks|months|years|decades|centuries)\b"
+        r"preceding)\s+)?(?P<unit>minutes|hours|days|weeks|months|years|decades|centuries"
+        r"|(?P<one>minute|hour|day|week|month|year|decade)(?=-long\b))\b"
         r"(?:-(?P<long>long))?(?!\s+old)",
     ),
     (
@@ -178,7 +183,7 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         "holiday",
         r"\b(?P<h>christmas(?:\s+(?:day|eve))?|new\s+year['’]?s(?:\s+(?:day|eve))?|"
         r"easter(?:\s+sunday)?|thanksgiving(?:\s+day)?|halloween|valentine['’]?s\s+day|"
-        r"independence\s+day)\b",
+        r"independence\s+day|election\s+day)\b",
     ),
     (
         "clock",
@@ -206,7 +211,7 @@ RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 _AMBIGUOUS_MONTHS = frozenset({"may", "march", "mar", "jan", "sep", "dec", "jun", "aug", "oct"})
 _MONTH_CONTEXT = re.compile(
     r"(?:\b(?:in|since|until|till|by|of|from|to|through|during|before|after|between|early|late|"
-    r"mid|last|next|this|and|or|on|for|until|throughout|around|into)[-\s]+)$",
+    r"mid|last|next|this|and|or|on|for|until|throughout|around|into|the)[-\s]+)$",
     _F,
 )
 _COUNTED_NOUN = re.compile(
@@ -274,6 +279,8 @@ def accept(name: str, match: re.Match[str], text: str) -> bool:
         plural = unit.endswith("s") or unit == "centuries"
         if num in ("a", "an", "a single") and plural:
             return False
+        if num == "a" and unit == "second" and match.group("rel") is None:
+            return False  # "a second attack": an ordinal
         if num in ("some", "many", "several", "few", "a few", "numerous") and not plural:
             return False
         if re.fullmatch(r"(?:1[6-9]|20)\d\d", num) or (num in ("a", "an") and unit == "quarter"):
@@ -336,7 +343,7 @@ _TRIGGER_TEXT = {
     "yearsq": "quarter",
     "yearago": "earlier ago",
     "season": "spring summer fall autumn winter",
-    "holiday": "christmas easter thanksgiving halloween valentine independence year",
+    "holiday": "christmas easter thanksgiving halloween valentine independence year election",
     "clock": "#clock am pm m clock",
     "clock24": "gmt utc local hours hrs",
     "noon": "noon midday midnight",
