@@ -271,50 +271,69 @@ def ingest(paths, date_, id_column, date_column, text_column, gazetteer_path, ac
     sys.exit(1 if problems else 0)
 
 
+def query_options(noun: str):
+    """The database and filter options shared by ``events`` and ``incidents``."""
+
+    def decorate(func):
+        options = [
+            click.option(
+                "--db",
+                "db_path",
+                required=True,
+                type=click.Path(path_type=Path, exists=True, dir_okay=False),
+            ),
+            click.option(
+                "--from", "date_from", type=click.DateTime(["%Y-%m-%d"]), help="First event date."
+            ),
+            click.option(
+                "--to", "date_to", type=click.DateTime(["%Y-%m-%d"]), help="Last event date."
+            ),
+            click.option("--country", help="Country name or ISO3 code."),
+            click.option("--type", "event_type", help="Event type or sub-event type."),
+            click.option("--actor", help="Part of an actor name."),
+            click.option("--limit", type=int, help=f"At most this many {noun}."),
+            click.option(
+                "--format",
+                "fmt",
+                type=click.Choice(FORMATS_EVENTS),
+                default="table",
+                show_default=True,
+            ),
+        ]
+        for option in reversed(options):
+            func = option(func)
+        return func
+
+    return decorate
+
+
+def _filters(date_from, date_to, country, event_type, actor, limit) -> dict:
+    return {
+        "date_from": date_from.date() if date_from else None,
+        "date_to": date_to.date() if date_to else None,
+        "country": country,
+        "event_type": event_type,
+        "actor": actor,
+        "limit": limit,
+    }
+
+
 @cli.command("events")
-@click.option(
-    "--db", "db_path", required=True, type=click.Path(path_type=Path, exists=True, dir_okay=False)
-)
-@click.option("--from", "date_from", type=click.DateTime(["%Y-%m-%d"]), help="First event date.")
-@click.option("--to", "date_to", type=click.DateTime(["%Y-%m-%d"]), help="Last event date.")
-@click.option("--country", help="Country name or ISO3 code.")
-@click.option("--type", "event_type", help="Event type or sub-event type.")
-@click.option("--actor", help="Part of an actor name.")
-@click.option("--limit", type=int, help="At most this many events.")
-@click.option(
-    "--format", "fmt", type=click.Choice(FORMATS_EVENTS), default="table", show_default=True
-)
+@query_options("events")
 def events_command(db_path, date_from, date_to, country, event_type, actor, limit, fmt):
-    """Query stored events.
+    """Query stored events, each with its incident.
 
     Example: conflictcoder events --db events.db --country Syria --format acled-csv
     """
     conn = store.open_db(db_path)
-    found = store.query_events_with_incidents(
-        conn,
-        date_from=date_from.date() if date_from else None,
-        date_to=date_to.date() if date_to else None,
-        country=country,
-        event_type=event_type,
-        actor=actor,
-        limit=limit,
+    filters = _filters(date_from, date_to, country, event_type, actor, limit)
+    incident_export.write_events(
+        store.query_events_with_incidents(conn, **filters), fmt, sys.stdout
     )
-    incident_export.write_events(found, fmt, sys.stdout)
 
 
 @cli.command("incidents")
-@click.option(
-    "--db", "db_path", required=True, type=click.Path(path_type=Path, exists=True, dir_okay=False)
-)
-@click.option("--from", "date_from", type=click.DateTime(["%Y-%m-%d"]), help="First event date.")
-@click.option("--to", "date_to", type=click.DateTime(["%Y-%m-%d"]), help="Last event date.")
-@click.option("--country", help="Country name or ISO3 code.")
-@click.option("--type", "event_type", help="Event type or sub-event type.")
-@click.option("--actor", help="Part of an actor name.")
-@click.option("--limit", type=int, help="At most this many incidents.")
-@click.option(
-    "--format", "fmt", type=click.Choice(FORMATS_EVENTS), default="table", show_default=True
-)
+@query_options("incidents")
 def incidents_command(db_path, date_from, date_to, country, event_type, actor, limit, fmt):
     """Query incidents: the reports of one real event merged, with their sources and tolls.
 
@@ -322,16 +341,10 @@ def incidents_command(db_path, date_from, date_to, country, event_type, actor, l
     """
     conn = store.open_db(db_path)
     incidents.link_pending(conn, Settings(), now=datetime.now(UTC))  # databases from older versions
-    found = incident_export.query_incidents(
-        conn,
-        date_from=date_from.date() if date_from else None,
-        date_to=date_to.date() if date_to else None,
-        country=country,
-        event_type=event_type,
-        actor=actor,
-        limit=limit,
+    filters = _filters(date_from, date_to, country, event_type, actor, limit)
+    incident_export.write_incidents(
+        incident_export.query_incidents(conn, **filters), fmt, sys.stdout
     )
-    incident_export.write_incidents(found, fmt, sys.stdout)
 
 
 @cli.command("eval")
