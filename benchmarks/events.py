@@ -63,7 +63,7 @@ def run_gtd(resources, limit: int | None) -> dict:
         for row in csv.DictReader(handle):
             if limit is not None and counts["rows"] >= limit:
                 break
-            summary = re.sub(r"^\d\d/\d\d/\d{4}:\s*", "", row["summary"] or "").strip()
+            summary = (row["summary"] or "").strip()  # GTD opens with "MM/DD/YYYY:"
             try:
                 day = date.fromisoformat(row["date"])
             except ValueError:

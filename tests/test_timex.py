@@ -412,3 +412,21 @@ def test_not_temporal_in_aquaint_style_news(sentence):
 def test_coming_holiday_is_not_dated_as_an_event():
     timex = _find("Stores expect crowds at Christmas.", date(2003, 12, 20), "Christmas")
     assert (timex.value, timex.day) == ("2003-12-25", None)
+
+
+@pytest.mark.parametrize(
+    ("text", "dct", "value", "day"),
+    [
+        ("12/31/2016: A bomb exploded.", date(2017, 1, 1), "2016-12-31", date(2016, 12, 31)),
+        ("25/12/2016: A bomb exploded.", date(2017, 1, 1), "2016-12-25", date(2016, 12, 25)),
+        # both readings valid: the one just before the publication date
+        ("01/05/2012: A car bomb exploded.", date(2012, 1, 6), "2012-01-05", date(2012, 1, 5)),
+        ("On 5/9/2020 gunmen attacked.", date(2020, 9, 6), "2020-09-05", date(2020, 9, 5)),
+        ("On 5/9/2020 gunmen attacked.", date(2020, 5, 10), "2020-05-09", date(2020, 5, 9)),
+        # neither reading is recent: only the year is sure
+        ("On 3/4/2020 gunmen attacked.", date(2020, 6, 1), "2020", None),
+    ],
+)
+def test_numeric_dates(text, dct, value, day):
+    [found] = [t for t in tag(text, dct) if "/" in t.text]
+    assert (found.value, found.day) == (value, day)

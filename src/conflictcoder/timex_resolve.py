@@ -91,6 +91,18 @@ def relative_unit(unit: str, rel: str, ref: date) -> date | None:
     return shift(ref, step, unit)
 
 
+_READING_WINDOW_DAYS = 31
+
+
+def _closest_past_reading(first: date | None, second: date | None, dct: date) -> date | None:
+    """Of the month/day and day/month readings of "01/05/2012", the one a news report means:
+    the only one within a month before its publication date (else unclear: None)."""
+    near = [
+        d for d in (first, second) if d is not None and 0 <= (dct - d).days <= _READING_WINDOW_DAYS
+    ]
+    return near[0] if len(near) == 1 else None
+
+
 def resolve(
     rule: str,
     m: re.Match[str],
@@ -114,9 +126,14 @@ def resolve(
         elif b > 12 >= a or a == b:
             day = safe_date(year, a, b)
         else:
+            day = _closest_past_reading(safe_date(year, a, b), safe_date(year, b, a), dct)
+            if day is None:
+                return make(
+                    m, ctx, "DATE", f"{year:04d}", "numeric date, day/month order unclear"
+                ), None
             return make(
-                m, ctx, "DATE", f"{year:04d}", "numeric date, day/month order unclear"
-            ), None
+                m, ctx, "DATE", day.isoformat(), "numeric date, the reading just before the DCT"
+            ), day
         if day is None:
             return None
         return make(m, ctx, "DATE", day.isoformat(), "numeric date"), day
