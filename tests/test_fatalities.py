@@ -86,3 +86,25 @@ def test_coded():
 )
 def test_deaths_general_rules(text, expected):
     assert fatalities.deaths(text)[0] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gunmen killed three soldiers and two civilians; at least 20 were wounded.",
+        "A roadside bomb killed a policeman in Kabul.",
+        "Fatalities coded as 8 and split, 4 each, between the two towns.",
+        "No casualties were reported.",
+        "Four were dead, plus the bomber.",
+    ],
+)
+def test_lowered_copy_gives_the_same_counts(text):
+    """The caller's lower-cased copy is searched case-sensitively (faster); a text whose
+    lower-casing moves offsets ("İ") is searched as it is, with the same result."""
+    expected = fatalities.deaths(text)
+    assert fatalities.deaths(text, lower=text.lower()) == expected
+    assert fatalities.find(text, lower=text.lower()) == fatalities.find(text)
+    odd = "İ " + text
+    assert len(odd.lower()) != len(odd)
+    assert fatalities.deaths(odd)[0] == expected[0]
+    assert [c.value for c in fatalities.find(odd)] == [c.value for c in fatalities.find(text)]

@@ -1,6 +1,6 @@
 import pytest
 
-from conflictcoder import actors, mentions, sentences
+from conflictcoder import actors, cues, mentions, roles, sentences
 
 LEXICON = actors.load_lexicon()
 
@@ -386,3 +386,15 @@ def test_protest_met_in_a_later_sentence():
     )
     found = mentions.find(text, sentences.split(text), actors.load_lexicon())
     assert found[0].sub_event_type == "Protest with intervention"
+
+
+def test_cues_screened_by_id_and_lowered_roles():
+    text = "Gunmen backed by militias attacked soldiers near the village; clashes followed."
+    lower = text.lower()
+    cannot = cues.SCREENED - cues.candidates(lower, 0, len(text))
+    assert cues.unmatched(lower, 0, len(text)) == {id(cue) for cue in cannot}
+    found = list(actors.load_lexicon().find(text))
+    assert roles.subject(text, 0, found, lower) == roles.subject(text, 0, found)
+    assert [roles.allied(text, 0, a, lower) for a in found] == [
+        roles.allied(text, 0, a) for a in found
+    ]

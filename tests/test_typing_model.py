@@ -1,3 +1,7 @@
+import math
+from collections import Counter
+
+import numpy as np
 import pytest
 
 from conflictcoder import mentions, typing_model
@@ -53,3 +57,16 @@ def test_predicts_news_sentences(text, sub_event_type):
 def test_probabilities_sum_to_one_and_unknown_text_is_empty():
     assert sum(MODEL.predict("Gunmen attacked a checkpoint.").values()) == pytest.approx(1.0)
     assert MODEL.predict("zzqx qqzx") == {} and MODEL.best("") is None
+
+
+def test_scores_follow_the_sublinear_tfidf_formula():
+    trained = typing_model.model()
+    text = "Gunmen attacked the village and the gunmen killed two villagers in the village."
+    counts = Counter(trained.index[f] for f in typing_model.features(text) if f in trained.index)
+    assert max(counts.values()) > 1
+    index = list(counts)
+    values = np.array([1.0 + math.log(n) for n in counts.values()]) * trained.idf[index]
+    values /= math.sqrt(float(values @ values))
+    logits = values @ trained.weights[index] + trained.bias
+    expected = np.exp(logits - logits.max())
+    assert np.array_equal(trained.scores(text), expected / expected.sum())

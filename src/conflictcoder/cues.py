@@ -33,10 +33,10 @@ def search(
     """``cue.search(text, start, end)``, run on ``lower`` (``text.lower()``, same length) when
     given; offsets are the same. ``heads`` (``word_heads`` of the span) skips a cue none of
     whose matches can start at one of the span's words."""
-    fast = _FAST.get(cue)
+    fast = _FAST_BY_ID.get(id(cue))  # a pattern's hash is slow: it hashes its whole code
     if fast is None or lower is None:
         return cue.search(text, start, end)
-    if heads is not None and _HEADS[cue].isdisjoint(heads):
+    if heads is not None and _HEADS_BY_ID[id(cue)].isdisjoint(heads):
         return None
     match = fast.search(lower, start, end)
     if cue is PROTEST:  # "march" only in lower case: "March" is a month
@@ -339,6 +339,23 @@ for _cue_, _heads_ in _HEADS.items():
         _BY_HEAD[_head_] = _BY_HEAD.get(_head_, frozenset()) | {_cue_}
 
 
+_HEADS_BY_ID = {id(cue): heads for cue, heads in _HEADS.items()}
+SCREENED_IDS = frozenset(_HEADS_BY_ID)  # ``id`` of each screened cue
+_IDS_BY_HEAD = {head: frozenset(map(id, found)) for head, found in _BY_HEAD.items()}
+
+
+def unmatched(lower: str, start: int, end: int) -> frozenset[int]:
+    """The ``id`` of each screened cue that cannot match in ``lower[start:end]`` (no word
+    starts as it does): ``candidates`` by id, since hashing a pattern hashes its code."""
+    found: set[int] = set()
+    get = _IDS_BY_HEAD.get
+    for word in set(_WORD.findall(lower, start, end)):
+        for head in (word[:1], word[:2], word[:3]):
+            if (ids := get(head)) is not None:
+                found |= ids
+    return SCREENED_IDS - found
+
+
 def candidates(lower: str, start: int, end: int) -> frozenset[re.Pattern[str]]:
     """The screened cues that may match in ``lower[start:end]`` (a word starts as they do):
     one tokenising pass per sentence instead of one search per cue."""
@@ -401,4 +418,11 @@ MILITARY_TARGET = re.compile(
 )
 
 # Screened by ``search`` on lower-cased text too (not by word starts).
-_FAST.update({cue: _lowered(cue) for cue in (NOT_AN_EVENT, ANALYSIS, BACKGROUND)})
+_FAST.update(
+    {
+        cue: _lowered(cue)
+        for cue in (NOT_AN_EVENT, ANALYSIS, BACKGROUND, HYPOTHETICAL, MILITARY_TARGET, MOTIVE,
+                    ACCUSATION, PEACEFUL)
+    }
+)  # fmt: skip
+_FAST_BY_ID = {id(cue): fast for cue, fast in _FAST.items()}

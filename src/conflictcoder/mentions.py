@@ -12,12 +12,14 @@ grouped here (the events stage does that with dates and places).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
-from conflictcoder import cues, fatalities, roles, typing_model
+from conflictcoder import cues, fatalities, roles, typing_rules
 from conflictcoder.actors import ActorLexicon, ActorMatch
 from conflictcoder.models import ActorRef, Mention, Sentence, Span
+from conflictcoder.typing_rules import Typed, protest_level
+
+__all__ = ["SUB_EVENT_TYPES", "Typed", "find", "protest_level"]
 
 BATTLES = "Battles"
 EXPLOSIONS = "Explosions/Remote violence"
@@ -63,17 +65,7 @@ _ATTRIBUTION = re.compile(
     r"|release\s+of|freeing|free)\s+(?:the\s+)?(?:\w+\s+){0,2}$",
     re.IGNORECASE,
 )
-
-
-@dataclass(frozen=True, slots=True)
-class Typed:
-    """The type decision for a sentence: sub-event type, trigger, reason and confidence."""
-
-    sub_event_type: str
-    trigger: Span
-    why: str
-    confidence: float
-    explicit: bool = False  # a cue decided it outright: wins over the learned model
+_ATTRIBUTION_LOWER = re.compile(_ATTRIBUTION.pattern)  # for lower-cased text: faster
 
 
 # ACLED's protest scale: how the crowd acted or was met, weakest first.
@@ -83,11 +75,6 @@ _PROTEST_SEVERITY = {
     "Excessive force against protesters": 2,
     "Violent demonstration": 3,
 }
-_PROTEST_LEVELS = (
-    ("Violent demonstration", "the crowd used violence or vandalism"),
-    ("Excessive force against protesters", "protesters shot at, killed or seriously hurt"),
-    ("Protest with intervention", "protest dispersed, arrested or met with force"),
-)
 _CROWD_WORDS = re.compile(
     r"\b(?:crowds?|them|they|participants|gathering|group|protest\w*|demonstrat\w*|march\w*"
     r"|rall(?:y|ies)|strikers|sit-?ins?|blockade)\b",
@@ -101,258 +88,16 @@ _MEETERS = re.compile(
 )
 
 
-def _matches(pattern: re.Pattern[str], text: str, lower: str | None, start: int, end: int):
-    while start < end and (match := cues.search(pattern, text, lower, start, end)) is not None:
-        yield match
-        start = match.end() if match.end() > start else start + 1
-
-
-def protest_level(
-    text: str, start: int, end: int, lower: str | None = None
-) -> tuple[str, Span, str] | None:
-    """How a crowd acted or was met in ``text[start:end]`` by ACLED's protest definitions:
-    violent demonstration (the crowd burns, stones, vandalises, clashes with police) over
-    excessive force (live fire, killed or seriously injured protesters) over intervention
-    (dispersal, tear gas, arrests, beatings without serious injury); None when nothing is
-    said. Cues that name the grievance ("protested against the killing of") do not count;
-    shots fired in the air or rubber bullets are dispersal."""
-    dispersal = None
-    for (sub, why), pattern in zip(
-        _PROTEST_LEVELS, (cues.CROWD_VIOLENCE, cues.FORCE, cues.DISPERSAL), strict=True
-    ):
-        for match in _matches(pattern, text, lower, start, end):
-            if cues.MOTIVE.search(text, max(start, match.start() - 60), match.start()):
-                continue
-            span = Span(match.start(), match.end())
-            if pattern is cues.FORCE and cues.WARNING_SHOTS.match(text, match.end(), end):
-                dispersal = dispersal or span
-                continue
-            return sub, span, why
-    if dispersal is not None:
-        return "Protest with intervention", dispersal, "shots fired in the air to disperse"
-    return None
-
-
-def _first(
-    pattern: re.Pattern[str],
-    text: str,
-    start: int,
-    end: int,
-    lower: str | None = None,
-    heads: frozenset[str] | None = None,
-) -> Span | None:
-    match = cues.search(pattern, text, lower, start, end, heads)
-    return Span(match.start(), match.end()) if match else None
-
-
-def _actors(text: str, start: int, end: int, lexicon: ActorLexicon) -> list[ActorMatch]:
+def _actors(
+    text: str, start: int, end: int, lexicon: ActorLexicon, lower: str | None = None
+) -> list[ActorMatch]:
     kept = []
+    said, where = (_ATTRIBUTION, text) if lower is None else (_ATTRIBUTION_LOWER, lower)
     for match in lexicon.find(text, start, end):
-        if _ATTRIBUTION.search(text, max(start, match.start - 60), match.start):
+        if said.search(where, max(start, match.start - 60), match.start):
             continue
         kept.append(match)
     return kept
-
-
-def _rule_typed(
-    text: str,
-    start: int,
-    end: int,
-    found: list[ActorMatch],
-    killed: int | None,
-    cue: Callable[[re.Pattern[str]], Span | None],
-    lower: str | None = None,
-) -> Typed | None:
-    """ACLED's type for the sentence ``text[start:end]``, by rule priority.
-
-    ``killed`` is the sentence's deaths, ``cue`` finds a cue's first match in the sentence.
-    """
-    armed = [a for a in found if a.entry.inter in roles.ARMED]
-    civilians = [a for a in found if a.entry.inter == 7]
-    crowd = [a for a in found if a.entry.inter in (5, 6)]
-
-    protest, riot, mob = cue(cues.PROTEST), cue(cues.RIOT), cue(cues.MOB)
-    battle, attack = cue(cues.BATTLE), cue(cues.ATTACK)
-    if protest or any(a.entry.inter == 6 for a in found):
-        trigger = protest or next(a for a in found if a.entry.inter == 6)
-        trigger = Span(trigger.start, trigger.end)
-        if (level := protest_level(text, start, end, lower)) is not None:
-            sub, span, why = level
-            shown = span if sub == "Violent demonstration" else trigger
-            return Typed(sub, shown, why, 0.75, explicit=True)
-        calm = cues.PEACEFUL.search(text, start, end) is not None
-        why = "protest said to be peaceful" if calm else "protest, no violence reported"
-        return Typed("Peaceful protest", trigger, why, 0.7, explicit=calm)
-    if sexual := cue(cues.SEXUAL):
-        return Typed("Sexual violence", sexual, "sexual violence", 0.8)
-    if chemical := cue(cues.CHEMICAL):
-        return Typed("Chemical weapon", chemical, "chemical weapon named", 0.8)
-    if (arrest := cue(cues.ARREST)) and cues.ACCUSATION.search(text, arrest.end, end):
-        subject = roles.subject(text, start, found)
-        if subject is None or subject.entry.inter not in (2, 3, 4):
-            return Typed(
-                "Arrests", arrest, "arrest of suspects (what they are accused of is no event)", 0.7
-            )
-    violent = battle or attack or cue(cues.IED) or cue(cues.SHELLING) or cue(cues.AIR)
-    if (agreement := cue(cues.AGREEMENT)) and not (battle or attack):
-        return Typed("Agreement", agreement, "agreement or ceasefire", 0.7)
-    subject = roles.subject(text, start, found)
-    state = subject is not None and subject.entry.inter in (1, 8)
-    if (gov := cue(cues.GOV_TERRITORY)) and (state or subject is None) and not cue(cues.TERRITORY):
-        return Typed("Government regains territory", gov, "state forces retake ground", 0.7)
-    if territory := cue(cues.TERRITORY):
-        if state:
-            return Typed("Government regains territory", territory, "state forces take ground", 0.6)
-        if subject is not None and subject.entry.inter in (2, 3, 4):
-            return Typed(
-                "Non-state actor overtakes territory",
-                territory,
-                "non-state group takes ground",
-                0.6,
-            )
-    if gov and state:
-        return Typed("Government regains territory", gov, "state forces retake ground", 0.7)
-    if (mob_act := _civilians_act(text, start, end, found, attack or mob)) is not None:
-        return Typed("Mob violence", mob_act, "civilians who attack are a mob (rioters)", 0.6)
-    if battle and (armed or not (civilians or crowd)):
-        return Typed("Armed clash", battle, "armed groups fight (explosions folded in)", 0.75)
-    if (mob or riot) and not armed:
-        if mob or any(a.entry.inter == 5 for a in found) and not riot:
-            return Typed("Mob violence", mob or riot or Span(start, start), "mob violence", 0.6)
-        return Typed("Violent demonstration", riot or Span(start, start), "riot", 0.6)
-    if (disrupted := cue(cues.DISRUPTED)) and not (battle or (attack and killed)):
-        return Typed(
-            "Disrupted weapons use", disrupted, "weapon defused, intercepted or seized", 0.7
-        )
-    if suicide := cue(cues.SUICIDE):
-        return Typed("Suicide bomb", suicide, "suicide bombing", 0.8)
-    if air := cue(cues.AIR):
-        return Typed("Air/drone strike", air, "air or drone strike", 0.75)
-    if grenade := (cue(cues.GRENADE) if not cue(cues.STUN) else None):
-        return Typed("Grenade", grenade, "grenade thrown", 0.75)
-    if shelling := cue(cues.SHELLING):
-        return Typed(
-            "Shelling/artillery/missile attack", shelling, "shelling, rockets or missiles", 0.75
-        )
-    if ied := cue(cues.IED):
-        return Typed("Remote explosive/landmine/IED", ied, "bomb, IED or mine", 0.7)
-    abduction = cue(cues.ABDUCTION)
-    if attack or abduction:
-        targets = [a for a in armed if subject is None or roles.other(a, subject, text)]
-        if abduction and not killed:
-            return Typed("Abduction/forced disappearance", abduction, "abduction, no killing", 0.7)
-        trigger = attack or abduction or Span(start, start)
-        if targets and (subject is None or subject.entry.inter in roles.ARMED):
-            return Typed("Armed clash", trigger, "armed actor attacks armed actor", 0.7)
-        if not civilians and cues.MILITARY_TARGET.search(text, trigger.start, end):
-            return Typed("Armed clash", trigger, "attack on a military or security site", 0.6)
-        if civilians or subject is not None:
-            return Typed("Attack", trigger, "armed actor against civilians", 0.65)
-        return Typed("Attack", trigger, "violence with no armed target named", 0.45)
-    if riot:
-        return Typed("Violent demonstration", riot, "riot", 0.5)
-    if looting := cue(cues.LOOTING):
-        return Typed("Looting/property destruction", looting, "looting or destruction", 0.6)
-    if arrest := cue(cues.ARREST):
-        if subject is not None and subject.entry.inter in (2, 3, 4):
-            return Typed("Abduction/forced disappearance", arrest, "non-state group 'arrests'", 0.6)
-        return Typed("Arrests", arrest, "arrest", 0.6)
-    if transfer := cue(cues.TRANSFER):
-        return Typed("Non-violent transfer of territory", transfer, "territory handed over", 0.6)
-    if headquarters := cue(cues.HEADQUARTERS):
-        return Typed("Headquarters or base established", headquarters, "base set up", 0.6)
-    if other := cue(cues.OTHER):
-        return Typed("Other", other, "other strategic development", 0.5)
-    if (change := cue(cues.CHANGE)) and (armed or violent is None) and found:
-        return Typed("Change to group/activity", change, "change to group or activity", 0.4)
-    return None
-
-
-# Sub-types the rule cues name outright; when one fires it wins over the learned model
-# (the dev data has too few examples of them to learn from).
-_EXPLICIT = frozenset(
-    {"Suicide bomb", "Chemical weapon", "Sexual violence", "Grenade", "Agreement", "Arrests",
-     "Headquarters or base established", "Disrupted weapons use", "Non-violent transfer of territory",
-     "Excessive force against protesters"}
-)  # fmt: skip
-# The cues that quote the trigger of a sub-type chosen by the model.
-_TRIGGERS: dict[str, tuple[re.Pattern[str], ...]] = {
-    "Armed clash": (cues.BATTLE, cues.ATTACK),
-    "Government regains territory": (cues.GOV_TERRITORY, cues.TERRITORY, cues.TAKEN_PLACE),
-    "Non-state actor overtakes territory": (cues.TERRITORY, cues.TAKEN_PLACE, cues.GOV_TERRITORY),
-    "Air/drone strike": (cues.AIR,),
-    "Shelling/artillery/missile attack": (cues.SHELLING,),
-    "Remote explosive/landmine/IED": (cues.IED,),
-    "Suicide bomb": (cues.SUICIDE, cues.IED),
-    "Attack": (cues.ATTACK,),
-    "Abduction/forced disappearance": (cues.ABDUCTION, cues.ARREST),
-    "Peaceful protest": (cues.PROTEST,),
-    "Protest with intervention": (cues.PROTEST, cues.INTERVENTION),
-    "Violent demonstration": (cues.RIOT, cues.PROTEST),
-    "Mob violence": (cues.MOB, cues.ATTACK, cues.RIOT),
-    "Looting/property destruction": (cues.LOOTING,),
-    "Change to group/activity": (cues.CHANGE,),
-    "Other": (cues.OTHER,),
-    "Disrupted weapons use": (cues.DISRUPTED,),
-}
-_MODEL_WINS = 0.4  # the model's probability above which it overrides a non-explicit rule
-_MODEL_ALONE = 0.75  # ... above which it reports an event no cue typed
-
-
-def _structural(
-    text: str, start: int, end: int, sub: str, found: list[ActorMatch], rule: Typed | None
-) -> str:
-    """ACLED's structural rules on a learned type: armed against armed is a battle."""
-    if sub != "Attack" or (rule is not None and rule.sub_event_type in ("Attack",)):
-        return sub
-    if any(a.entry.inter == 7 for a in found):
-        return sub
-    subject = roles.subject(text, start, found)
-    if subject is None or subject.entry.inter not in roles.ARMED:
-        return sub
-    targets = [a for a in found if a.entry.inter in roles.ARMED and roles.other(a, subject, text)]
-    return "Armed clash" if targets else sub
-
-
-def _typed(
-    text: str, start: int, end: int, found: list[ActorMatch], lower: str | None, killed: int | None
-) -> Typed | None:
-    """The rule cues' type, or the learned model's where no explicit cue decides."""
-    seen: dict[re.Pattern[str], Span | None] = {}
-    if lower is not None:  # cues no word of the sentence starts like cannot match
-        seen = dict.fromkeys(cues.SCREENED - cues.candidates(lower, start, end))
-
-    def cue(pattern: re.Pattern[str]) -> Span | None:  # each cue searched once per sentence
-        if pattern not in seen:
-            seen[pattern] = _first(pattern, text, start, end, lower)
-        return seen[pattern]
-
-    rule = _rule_typed(text, start, end, found, killed, cue, lower)
-    if rule is not None and (rule.explicit or rule.sub_event_type in _EXPLICIT):
-        return rule
-    best = typing_model.model().best(text[start:end])
-    if best is None:
-        return rule
-    label, probability = best
-    if rule is not None and label == rule.sub_event_type:
-        return replace(rule, confidence=max(rule.confidence, round(probability, 2)))
-    if rule is None and probability < _MODEL_ALONE:
-        return None
-    if rule is not None and probability < _MODEL_WINS and rule.confidence >= 0.6:
-        return rule
-    label = _structural(text, start, end, label, found, rule)
-    if rule is not None and label == rule.sub_event_type:
-        return rule
-    trigger = next(
-        (span for p in _TRIGGERS.get(label, ()) if (span := cue(p))),
-        None,
-    )
-    if trigger is None:
-        if rule is None:
-            return None
-        trigger = rule.trigger
-    said = f"; rules said {rule.sub_event_type.lower()}" if rule else ""
-    return Typed(label, trigger, f"learned model, p={probability:.2f}{said}", round(probability, 2))
 
 
 _CROWDS = {PROTESTS: "Protesters ({country})", RIOTS: "Rioters ({country})"}
@@ -363,32 +108,21 @@ _UNCLAIMED = frozenset(
     {"Remote explosive/landmine/IED", "Suicide bomb", "Grenade", "Attack",
      "Abduction/forced disappearance"}
 )  # fmt: skip
-_PASSIVE = re.compile(r"\b(?:were|was|been|being|is|are|by)\b|,\s+(?:said|says)", re.I)
-_AFTER_PASSIVE = re.compile(r"\s+(?:in|by|during|when|after|at)\b", re.I)
-
-
-def _civilians_act(
-    text: str, start: int, end: int, found: list[ActorMatch], act: Span | None
-) -> Span | None:
-    """The violent act when civilians are its doers ("villagers beat a thief"): civilians
-    cannot perpetrate political violence in ACLED, so they are rioters, the event mob
-    violence."""
-    if act is None or not found or found[0].entry.inter != 7 or found[0].end > act.start:
-        return None
-    between = text[found[0].end : act.start]
-    if len(between) > 80 or _PASSIVE.search(between) or _AFTER_PASSIVE.match(text, act.end, end):
-        return None
-    if any(a.entry.inter != 7 and a.start < act.start for a in found):
-        return None
-    return act
 
 
 def _ref(match: ActorMatch | None, others: list[ActorMatch]) -> ActorRef | None:
     """An ActorRef with every span in the sentence naming the same actor."""
     if match is None:
         return None
-    spans = tuple(Span(a.start, a.end) for a in others if a.entry is match.entry)
-    return replace(match.ref(), spans=spans or (Span(match.start, match.end),))
+    entry = match.entry
+    spans = tuple(Span(a.start, a.end) for a in others if a.entry is entry)
+    return ActorRef(  # ``match.ref()`` with these spans
+        name=entry.name,
+        inter=entry.inter,
+        spans=spans or (Span(match.start, match.end),),
+        country=match.country,
+        generic=entry.generic,
+    )
 
 
 _NEVER_SKIPPED = frozenset({PROTESTS, RIOTS})
@@ -406,7 +140,7 @@ def _skip(
         )
         if not crowd:
             return "trial, commemoration or threat"
-    if cues.HYPOTHETICAL.search(text, max(start, trigger.start - 40), trigger.start):
+    if cues.search(cues.HYPOTHETICAL, text, lower, max(start, trigger.start - 40), trigger.start):
         return "hypothetical"
     if cues.search(cues.ANALYSIS, text, lower, start, end):
         return "analysis"
@@ -429,11 +163,18 @@ def _is_reference(text: str, sentence: Sentence, trigger: Span, deaths: int | No
 
 
 def _mention(
-    text: str, lower: str | None, sentence: Sentence, lexicon: ActorLexicon
+    text: str,
+    lower: str | None,
+    sentence: Sentence,
+    lexicon: ActorLexicon,
+    counted: tuple[int | None, tuple[Span, ...]] | None = None,
 ) -> Mention | None:
-    found = _actors(text, sentence.start, sentence.end, lexicon)
-    deaths, death_spans = fatalities.deaths(text, sentence.start, sentence.end)
-    typed = _typed(text, sentence.start, sentence.end, found, lower, deaths)
+    """The mention of a sentence or clause (``counted``: its ``fatalities.deaths``, when known)."""
+    found = _actors(text, sentence.start, sentence.end, lexicon, lower)
+    if counted is None:
+        counted = fatalities.deaths(text, sentence.start, sentence.end, lower)
+    deaths, death_spans = counted
+    typed = typing_rules.typed(text, sentence.start, sentence.end, found, lower, deaths)
     if typed is None or _skip(text, sentence, typed.trigger, typed.sub_event_type, lower):
         return None
     sub = typed.sub_event_type
@@ -444,7 +185,7 @@ def _mention(
     if reference:  # only an actor named before the trigger is surely a party
         found = [a for a in found if a.end <= typed.trigger.start]
     actor1, actor2 = roles.roles(
-        text, sentence.start, SUB_EVENT_TYPES[sub], sub, typed.trigger, found
+        text, sentence.start, SUB_EVENT_TYPES[sub], sub, typed.trigger, found, lower
     )
     crowd = SUB_EVENT_TYPES[sub] in _CROWDS
     if crowd and (actor1 is None or actor1.entry.inter not in (5, 6)):  # "teachers protested"
@@ -508,11 +249,20 @@ def _inherit(text: str, mention: Mention, earlier: Mention | None) -> Mention:
     )
 
 
-def _later_deaths(text: str, sentence: Sentence, mention: Mention) -> Mention:
-    """The mention with the deaths a following sentence with no event of its own reports."""
-    if mention.fatalities is not None and not fatalities.coded(text, sentence.start, sentence.end):
+def _later_deaths(
+    text: str,
+    sentence: Sentence,
+    mention: Mention,
+    counted: tuple[int | None, tuple[Span, ...]],
+    lower: str | None = None,
+) -> Mention:
+    """The mention with the deaths a following sentence with no event of its own reports
+    (``counted``: the sentence's ``fatalities.deaths``)."""
+    if mention.fatalities is not None and not fatalities.coded(
+        text, sentence.start, sentence.end, lower
+    ):
         return mention
-    deaths, spans = fatalities.deaths(text, sentence.start, sentence.end)
+    deaths, spans = counted
     if deaths is None or (mention.fatalities is not None and deaths == 0):
         return mention
     return replace(mention, fatalities=deaths, fatality_spans=spans)
@@ -523,6 +273,7 @@ _CLAUSE_BREAK = re.compile(
     r"(?:,\s*|\s+)(?:while|whereas)\s+|;\s+|,\s+(?:and\s+)?(?:meanwhile|elsewhere)\s*,?\s+",
     re.IGNORECASE,
 )
+_CLAUSE_BREAK_LOWER = re.compile(_CLAUSE_BREAK.pattern)  # for lower-cased text: faster
 # A clause that names its own place: "in Aleppo", "near the town of Bula".
 _OWN_PLACE = re.compile(
     r"\b(?:in|at|near|outside|around)\s+(?:the\s+(?:\w+\s+){0,2}(?:of\s+)?)?[A-Z][\w'’-]+"
@@ -534,7 +285,11 @@ def _clauses(
 ) -> list[Mention] | None:
     """The mentions of a sentence that clearly reports two events, one per clause, each
     clause naming its own place and reporting an event of its own; else None."""
-    breaks = list(_CLAUSE_BREAK.finditer(text, sentence.start, sentence.end))
+    breaks = list(
+        _CLAUSE_BREAK.finditer(text, sentence.start, sentence.end)
+        if lower is None
+        else _CLAUSE_BREAK_LOWER.finditer(lower, sentence.start, sentence.end)
+    )
     if not breaks:
         return None
     bounds = [sentence.start, *(p for b in breaks for p in (b.start(), b.end())), sentence.end]
@@ -601,7 +356,8 @@ def find(text: str, sentences: tuple[Sentence, ...], lexicon: ActorLexicon) -> t
     lower = lower if len(lower) == len(text) else None
     protest: int | None = None  # index in ``found`` of the protest told last
     for sentence in sentences:
-        mention = _mention(text, lower, sentence, lexicon)
+        counted = fatalities.deaths(text, sentence.start, sentence.end, lower)
+        mention = _mention(text, lower, sentence, lexicon, counted)
         if protest is not None and (met := _met(text, lower, sentence, mention, found[protest])):
             found[protest] = met
             if mention is not None and mention.event_type not in (PROTESTS, RIOTS):
@@ -615,7 +371,7 @@ def find(text: str, sentences: tuple[Sentence, ...], lexicon: ActorLexicon) -> t
                 )
         if mention is None:
             if found:  # "Three more bodies were found." tells the deaths of the event before
-                found[-1] = _later_deaths(text, sentence, found[-1])
+                found[-1] = _later_deaths(text, sentence, found[-1], counted, lower)
             continue
         split = _clauses(text, lower, sentence, lexicon) if not mention.reference else None
         for clause in split or [mention]:

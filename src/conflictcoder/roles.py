@@ -39,6 +39,21 @@ _WITH = re.compile(
     r"\b(?:with|against|on|at|targeting|targeted|targets)\s+(?:[\w-]+\s+){0,3}$", re.I
 )
 
+# The same patterns for lower-cased text (``lower``: ``text.lower()``, same offsets), where
+# case-sensitive matching is several times faster than ``re.IGNORECASE``.
+_LOWER = {
+    id(pattern): re.compile(pattern.pattern, pattern.flags & ~re.IGNORECASE)
+    for pattern in (_BY, _VICTIM, _ALLIED, _WITH)
+}
+
+
+def _search(
+    pattern: re.Pattern[str], text: str, lower: str | None, start: int, end: int
+) -> re.Match[str] | None:
+    if lower is None:
+        return pattern.search(text, start, end)
+    return _LOWER[id(pattern)].search(lower, start, end)
+
 
 def other(actor: ActorMatch, subject: ActorMatch, text: str) -> bool:
     """Whether two actor mentions name different actors (generic words differ in wording)."""
@@ -48,22 +63,27 @@ def other(actor: ActorMatch, subject: ActorMatch, text: str) -> bool:
     return actor.entry.generic and words[0].rstrip("s") != words[1].rstrip("s")
 
 
-def allied(text: str, start: int, actor: ActorMatch) -> bool:
-    """Whether the actor is named as fighting on another's side ("backed by militias")."""
-    return bool(_ALLIED.search(text, max(start, actor.start - 40), actor.start))
+def allied(text: str, start: int, actor: ActorMatch, lower: str | None = None) -> bool:
+    """Whether the actor is named as fighting on another's side ("backed by militias");
+    ``lower``, when given, is ``text.lower()`` (faster)."""
+    return bool(_search(_ALLIED, text, lower, max(start, actor.start - 40), actor.start))
 
 
-def subject(text: str, start: int, found: list[ActorMatch]) -> ActorMatch | None:
+def subject(
+    text: str, start: int, found: list[ActorMatch], lower: str | None = None
+) -> ActorMatch | None:
     """The actor who acts: named after "by", else the first armed or crowd actor."""
     for actor in found:
-        if actor.entry.inter != 7 and _BY.search(text, max(start, actor.start - 25), actor.start):
-            if not allied(text, start, actor):
+        if actor.entry.inter != 7 and _search(
+            _BY, text, lower, max(start, actor.start - 25), actor.start
+        ):
+            if not allied(text, start, actor, lower):
                 return actor
     for actor in found:
         if actor.entry.inter in ARMED or actor.entry.inter in (5, 6):
-            if not _WITH.search(text, max(start, actor.start - 30), actor.start):
-                if not allied(text, start, actor) and not _VICTIM.search(
-                    text, max(start, actor.start - 40), actor.start
+            if not _search(_WITH, text, lower, max(start, actor.start - 30), actor.start):
+                if not allied(text, start, actor, lower) and not _search(
+                    _VICTIM, text, lower, max(start, actor.start - 40), actor.start
                 ):
                     return actor
     return None
@@ -93,10 +113,17 @@ def _battle_order(
 
 
 def roles(
-    text: str, start: int, event_type: str, sub: str, trigger: Span, found: list[ActorMatch]
+    text: str,
+    start: int,
+    event_type: str,
+    sub: str,
+    trigger: Span,
+    found: list[ActorMatch],
+    lower: str | None = None,
 ) -> tuple[ActorMatch | None, ActorMatch | None]:
-    """actor1 and actor2 of a clause of the given event type and sub-event type."""
-    doer = subject(text, start, found)
+    """actor1 and actor2 of a clause of the given event type and sub-event type (``lower``:
+    ``text.lower()``, when the caller has it)."""
+    doer = subject(text, start, found, lower)
     others = [a for a in found if doer is None or a.entry is not doer.entry]
     if event_type in ("Protests", "Riots"):
         crowd = next((a for a in found if a.entry.inter in (5, 6)), None)
@@ -108,8 +135,10 @@ def roles(
         victim = next((a for a in others if a.entry.inter in (6, 7)), None)
         return (doer if doer is not None and doer.entry.inter in ARMED else None), victim
     if event_type == "Battles":
-        armed = [a for a in others if a.entry.inter in ARMED and not allied(text, start, a)]
-        opposed = [a for a in armed if _WITH.search(text, max(start, a.start - 30), a.start)]
+        armed = [a for a in others if a.entry.inter in ARMED and not allied(text, start, a, lower)]
+        opposed = [
+            a for a in armed if _search(_WITH, text, lower, max(start, a.start - 30), a.start)
+        ]
         return _battle_order(text, sub, trigger, doer, (opposed or armed or [None])[0])
     target = next((a for a in others if a is not doer), None)
     return doer, target

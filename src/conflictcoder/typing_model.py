@@ -22,6 +22,7 @@ from importlib import resources
 import numpy as np
 
 MODEL_FILE = "type_model.npz"
+_MAX, _SUM = np.maximum.reduce, np.add.reduce  # ndarray.max/sum without their wrappers
 
 _LEAD = re.compile(
     r"^\s*(?:on|around|between|during|since|as\s+of|from|overnight|in|by|over)\b[^,.]{0,60}?"
@@ -75,20 +76,22 @@ class TypeModel:
 
     def scores(self, text: str) -> np.ndarray | None:
         """Class probabilities for ``text`` in ``classes`` order (None: no known feature)."""
-        get = self.index.get
-        columns = [c for c in map(get, features(text)) if c is not None]
-        if not columns:
-            return None
         counts: dict[int, int] = {}
-        for column in columns:
-            counts[column] = counts.get(column, 0) + 1
-        index = list(counts)
-        tf = [1.0 + math.log(n) if n > 1 else 1.0 for n in counts.values()]  # sublinear tf
-        values = np.array(tf) * self.idf[index]
+        seen = 0
+        for column in map(self.index.get, features(text)):
+            if column is not None:
+                counts[column] = counts.get(column, 0) + 1
+                seen += 1
+        if not seen:
+            return None
+        index = np.fromiter(counts, np.intp, len(counts))
+        values = self.idf[index]
+        if seen > len(counts):  # a repeated feature: sublinear tf (else every tf is 1)
+            values *= np.array([1.0 + math.log(n) if n > 1 else 1.0 for n in counts.values()])
         values /= math.sqrt(float(values @ values))
-        logits = values @ self.weights[index] + self.bias
-        exp = np.exp(logits - logits.max())
-        return exp / exp.sum()
+        logits = values @ self.weights.take(index, axis=0) + self.bias
+        exp = np.exp(logits - _MAX(logits))
+        return exp / _SUM(exp)
 
     def predict(self, text: str) -> dict[str, float]:
         """Probability of each sub-event type for ``text`` (empty when no feature is known)."""
