@@ -324,6 +324,11 @@ def test_candidates_use_indexes():
         " AND time_precision = 1 AND event_date BETWEEN '2022-01-01' AND '2022-01-03'"
     ).fetchall()
     assert "events_link_cell" in " ".join(str(r) for r in plan)
+    plan = conn.execute(
+        "EXPLAIN QUERY PLAN SELECT event FROM followups WHERE cell IN (1, 2)"
+        " AND event_date BETWEEN '2022-01-01' AND '2022-02-05'"
+    ).fetchall()
+    assert "followups_cell" in " ".join(str(r) for r in plan)
 
 
 @pytest.mark.parametrize("fmt", ["table", "jsonl", "csv", "acled-csv", "geojson"])
@@ -391,8 +396,10 @@ UNKNOWN = {
         # an unknown date is no date agreement: only strong shared content links it
         (("gweiran", "hasakah", "12"), ("gweiran", "hasakah", "12"), date(2022, 1, 24), True, None),
         (("gweiran",), ("tell", "baydar"), date(2022, 1, 24), False, None),
-        # the event may be up to link_unknown_date_days before the publication date
-        (("gweiran", "hasakah"), ("gweiran", "hasakah"), date(2022, 2, 10), False, "days apart"),
+        # the event may be up to link_unknown_date_days before the publication date, or
+        # link_followup_days for a follow-up sharing names
+        (("gweiran", "hasakah"), ("gweiran", "hasakah"), date(2022, 3, 10), False, "days apart"),
+        (("gweiran", "hasakah"), ("gweiran",), date(2022, 2, 10), False, "1 shared name"),
     ],
 )
 def test_unknown_date_needs_content(a_terms, b_terms, b_published, same, veto):
@@ -410,9 +417,131 @@ def test_unknown_date_needs_content(a_terms, b_terms, b_published, same, veto):
 def test_two_unknown_dates_published_on_different_days_differ():
     a = _event(event_date=date(2022, 1, 21), time_precision=2, **UNKNOWN)
     b = replace(a, doc_id="b", event_date=date(2022, 1, 22))
-    result = _compare(a, b)
+    result = linking.compare(_linkable(a, 1, ("12",)), _linkable(b, 2, ("12",)), SETTINGS)
     assert not result.same and "different days" in (result.veto or "")
+    assert "follow-up refused" in (result.veto or "")
     assert _compare(a, replace(a, doc_id="b")).same
+    generic = replace(a, **GENERIC), replace(b, **GENERIC)
+    assert "follow-up" in _compare(*generic).fields["date"][1]  # unless they share names
+
+
+DISCOURSE = {"date_source": "discourse"}
+GENERIC = {"actor1": "Unidentified Armed Group (United States)", "actor2": None, "inter1": 3}
+NAMES = ("gweiran", "hussein", "ali", "12")
+
+
+@pytest.mark.parametrize(
+    ("change", "terms", "same", "veto"),
+    [
+        ({**UNKNOWN, "event_date": date(2022, 2, 15), "time_precision": 2}, NAMES, True, None),
+        ({**DISCOURSE, "event_date": date(2022, 2, 1)}, NAMES, True, None),
+        # a follow-up comes after the event, within link_followup_days
+        ({**DISCOURSE, "event_date": date(2022, 1, 10)}, NAMES, False, "days apart"),
+        ({**DISCOURSE, "event_date": date(2022, 3, 1)}, NAMES, False, "days apart"),
+        # a precise date in the text is the event's own date
+        ({"event_date": date(2022, 2, 1)}, NAMES, False, "days apart"),
+        # same town, same kind, shared names
+        (
+            {
+                **DISCOURSE,
+                "event_date": date(2022, 2, 1),
+                "latitude": 36.6,
+                "geo_precision": 2,
+                "location": "Tell",
+            },
+            NAMES,
+            False,
+            "not the same town",
+        ),
+        (
+            {
+                **DISCOURSE,
+                "event_date": date(2022, 2, 1),
+                "event_type": "Explosions/Remote violence",
+            },
+            NAMES,
+            False,
+            "not the same kind",
+        ),
+        ({**DISCOURSE, "event_date": date(2022, 2, 1)}, ("gweiran", "12"), False, "shared name"),
+        # armed groups fight again where they fought: a follow-up names no actor
+        (
+            {**DISCOURSE, "event_date": date(2022, 2, 1), "actor1": "Islamic State (Syria)"},
+            NAMES,
+            False,
+            "named actors",
+        ),
+        (
+            {**DISCOURSE, "event_date": date(2022, 2, 1)},
+            ("gweiran", "ali", "x", "y"),
+            False,
+            "content",
+        ),
+    ],
+)
+def test_followup_reports_link_on_names(change, terms, same, veto):
+    a = _linkable(_event(**GENERIC), 1, terms=NAMES)
+    b = _linkable(_event(doc_id="b", **(GENERIC | change)), 2, terms=terms)
+    forward, backward = linking.compare(a, b, SETTINGS), linking.compare(b, a, SETTINGS)
+    assert forward.same is same and backward.same is same
+    assert forward.score == backward.score
+    assert (veto or "") in (forward.veto or "")
+    if same:
+        assert forward.fields["date"][1].startswith("follow-up")
+
+
+@pytest.mark.parametrize(
+    ("actors", "agreement"),
+    [(GENERIC, 0.6), ({}, 0.3)],
+)
+def test_battle_and_attack_agree_when_actors_are_generic(actors, agreement):
+    a = _event(**actors)
+    b = _event(
+        doc_id="b", event_type="Violence against civilians", sub_event_type="Attack", **actors
+    )
+    if not actors:
+        b = replace(b, actor2="Civilians (Syria)")
+    assert _compare(a, b).fields["type"][0] == agreement
+
+
+FOLLOWUP = "Hussein Ali was charged over the Gweiran prison attack, where 12 were killed."
+TOLL = {"fatalities": (Span(FOLLOWUP.index("12"), FOLLOWUP.index("12") + 2),)}
+FOLLOWUP_DOCS = [
+    ("ap-1", PRISON[:-1] + ", Hussein Ali said.", date(2022, 1, 21), _event(**GENERIC)),
+    (
+        "court-1",
+        FOLLOWUP,
+        date(2022, 2, 14),
+        _event(event_date=date(2022, 2, 14), time_precision=2, evidence=TOLL, **GENERIC, **UNKNOWN),
+    ),
+    (
+        "court-2",
+        FOLLOWUP,
+        date(2022, 2, 16),
+        _event(event_date=date(2022, 2, 15), evidence=TOLL, **GENERIC, **DISCOURSE),
+    ),
+]
+
+
+@pytest.mark.parametrize("order", [(0, 1, 2), (2, 1, 0), (1, 2, 0)])
+def test_followups_link_whatever_the_order(order):
+    conn = store.open_db(":memory:")
+    for i in order:
+        doc_id, text, published, event = FOLLOWUP_DOCS[i]
+        _store(conn, doc_id, text, published, event)
+    assert len(_groups(conn)) == 1
+    assert len(set(incidents.document_incidents(conn).values())) == 1
+
+
+def test_document_reports_the_incident_it_shares():
+    conn = store.open_db(":memory:")
+    _store(conn, "a-1", IRAQ_TEXT + " " + PRISON, date(2022, 1, 21), IRAQ, _shift(_event(), 82))
+    _store(conn, "b-1", PRISON, date(2022, 1, 21), _event())
+    _store(conn, "c-1", IRAQ_TEXT, date(2022, 1, 28), replace(IRAQ, event_date=date(2022, 1, 27)))
+    assert len(_groups(conn)) == 3
+    found = incidents.document_incidents(conn)
+    prison = conn.execute("SELECT incident FROM events WHERE country = 'Syria'").fetchone()[0]
+    assert found["a-1"] == found["b-1"] == prison != found["c-1"]
 
 
 @pytest.mark.parametrize(

@@ -5,7 +5,8 @@ calls it after each document). For each new event:
 
 1. **Candidates** come from indexes, never a scan: events whose date interval may be within
    ``link_max_day_gap`` days (one indexed range per time_precision) in the surrounding
-   one-degree grid cells (``store.CELL_SQL``), or, without coordinates, in the same country.
+   one-degree grid cells (``store.CELL_SQL``), or, without coordinates, in the same country;
+   and the possible follow-up reports of the following weeks (table ``followups``).
 2. **Pairs** are scored by ``linking.compare``; a pair that is the same event (``same``) or
    the next day of the same fighting (``chain``) is stored in ``links`` with its explanation.
 3. **Re-clustering**: the connected component of ``same`` links around the new event is
@@ -23,6 +24,8 @@ the grouping of events, the merged fields and the chains do not. (The bound
 ``link_max_component`` is the only exception: larger components are clustered around the
 new event only.)
 
+``document_incidents`` gives the document-level view: the incident each article reports.
+
 The history of tolls (``tolls``: source, publication date, figure per report) feeds the
 incident's fatalities: ACLED's most conservative estimate, see ``linking.conservative_toll``.
 """
@@ -33,10 +36,11 @@ import json
 import math
 import sqlite3
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime
+from itertools import product
 
 from conflictcoder import export, linking, linkterms, sentences, store
 from conflictcoder.linking import Comparison, Linkable, TollReport
@@ -146,47 +150,84 @@ def candidate_ids(conn: sqlite3.Connection, event: Event, settings: Settings) ->
 
     Indexed lookups only (one date range per time_precision, in the surrounding one-degree
     grid cells or, without coordinates, the country), then the exact date-interval gap and
-    distance tolerance on the few columns read from the index.
+    distance tolerance on the few columns read from the index. Follow-ups
+    (``linking.followup_day``, only between events naming no actor) widen the ranges: a
+    weakly dated new event looks ``link_followup_days`` further back; a new event also finds
+    the weakly dated events of the following ``link_followup_days`` (``followups``).
     """
     first, last = linking.day_interval(event, settings)
+    followups = linking.may_follow_up(event)
+    back = settings.link_followup_days if followups and linking.weakly_dated(event) else 0
     has_point = event.latitude is not None and event.longitude is not None
+    # (where on events, the same on followups, parameters)
+    queries: list[tuple[str, str, list[object]]] = []
+    if has_point:
+        assert event.latitude is not None and event.longitude is not None
+        cells = _cells(event.latitude, event.longitude, max(settings.link_km))
+        where = "IN (SELECT value FROM json_each(?))"
+        queries.append((f"{store.CELL_SQL} {where}", f"f.cell {where}", [json.dumps(cells)]))
+        if event.country is not None:
+            queries.append(
+                (
+                    "country = ? AND latitude IS NULL",
+                    "f.country = ? AND f.cell IS NULL",
+                    [event.country],
+                )
+            )
+    elif event.country is not None:
+        queries.append(("country = ?", "f.country = ?", [event.country]))
     found: set[int] = set()
     # time_precision 2 holds the unknown dates too (publication dates, see linking)
     unknown = max(3, settings.link_unknown_date_days)
-    for precision, half in ((1, 0), (2, unknown), (3, 15)):
+    for (where, _, params), (precision, half) in product(queries, ((1, 0), (2, unknown), (3, 15))):
         reach = half + settings.link_max_day_gap
         window = (
-            date.fromordinal(first - reach).isoformat(),
+            date.fromordinal(first - reach - back).isoformat(),
             date.fromordinal(last + reach).isoformat(),
         )
-        queries: list[tuple[str, list[object]]] = []
-        if has_point:
-            assert event.latitude is not None and event.longitude is not None
-            cells = _cells(event.latitude, event.longitude, max(settings.link_km))
-            where = f"{store.CELL_SQL} IN (SELECT value FROM json_each(?))"
-            queries.append((where, [json.dumps(cells)]))
-            if event.country is not None:
-                queries.append(("country = ? AND latitude IS NULL", [event.country]))
-        elif event.country is not None:
-            queries.append(("country = ?", [event.country]))
-        for where, params in queries:
-            rows = conn.execute(
-                "SELECT id, latitude, longitude, geo_precision FROM events"
-                f" WHERE {where} AND time_precision = ? AND event_date BETWEEN ? AND ?"
-                " AND incident IS NOT NULL",
-                (*params, precision, *window),
+        rows = conn.execute(
+            "SELECT id, latitude, longitude, geo_precision FROM events"
+            f" WHERE {where} AND time_precision = ? AND event_date BETWEEN ? AND ?"
+            " AND incident IS NOT NULL",
+            (*params, precision, *window),
+        )
+        found |= _within(rows, event, settings)
+    # the weakly dated reports of the following weeks (store.m005_followups)
+    window = (
+        date.fromordinal(first).isoformat(),
+        date.fromordinal(last + settings.link_followup_days).isoformat(),
+    )
+    for _, where, params in queries if followups else ():
+        rows = conn.execute(
+            "SELECT e.id, e.latitude, e.longitude, e.geo_precision FROM followups f"
+            " JOIN events e ON e.id = f.event"
+            f" WHERE {where} AND f.event_date BETWEEN ? AND ?"
+            " AND e.incident IS NOT NULL",
+            (*params, *window),
+        )
+        found |= _within(rows, event, settings)
+    return found
+
+
+def _within(
+    rows: Iterable[tuple[int, float | None, float | None, int | None]],
+    event: Event,
+    settings: Settings,
+) -> set[int]:
+    """The ids of the rows within the distance tolerance of the event (all of them when
+    either has no coordinates)."""
+    found = set()
+    for other, lat, lon, geo_precision in rows:
+        if event.latitude is not None and event.longitude is not None and lat is not None:
+            assert lon is not None
+            km = linking.distance_km(event.latitude, event.longitude, lat, lon)
+            tolerance = max(
+                linking.place_tolerance_km(event, settings),
+                settings.link_km[min(max(geo_precision or 3, 1), 3) - 1],
             )
-            for other, lat, lon, geo_precision in rows:
-                if has_point and lat is not None:
-                    assert event.latitude is not None and event.longitude is not None
-                    km = linking.distance_km(event.latitude, event.longitude, lat, lon)
-                    tolerance = max(
-                        linking.place_tolerance_km(event, settings),
-                        settings.link_km[min(max(geo_precision or 3, 1), 3) - 1],
-                    )
-                    if km > tolerance:
-                        continue
-                found.add(other)
+            if km > tolerance:
+                continue
+        found.add(other)
     return found
 
 
@@ -352,6 +393,12 @@ def link_event(conn: sqlite3.Connection, event_id: int, settings: Settings, now:
     """Link one stored event into the incidents; return the number of incidents it touched."""
     item = _linkables(conn, [event_id])[event_id]
     _record_toll(conn, item)
+    if linking.weakly_dated(item.event) and linking.may_follow_up(item.event):
+        conn.execute(
+            f"INSERT OR REPLACE INTO followups SELECT id, {store.CELL_SQL}, country, event_date"
+            " FROM events WHERE id = ?",
+            (event_id,),
+        )
     others = _linkables(conn, sorted(candidate_ids(conn, item.event, settings) - {event_id}))
     for other in others.values():
         result = linking.compare(item, other, settings)
@@ -399,3 +446,29 @@ def _incident_size(conn: sqlite3.Connection, event_id: int) -> int:
         (event_id,),
     ).fetchone()
     return row[0]
+
+
+def document_incidents(conn: sqlite3.Connection) -> dict[str, int]:
+    """The incident each document (by doc_id) reports, for a document-level view.
+
+    An article reports the incident of its first event (its lede), unless no other document
+    reports that one; then the incident of its first event that another document shares:
+    two articles whose events are linked report one incident even when each article's first
+    event differs (a lede told with another town or day, the shooting in a later paragraph
+    of an arrest report). Not transitive through background events: an article's other
+    events (earlier shootings recalled, page noise) do not pull it into their incidents when
+    its lede is shared. Documents without an event are left out.
+    """
+    rows = conn.execute(
+        "SELECT d.doc_id, e.incident, EXISTS (SELECT 1 FROM events o"
+        "   WHERE o.incident = e.incident AND o.document != e.document)"
+        " FROM events e JOIN documents d ON d.id = e.document"
+        " WHERE e.incident IS NOT NULL ORDER BY e.document, e.id"
+    )
+    first: dict[str, int] = {}
+    shared: dict[str, int] = {}
+    for doc_id, incident, others in rows:
+        first.setdefault(doc_id, incident)
+        if others:
+            shared.setdefault(doc_id, incident)
+    return first | shared

@@ -19,7 +19,9 @@ in ``Settings.link_weights``; each agreement is in [0, 1]):
   different towns at precision 1 (ACLED: one event per location). Without coordinates: same
   admin1 0.3, same country 0.1, different admin1 veto.
 - **type**: same sub-event type 1.0; same event type 0.6; compatible types (a battle and the
-  explosions or killings of civilians in it, a protest and a riot) 0.3; otherwise veto.
+  explosions or killings of civilians in it, a protest and a riot) 0.3, but 0.6 for a battle
+  and an attack on civilians when neither side names an actor (a shooting by "a gunman" is
+  an armed clash in one report and an attack in the next); otherwise veto.
 - **actors**: the named (non-generic) actors of both sides, compared without their country
   or period suffix: Jaccard overlap. Generic actors ("Unidentified Armed Group", "Civilians")
   carry no evidence: 0.5 when one side has no named actor. Two sides each with two or more
@@ -27,6 +29,18 @@ in ``Settings.link_weights``; each agreement is in [0, 1]):
 - **content**: what the sentences reporting each event share of their distinguishing
   terms (names of places, people and units; numbers), see ``linkterms``; every pair must
   reach ``link_content_min``. Different villages or victims named on each side pull it down.
+
+**Follow-ups** (``followup_day``): a report whose event is dated only by its publication or by
+the preceding text (``date_source`` "publication" or "discourse": the arrest, the charges,
+the funeral, the trial) may tell of an event up to ``link_followup_days`` before that date.
+Such a pair, not the same event by its dates, is still the same event when neither side
+names an actor (local news of a crime by unidentified people; named armed groups fight
+again where they fought, and ACLED codes each day), it is in the same town
+(same location name or both at geo_precision 1 within ``link_km[0]``), of the same kind
+(type agreement at least 0.6), and the sentences share names: content agreement at least
+``link_followup_content`` and at least ``link_followup_names`` shared names (numbers do not
+count): the victims' and suspects' names are what local news repeats. The date weight goes
+to content, as for an unknown date.
 
 Events of the same document never merge (the events stage already told them apart); two
 events on consecutive precise days that agree otherwise form a *chain* (fighting that
@@ -60,6 +74,7 @@ _COMPATIBLE_TYPES = frozenset(
         ("Protests", "Riots"),
     )
 )
+_GENERIC_COMPATIBLE = frozenset(("Battles", "Violence against civilians"))
 # Event types by precedence when members disagree (a battle folds explosions into it).
 TYPE_ORDER: tuple[str, ...] = (
     "Battles",
@@ -122,6 +137,34 @@ class _Veto(Exception):
 def date_unknown(event: Event) -> bool:
     """True when the event's date is only its article's publication date."""
     return event.date_source == "publication"
+
+
+def weakly_dated(event: Event) -> bool:
+    """True when the event's date comes from the publication or the preceding text."""
+    return event.date_source in ("publication", "discourse")
+
+
+def may_follow_up(event: Event) -> bool:
+    """Whether the event may be one side of a follow-up pair (see ``followup_day``): no
+    named actor."""
+    return not named_actors(event)
+
+
+def followup_day(a: Event, b: Event, settings: Settings) -> Event | None:
+    """The follow-up of the pair when one weakly dated event falls up to
+    ``link_followup_days`` after the other's date interval (not before its start); None
+    otherwise. With both weakly dated, the later one."""
+    found = []
+    for late, early in ((a, b), (b, a)):
+        if not weakly_dated(late):
+            continue
+        first, last = day_interval(early, settings)
+        day = late.event_date.toordinal()
+        if first <= day <= last + settings.link_followup_days:
+            found.append(late)
+    if not found:
+        return None
+    return max(found, key=lambda e: (e.event_date, e.doc_id))
 
 
 def day_interval(event: Event, settings: Settings) -> tuple[int, int]:
@@ -219,7 +262,10 @@ def _type(a: Event, b: Event) -> tuple[float, str]:
         return 1.0, f"both {a.sub_event_type}"
     if a.event_type == b.event_type:
         return 0.6, f"both {a.event_type}"
-    if frozenset((a.event_type, b.event_type)) in _COMPATIBLE_TYPES:
+    pair = frozenset((a.event_type, b.event_type))
+    if pair == _GENERIC_COMPATIBLE and not named_actors(a) and not named_actors(b):
+        return 0.6, f"compatible types, no named actor ({a.event_type}, {b.event_type})"
+    if pair in _COMPATIBLE_TYPES:
         return 0.3, f"compatible types ({a.event_type}, {b.event_type})"
     raise _Veto(f"incompatible types ({a.event_type}, {b.event_type})")
 
@@ -257,38 +303,108 @@ def _actors(a: Event, b: Event) -> tuple[float, str]:
     return 0.0, "no actor in common"
 
 
-def _content(a: Linkable, b: Linkable, settings: Settings) -> tuple[float, str]:
-    found = linkterms.compare_terms(a.terms, b.terms, settings.link_content_exclusive)
-    return found.agreement, found.why()
+def _same_town(a: Event, b: Event, settings: Settings) -> bool:
+    if _same_text(a.location, b.location) and _same_text(a.admin1, b.admin1) is not False:
+        return True
+    if a.geo_precision != 1 or b.geo_precision != 1:
+        return False
+    if None in (a.latitude, a.longitude, b.latitude, b.longitude):
+        return False
+    assert a.latitude is not None and a.longitude is not None
+    assert b.latitude is not None and b.longitude is not None
+    return distance_km(a.latitude, a.longitude, b.latitude, b.longitude) <= settings.link_km[0]
+
+
+def _followup_date(a: Event, b: Event, settings: Settings) -> tuple[float, str] | None:
+    """The date field of a follow-up pair (see the module docstring), or None."""
+    late = followup_day(a, b, settings)
+    if late is None:
+        return None
+    early = b if late is a else a
+    days = (late.event_date - early.event_date).days
+    why = f"follow-up: {late.event_date.isoformat()} ({late.date_source}) {days} day(s) after"
+    return 0.0, why + f" {early.event_date.isoformat()}; its weight goes to content"
+
+
+def _names(terms: linkterms.TermAgreement) -> int:
+    return sum(1 for t in terms.shared if not any(c.isdigit() for c in t))
+
+
+def _conflicting(terms: linkterms.TermAgreement, settings: Settings) -> bool:
+    """Nothing shared, while each side names at least ``link_conflict_names`` names
+    of its own: different victims, streets or units."""
+    if terms.shared_weight or not settings.link_conflict_names:
+        return False
+    alone = (
+        sum(1 for t in side if not any(c.isdigit() for c in t))
+        for side in (terms.only_a, terms.only_b)
+    )
+    return min(alone) >= settings.link_conflict_names
 
 
 def compare(a: Linkable, b: Linkable, settings: Settings) -> Comparison:
-    """Score two events; symmetric. See the module docstring for the components."""
+    """Score two events; symmetric. See the module docstring for the components: a pair
+    that is not the same event by its dates may still be a follow-up."""
+    normal = _compare(a, b, settings, None)
+    if normal.same or a.document == b.document:
+        return normal
+    date_field = _followup_date(a.event, b.event, settings)
+    if date_field is None:
+        return normal
+    follow = _compare(a, b, settings, date_field)
+    if follow.same:
+        return follow
+    if normal.veto and follow.veto:
+        return replace(normal, veto=f"{normal.veto}; follow-up refused: {follow.veto}")
+    return normal
+
+
+def _compare(
+    a: Linkable, b: Linkable, settings: Settings, followup: tuple[float, str] | None
+) -> Comparison:
     fields: dict[str, tuple[float, str]] = {}
     try:
-        fields["date"] = _date(a.event, b.event, settings)
+        fields["date"] = followup or _date(a.event, b.event, settings)
         fields["place"] = _place(a.event, b.event, settings)
         fields["type"] = _type(a.event, b.event)
         fields["actors"] = _actors(a.event, b.event)
     except _Veto as veto:
         return Comparison(0.0, False, False, str(veto), fields)
-    fields["content"] = _content(a, b, settings)
+    terms = linkterms.compare_terms(a.terms, b.terms, settings.link_content_exclusive)
+    fields["content"] = (terms.agreement, terms.why())
+    if followup:
+        reasons = []
+        if not _same_town(a.event, b.event, settings):
+            reasons.append("not the same town")
+        if fields["type"][0] < 0.6:
+            reasons.append("not the same kind of event")
+        if not may_follow_up(a.event) or not may_follow_up(b.event):
+            reasons.append("named actors (armed groups fight again where they fought)")
+        if terms.agreement < settings.link_followup_content:
+            reasons.append(f"content {terms.agreement} below {settings.link_followup_content}")
+        if _names(terms) < settings.link_followup_names:
+            reasons.append(f"{_names(terms)} shared name(s)")
+        if reasons:
+            return Comparison(0.0, False, False, ", ".join(reasons), fields)
     if a.event.fatalities == b.event.fatalities:
         fields["fatalities"] = (1.0, f"both {a.event.fatalities} (not scored)")
     else:
         fields["fatalities"] = (0.0, f"{a.event.fatalities} vs {b.event.fatalities} (not scored)")
-    unknown = date_unknown(a.event) or date_unknown(b.event)
+    unknown = followup is not None or date_unknown(a.event) or date_unknown(b.event)
     weights = dict(zip(COMPONENTS, settings.link_weights, strict=True))
     if unknown:  # the content stands in for the date
         weights["content"] += weights.pop("date")
     score = round(sum(w * fields[name][0] for name, w in weights.items()), 3)
     content = fields["content"][0]
     needed = settings.link_content_unknown_date if unknown else settings.link_content_min
-    gap = day_gap(a.event, b.event, settings)
+    if followup:
+        needed = settings.link_followup_content
+    gap = 0 if followup else day_gap(a.event, b.event, settings)
     consecutive = a.event.time_precision == 1 and b.event.time_precision == 1 and gap >= 1
     consecutive = consecutive and not unknown
     same = (
         a.document != b.document
+        and not _conflicting(terms, settings)
         and gap <= settings.link_same_day_gap
         and score >= settings.link_threshold
         and content >= needed

@@ -46,6 +46,16 @@ class Settings:
     link_content_min: float = 0.0
     # How much the terms each side names alone (two different villages) weigh against.
     link_content_exclusive: float = 2.0
+    # Follow-up reports (linking.followup): an event dated only by the publication or the
+    # preceding text, dated up to link_followup_days after another report's event, in the same
+    # town, of the same kind, with a content agreement of at least link_followup_content and
+    # at least link_followup_names shared names (victims', suspects' names).
+    link_followup_days: int = 35
+    link_followup_content: float = 0.5
+    link_followup_names: float = 2.0
+    # Two reports sharing no term while each names at least this many names of its own
+    # (victims, streets, units) are not the same event; 0: no such rule.
+    link_conflict_names: int = 3
     # Distance tolerance in km by geo_precision 1 (town), 2 (near / part of a region), 3 (region).
     link_km: tuple[float, float, float] = (10.0, 25.0, 75.0)
     # At most this many events are re-clustered around a new one (a safety bound).

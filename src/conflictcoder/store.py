@@ -263,12 +263,39 @@ def m004_date_source(conn: sqlite3.Connection) -> None:
     )
 
 
+#: The weakly dated events (``linking.weakly_dated``).
+WEAKLY_DATED_SQL = "date_source IN ('publication', 'discourse')"
+
+
+def m005_followups(conn: sqlite3.Connection) -> None:
+    """The weakly dated events that may be follow-ups, by place and day (``followups``,
+    kept by ``incidents.link_event``: those naming no actor): a new event finds the
+    follow-up reports published in the weeks after it (``incidents.candidate_ids``)
+    without reading every event of those weeks. Filled in with the weakly dated events
+    stored before (a superset: the linker checks the actors)."""
+    conn.execute(
+        """CREATE TABLE followups (
+            event INTEGER PRIMARY KEY REFERENCES events(id) ON DELETE CASCADE,
+            cell INTEGER,
+            country TEXT,
+            event_date TEXT NOT NULL
+        ) STRICT"""
+    )
+    conn.execute("CREATE INDEX followups_cell ON followups(cell, event_date)")
+    conn.execute("CREATE INDEX followups_country ON followups(country, event_date)")
+    conn.execute(
+        f"INSERT INTO followups SELECT id, {CELL_SQL}, country, event_date FROM events"
+        f" WHERE {WEAKLY_DATED_SQL}"
+    )
+
+
 #: Ordered migrations; each is applied once and recorded by name in ``_migrations``.
 MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     m001_initial,
     m002_incidents,
     m003_link_terms,
     m004_date_source,
+    m005_followups,
 )
 
 
