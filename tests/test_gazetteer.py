@@ -254,3 +254,17 @@ def test_load_opens_existing_index(index: Path) -> None:
 )
 def test_admin_name(raw: str, short: str) -> None:
     assert gazetteer.admin_name(raw) == short
+
+
+def test_concurrent_builds_of_one_index_both_succeed(tmp_path):
+    from concurrent.futures import ThreadPoolExecutor
+
+    dest = tmp_path / "shared.sqlite"
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        jobs = [
+            pool.submit(gazetteer.build, dest, extra_dumps=[FIXTURE], bundled=False)
+            for _ in range(2)
+        ]
+        assert [job.result() for job in jobs] == [dest, dest]
+    assert gazetteer.Gazetteer.open(dest).lookup("Baghdad")
+    assert [p.name for p in tmp_path.iterdir()] == ["shared.sqlite"]

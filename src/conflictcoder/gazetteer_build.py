@@ -12,9 +12,11 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import re
 import sqlite3
 import statistics
+import tempfile
 import unicodedata
 import zipfile
 from collections.abc import Iterator, Sequence
@@ -315,8 +317,12 @@ def build(dest: Path, *, extra_dumps: Sequence[Path] = (), bundled: bool = True)
         for gid, row in _cities500():
             _merge(rows, gid, row)
     dest.parent.mkdir(parents=True, exist_ok=True)
-    tmp = dest.with_name(dest.name + ".tmp")
-    tmp.unlink(missing_ok=True)
+    # A private temporary file per build, renamed atomically: two processes building the same
+    # index at once (parallel workers on a fresh machine) each finish with a whole index.
+    handle, name = tempfile.mkstemp(prefix=dest.name + ".", suffix=".tmp", dir=dest.parent)
+    os.close(handle)
+    tmp = Path(name)
+    tmp.unlink()
     try:
         db = sqlite3.connect(tmp)
         with db:
@@ -329,6 +335,7 @@ def build(dest: Path, *, extra_dumps: Sequence[Path] = (), bundled: bool = True)
         db.execute("VACUUM")
         db.close()
     except sqlite3.Error as exc:
+        tmp.unlink(missing_ok=True)
         raise GazetteerError(f"cannot build gazetteer at {dest}: {exc}") from exc
     tmp.replace(dest)
     return dest
