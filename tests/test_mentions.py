@@ -276,8 +276,8 @@ def _names(mention):
             "Military Forces of {country}",
         ),
         (  # allies backing a side are neither actor1 nor actor2
-            "Clashes took place between regime forces, supported by pro-regime militias, and "
-            "ISIS fighters near the village.",
+            "Army troops, supported by allied tribal militias, fought ISIS fighters near the "
+            "village on Sunday.",
             "Military Forces of {country}",
             "Islamic State",
         ),
