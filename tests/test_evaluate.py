@@ -1,6 +1,7 @@
 from datetime import date
 
 import pytest
+from factories import prison_event
 
 from conflictcoder.errors import EvalError
 from conflictcoder.evaluate import compare, evaluate, fold, parse_acled_date, parse_inter, read_gold
@@ -46,30 +47,16 @@ def _event(**overrides) -> Event:
     values = dict(
         doc_id="d",
         event_date=date(2020, 5, 9),
-        time_precision=1,
-        event_type="Battles",
-        sub_event_type="Armed clash",
-        actor1="Islamic State (Syria)",
-        assoc_actor_1=None,
-        inter1=2,
         actor2=None,
-        assoc_actor_2=None,
         inter2=None,
         interaction=20,
-        country="Syria",
-        iso3="SYR",
         admin1="Al Hasakah",
         admin2=None,
-        location="Al Hasakah",
         latitude=36.50,
         longitude=40.75,
-        geo_precision=1,
         fatalities=2,
-        notes=None,
-        source=None,
     )
-    values.update(overrides)
-    return Event(**values)
+    return prison_event(**{**values, **overrides})
 
 
 GOLD = {

@@ -5,10 +5,11 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
+from factories import prison_event
 
 from conflictcoder import incident_export, incidents, linking, store
 from conflictcoder.linking import Linkable, TollReport
-from conflictcoder.models import Article, Event, Span
+from conflictcoder.models import Article, Span
 from conflictcoder.settings import Settings
 
 NOW = datetime(2024, 3, 1, 12, 0, tzinfo=UTC)
@@ -22,35 +23,8 @@ PRISON = (
 
 
 def _event(doc_id="ap-1", **changes):
-    event = Event(
-        doc_id=doc_id,
-        event_date=date(2022, 1, 20),
-        time_precision=1,
-        event_type="Battles",
-        sub_event_type="Armed clash",
-        actor1="Islamic State (Syria)",
-        assoc_actor_1=None,
-        inter1=2,
-        actor2="QSD: Syrian Democratic Forces",
-        assoc_actor_2=None,
-        inter2=2,
-        interaction=22,
-        country="Syria",
-        iso3="SYR",
-        admin1="Al Hasakeh",
-        admin2="Al Hasakeh",
-        location="Al Hasakah",
-        latitude=36.5024,
-        longitude=40.7477,
-        geo_precision=1,
-        fatalities=12,
-        notes=None,
-        source=None,
-        evidence={"actor1": (Span(0, 14),), "fatalities": (Span(110, 112),)},
-        why={},
-        confidence=0.8,
-    )
-    return replace(event, **changes)
+    evidence = {"actor1": (Span(0, 14),), "fatalities": (Span(110, 112),)}
+    return prison_event(doc_id=doc_id, **{"evidence": evidence, **changes})
 
 
 def _linkable(event, document=1, terms=("gweiran", "hasakah", "12"), key=None):

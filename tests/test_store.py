@@ -1,11 +1,11 @@
 import sqlite3
-from dataclasses import replace
 from datetime import UTC, date, datetime
 
 import pytest
+from factories import prison_event
 
 from conflictcoder.errors import StoreError
-from conflictcoder.models import Article, Event, Span
+from conflictcoder.models import Article, Span
 from conflictcoder.store import (
     MIGRATIONS,
     add_document,
@@ -28,35 +28,17 @@ def _article(doc_id="ap-1", text=TEXT, published=date(2022, 1, 22)):
 
 
 def _event(doc_id="ap-1", **changes):
-    event = Event(
-        doc_id=doc_id,
-        event_date=date(2022, 1, 20),
-        time_precision=1,
-        event_type="Battles",
-        sub_event_type="Armed clash",
-        actor1="Islamic State (Syria)",
-        assoc_actor_1=None,
-        inter1=2,
-        actor2="SDF: Syrian Democratic Forces",
-        assoc_actor_2="Asayish: Kurdish Internal Security Forces",
-        inter2=2,
-        interaction=22,
-        country="Syria",
-        iso3="SYR",
-        admin1="Al Hasakeh",
-        admin2="Al Hasakeh",
-        location="Al Hasakeh",
-        latitude=36.4868,
-        longitude=40.7582,
-        geo_precision=1,
-        fatalities=12,
-        notes=None,
-        source="AP",
-        evidence={"actor1": (Span(0, 13),), "fatalities": (Span(87, 93),)},
-        why={"fatalities": "dozens: 12"},
-        confidence=0.8,
-    )
-    return replace(event, **changes)
+    values = {
+        "actor2": "SDF: Syrian Democratic Forces",
+        "assoc_actor_2": "Asayish: Kurdish Internal Security Forces",
+        "location": "Al Hasakeh",
+        "latitude": 36.4868,
+        "longitude": 40.7582,
+        "source": "AP",
+        "evidence": {"actor1": (Span(0, 13),), "fatalities": (Span(87, 93),)},
+        "why": {"fatalities": "dozens: 12"},
+    }
+    return prison_event(doc_id=doc_id, **{**values, **changes})
 
 
 def _iraq(doc_id="ap-1"):
