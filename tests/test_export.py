@@ -5,6 +5,7 @@ from dataclasses import replace
 from datetime import date
 
 import pytest
+from factories import prison_event
 
 from conflictcoder.errors import ConflictCoderError
 from conflictcoder.export import (
@@ -18,35 +19,18 @@ from conflictcoder.export import (
     event_record,
     write,
 )
-from conflictcoder.models import Event, Span
+from conflictcoder.models import Span
 
-ATTACK = Event(
+ATTACK = prison_event(
     doc_id="seed.txt",
-    event_date=date(2022, 1, 20),
-    time_precision=1,
-    event_type="Battles",
-    sub_event_type="Armed clash",
-    actor1="Islamic State (Syria)",
-    assoc_actor_1=None,
-    inter1=2,
     actor2="SDF: Syrian Democratic Forces",
-    assoc_actor_2=None,
-    inter2=2,
-    interaction=22,
-    country="Syria",
-    iso3="SYR",
-    admin1="Al Hasakeh",
-    admin2="Al Hasakeh",
     location="Al Hasakeh",
     latitude=36.4868,
     longitude=40.7582,
-    geo_precision=1,
-    fatalities=12,
     notes='IS attacked Gweiran prison, "dozens" killed.',
     source="AP",
     evidence={"actor1": (Span(0, 13), Span(200, 202)), "fatalities": (Span(87, 93),)},
     why={"fatalities": "dozens: 12"},
-    confidence=0.8,
 )
 RAID = replace(
     ATTACK,
