@@ -18,3 +18,8 @@ from conflictcoder.admin_names import acled_name
 )
 def test_acled_name(level, country, name, expected):
     assert acled_name(level, country, name) == expected
+
+
+@pytest.mark.parametrize("name", ["Kharkivs'ka Oblast'", "Kharkivs’ka Oblast’", "Kharkivs'ka"])
+def test_a_name_the_gazetteer_already_shortened_is_still_mapped(name):
+    assert acled_name("admin1", "UA", name) == "Kharkiv"

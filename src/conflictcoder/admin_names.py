@@ -16,7 +16,7 @@ from importlib import resources
 
 _SUFFIX = re.compile(
     r"\s+(Governorate|Province|Region|Department|Prefecture|District|County|Division|"
-    r"Oblast|Rayon|Municipality|State|Territory|Muhafazah)$",
+    r"Oblast'?|Rayon|Municipality|State|Territory|Muhafazah)$",
     re.IGNORECASE,
 )
 
@@ -24,17 +24,26 @@ _SUFFIX = re.compile(
 @cache
 def _table() -> dict[tuple[str, str, str], str]:
     path = resources.files("conflictcoder") / "data" / "acled_admin_names.tsv"
+    table: dict[tuple[str, str, str], str] = {}
     with path.open(encoding="utf-8", newline="") as handle:
-        rows = csv.DictReader(handle, delimiter="\t")
-        return {(r["level"], r["country"], r["geonames_name"]): r["acled_name"] for r in rows}
+        for row in csv.DictReader(handle, delimiter="\t"):
+            # the gazetteer may already have dropped the suffix ("Kharkivs'ka Oblast'")
+            for name in (row["geonames_name"], _strip(row["geonames_name"])):
+                table.setdefault((row["level"], row["country"], name), row["acled_name"])
+    return table
+
+
+def _strip(name: str) -> str:
+    return _SUFFIX.sub("", name.replace("’", "'")).strip() or name
 
 
 def acled_name(level: str, country: str | None, name: str | None) -> str | None:
     """ACLED's name for a GeoNames ``admin1``/``admin2`` name of ``country`` (ISO2)."""
     if name is None:
         return None
-    known = _table().get((level, country or "", name))
-    if known is not None:
-        return known
-    stripped = _SUFFIX.sub("", name).strip()
-    return stripped or name
+    stripped = _strip(name)
+    for key in (name, name.replace("’", "'"), stripped):
+        known = _table().get((level, country or "", key))
+        if known is not None:
+            return known
+    return stripped
