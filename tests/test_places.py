@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from conflictcoder import gazetteer, places
+from conflictcoder import gazetteer, placenames, places
 from conflictcoder.models import PlaceMention
 from conflictcoder.sentences import split
 
@@ -295,3 +295,25 @@ def test_district_gives_way_to_its_namesake_town() -> None:
     hit = Hit(0, 10, "Ras al-Ain", cands=((district, True), (town, True)))
     assert _namesake_seat(district, hit) == town
     assert _namesake_seat(district, Hit(0, 10, "Ras al-Ain", cands=((district, True),))) == district
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Airstrikes hit Sa'da village, Idlib.",
+        "Airstrikes hit Sa'da village (Saraqib, Idlib).",
+    ],
+)
+def test_respelled_place_abroad_loses_to_the_named_province(
+    gaz: gazetteer.Gazetteer, text: str
+) -> None:
+    found = run(text, gaz)
+    assert {m.place.country for m in found if m.place is not None} == {"SY"}
+
+
+@pytest.mark.parametrize(
+    ("folded", "stripped"),
+    [("al hasakah", "hasakah"), ("deir ez zor", "deir zor"), ("paris", "paris"), ("al", "al")],
+)
+def test_strip_articles(folded: str, stripped: str) -> None:
+    assert placenames.strip_articles(folded) == stripped

@@ -81,6 +81,11 @@ def _content(folded: str) -> str:
     return stripped or folded
 
 
+def strip_articles(folded: str) -> str:
+    """A folded name without its Arabic-style article tokens ("al hasakah" -> "hasakah")."""
+    return _content(folded)
+
+
 def _variant(content: str) -> str:
     text = _INNER_Y.sub("i", content)
     text = text.replace("ou", "u").replace("ee", "i").replace("oo", "u")

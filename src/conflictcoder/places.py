@@ -18,7 +18,7 @@ from conflictcoder import placecues as cues
 from conflictcoder import placerank as rank
 from conflictcoder.gazetteer import Gazetteer
 from conflictcoder.models import Place, PlaceMention, Sentence
-from conflictcoder.placenames import keys
+from conflictcoder.placenames import fold, keys, strip_articles
 from conflictcoder.placerecog import Facility as _Facility
 from conflictcoder.placerecog import Hit as _Hit
 from conflictcoder.placerecog import recognise as _recognise
@@ -27,6 +27,12 @@ from conflictcoder.placerecog import recognise as _recognise
 _MINOR_ABROAD = 5000
 _PAREN_LINK = re.compile(r"^\s*\((?:[^()]{0,40},\s*)?$")
 _ADMIN_CODES = ("ADM1", "ADM2")
+# A name spelled exactly as a city this large never means a variant spelling of another.
+_FAMOUS = 500_000
+# Alternate names of places this large are trusted abroad; of smaller ones, not.
+_KNOWN_ALIAS = 100_000
+# Where a province is named as the container of a place: "X, Province", "X (District, Province)".
+_CONTAINER_BEFORE = re.compile(r"(?:[(,]|\bin)\s*$")
 
 
 @dataclass(slots=True)
@@ -105,6 +111,14 @@ def _resolve(text: str, hits: list[_Hit], ctx: _Context) -> None:
                 hit.best = None
                 continue
             hit.cands, hit.loose = inside, True
+        famous = {p.country for p, _ in hit.cands if p.population >= _FAMOUS}
+        famous &= {p.country for p, _ in hit.cands if _spelled_as(hit.surface, p)}
+        if famous:  # "Paris" is never Perris, California
+            hit.cands = tuple(
+                (p, m)
+                for p, m in hit.cands
+                if not m or p.country in famous or _spelled_as(hit.surface, p)
+            )
         ev = ctx.evidence(index)
         cues_ = rank.Cues(hit.admin_cue, hit.settlement_cue, hit.loose)
         scored = sorted(
@@ -164,6 +178,36 @@ def _country_or_place(hit: _Hit, index: int, ctx: _Context) -> None:
         hit.country, hit.cands = None, local
 
 
+def _province_country(text: str, hit: _Hit) -> str | None:
+    """The country of a province named as a container ("Jalalpur, Gujarat", "(Sahar, Sadah)",
+    "Borno State"), when every province of that name is in one country."""
+    if hit.country or not hit.cands:
+        return None
+    if not (
+        hit.admin_cue == "admin1"
+        or _CONTAINER_BEFORE.search(text[max(0, hit.start - 4) : hit.start])
+    ):
+        return None
+    found = {p.country for p, _ in hit.cands if p.feature_code == "ADM1"}
+    return found.pop() if len(found) == 1 else None
+
+
+def _spelled_as(surface: str, place: Place) -> bool:
+    """``surface`` is the place's main name, up to accents, case and Arabic articles."""
+    a, b = fold(surface), fold(place.name)
+    return a is not None and b is not None and strip_articles(a) == strip_articles(b)
+
+
+def _respelled(hit: _Hit) -> bool:
+    """The best candidate matched its main name only up to spelling variants ("Halane" for
+    Helena), or an alternate name of a small place."""
+    assert hit.best is not None
+    main = next((m for p, m in hit.cands if p.geonameid == hit.best.geonameid), False)
+    if main:
+        return not _spelled_as(hit.surface, hit.best)
+    return hit.best.population < _KNOWN_ALIAS
+
+
 def _accept(hit: _Hit, index: int, ctx: _Context) -> bool:
     if hit.best is None:
         return False
@@ -171,13 +215,13 @@ def _accept(hit: _Hit, index: int, ctx: _Context) -> bool:
     in_ctx = not countries or hit.best.country in countries
     if hit.loose:
         return hit.cued and bool(countries) and hit.best.country in countries
-    if (
-        not in_ctx
-        and sum(countries.values()) >= 0.8
-        and hit.best.population < _MINOR_ABROAD
-        and not any(hit.best.country in ctx.gazetteer.neighbours(c) for c in countries)
-    ):
-        return False  # a hamlet abroad, in an article about somewhere else: a homonym
+    if not in_ctx and sum(countries.values()) >= 0.8 and hit.best.population < _MINOR_ABROAD:
+        neighbour = any(hit.best.country in ctx.gazetteer.neighbours(c) for c in countries)
+        others = [p for i, p in ctx.anchors.items() if i != index]
+        if not neighbour or (others and min(rank.distance_km(hit.best, p) for p in others) > 300):
+            return False  # a hamlet abroad, in an article about somewhere else: a homonym
+    if not in_ctx and sum(countries.values()) >= 0.8 and _respelled(hit):
+        return False  # a variant spelling of a place abroad: a homonym of a local place
     if hit.cued:
         return True
     return hit.score >= (1.5 if in_ctx else 2.5)
@@ -302,6 +346,10 @@ def find(
         [bisect.bisect_right(starts, h.start) - 1 for h in hits],
         gazetteer,
     )
+    for i, hit in enumerate(hits):
+        iso2 = _province_country(text, hit)
+        if iso2:
+            ctx.mentioned[i] = (iso2, "place")
     for hit in hits:
         if not hit.country and not hit.loose and hit.cands:
             hit.loose_cands = gazetteer.candidates(hit.surface, loose=True)
