@@ -24,7 +24,7 @@ from __future__ import annotations
 import csv
 import hashlib
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Any, TextIO
 
 from conflictcoder.errors import ConflictCoderError
@@ -167,27 +167,30 @@ def _write_jsonl(events: Iterable[Event], out: TextIO) -> int:
     return n
 
 
-def _write_csv(events: Iterable[Event], out: TextIO) -> int:
-    writer = csv.DictWriter(out, fieldnames=CSV_FIELDS, lineterminator="\n")
+def write_rows(records: Iterable[dict[str, Any]], fields: Sequence[str], out: TextIO) -> int:
+    writer = csv.DictWriter(out, fieldnames=fields, lineterminator="\n")
     writer.writeheader()
     n = 0
-    for event in events:
-        record = event_record(event)
-        record["evidence"] = _json_cell(record["evidence"])
-        record["why"] = _json_cell(record["why"])
+    for record in records:
         writer.writerow(record)
         n += 1
     return n
 
 
+def csv_record(event: Event) -> dict[str, Any]:
+    """``event_record`` with its nested values as JSON text, for one CSV row."""
+    record = event_record(event)
+    record["evidence"] = _json_cell(record["evidence"])
+    record["why"] = _json_cell(record["why"])
+    return record
+
+
+def _write_csv(events: Iterable[Event], out: TextIO) -> int:
+    return write_rows(map(csv_record, events), CSV_FIELDS, out)
+
+
 def _write_acled_csv(events: Iterable[Event], out: TextIO) -> int:
-    writer = csv.DictWriter(out, fieldnames=ACLED_COLUMNS, lineterminator="\n")
-    writer.writeheader()
-    n = 0
-    for event in events:
-        writer.writerow(acled_record(event))
-        n += 1
-    return n
+    return write_rows(map(acled_record, events), ACLED_COLUMNS, out)
 
 
 def _cell(value: object) -> str:

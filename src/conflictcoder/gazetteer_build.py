@@ -284,7 +284,7 @@ def _add_country_name(db: sqlite3.Connection, alias: str, iso2: str, kind: str) 
         db.execute("INSERT OR IGNORE INTO country_names VALUES (?,?,?)", (folded, iso2, kind))
 
 
-def _insert_rows(db: sqlite3.Connection, rows: dict[int, _Row]) -> None:
+def _insert_places(db: sqlite3.Connection, rows: dict[int, _Row]) -> None:
     db.executemany(
         "INSERT OR REPLACE INTO places VALUES (?,?,?,?,?,?,?,?,?)",
         (
@@ -292,6 +292,9 @@ def _insert_rows(db: sqlite3.Connection, rows: dict[int, _Row]) -> None:
             for gid, r in rows.items()
         ),
     )
+
+
+def _insert_names(db: sqlite3.Connection, rows: dict[int, _Row]) -> None:
     names, skels = _name_keys(rows)
     db.executemany("INSERT OR IGNORE INTO names VALUES (?,?,?)", names)
     db.executemany("INSERT OR IGNORE INTO skels VALUES (?,?)", skels)
@@ -329,7 +332,8 @@ def build(dest: Path, *, extra_dumps: Sequence[Path] = (), bundled: bool = True)
             db.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;" + _SCHEMA)
             _add_admins(db, rows)
             _add_countries(db, rows)
-            _insert_rows(db, rows)
+            _insert_places(db, rows)
+            _insert_names(db, rows)
             db.executescript(_INDEXES)
             db.execute("INSERT INTO meta VALUES ('schema', ?)", (SCHEMA_VERSION,))
         db.execute("VACUUM")
@@ -356,16 +360,8 @@ def import_dump(index: Path, dump: Path) -> int:
         with db:
             known = {gid for (gid,) in db.execute("SELECT id FROM places")}
             new = {gid: row for gid, row in rows.items() if gid not in known}
-            db.executemany(
-                "INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?)",
-                (
-                    (gid, r.name, r.lat, r.lon, r.fcode or "PPL", r.country, r.a1, r.a2, r.pop)
-                    for gid, r in new.items()
-                ),
-            )
-            names, skels = _name_keys(rows)
-            db.executemany("INSERT OR IGNORE INTO names VALUES (?,?,?)", names)
-            db.executemany("INSERT OR IGNORE INTO skels VALUES (?,?)", skels)
+            _insert_places(db, new)
+            _insert_names(db, rows)  # places already known gain the dump's names
         db.close()
     except sqlite3.Error as exc:
         raise GazetteerError(f"cannot import {dump} into {index}: {exc}") from exc

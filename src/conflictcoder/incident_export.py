@@ -17,7 +17,6 @@ columns (lists as JSON); ``table`` prefixes the incident id and number of docume
 
 from __future__ import annotations
 
-import csv
 import io
 import json
 import sqlite3
@@ -237,17 +236,12 @@ def _with_extra(
             base = export.CSV_FIELDS
         else:
             base = export.ACLED_COLUMNS
-        writer = csv.DictWriter(out, fieldnames=[*base, *names], lineterminator="\n")
-        writer.writeheader()
-        for event, extra in zip(events, extras, strict=True):
-            if fmt == "csv":
-                row = export.event_record(event)
-                row["evidence"] = _cell(row["evidence"])
-                row["why"] = _cell(row["why"])
-            else:
-                row = export.acled_record(event)
-            writer.writerow(row | {k: _cell(v) for k, v in extra.items()})
-        return len(events)
+        record = export.csv_record if fmt == "csv" else export.acled_record
+        rows = (
+            record(event) | {k: _cell(v) for k, v in extra.items()}
+            for event, extra in zip(events, extras, strict=True)
+        )
+        return export.write_rows(rows, [*base, *names], out)
     raise ConflictCoderError(
         f"unknown output format {fmt!r}; use one of: {', '.join(export.FORMATS)}"
     )
