@@ -14,6 +14,7 @@ from conflictcoder.export import (
     EVENT_FIELDS,
     FORMATS,
     acled_record,
+    country_codes,
     disorder_type,
     event_id,
     event_record,
@@ -109,9 +110,36 @@ def test_acled_csv_columns_and_values():
         "2",
         "22",
     )
-    assert (first["iso"], first["region"], first["admin3"], first["tags"]) == ("", "", "", "")
+    assert (first["iso"], first["region"]) == ("760", "Middle East")
+    assert (second["iso"], second["region"]) == ("368", "Middle East")
+    assert (first["admin3"], first["tags"]) == ("", "")
     assert first["civilian_targeting"] == "" and first["fatalities"] == "12"
     assert second["latitude"] == "" and second["geo_precision"] == "3"
+
+
+@pytest.mark.parametrize(
+    ("iso3", "expected"),
+    [
+        ("SYR", (760, "Middle East")),
+        ("IRN", (364, "Middle East")),
+        ("TUR", (792, "Middle East")),
+        ("SDN", (729, "Northern Africa")),
+        ("COD", (180, "Middle Africa")),
+        ("NGA", (566, "Western Africa")),
+        ("MEX", (484, "Central America")),
+        ("UKR", (804, "Europe")),
+        ("GEO", (268, "Caucasus and Central Asia")),
+        ("AFG", (4, "South Asia")),
+        ("MMR", (104, "Southeast Asia")),
+        ("HTI", (332, "Caribbean")),
+        ("XKX", (0, "Europe")),
+        ("CCK", (166, None)),
+        ("ZZZ", (None, None)),
+        (None, (None, None)),
+    ],
+)
+def test_country_codes(iso3, expected):
+    assert country_codes(iso3) == expected
 
 
 def test_event_id_is_stable_and_ignores_unidentifying_fields():

@@ -11,7 +11,8 @@ written. Missing values are JSON ``null`` and empty CSV cells.
 - ``table``: aligned columns for people: date, type / sub-type, actor1, actor2,
   location, country, fatalities.
 - ``acled-csv``: ACLED's export columns in ACLED's order (``ACLED_COLUMNS``), blank where
-  we have nothing (iso, region, admin3, source_scale, tags, timestamp).
+  we have nothing (admin3, source_scale, tags, timestamp); ``iso`` (ISO 3166 numeric) and
+  ``region`` (ACLED's regions) come from ``data/country_regions.tsv``.
   ``event_id_cnty`` is ``conflictcoder-`` plus a hash of the document id and the event's
   identifying fields, so the same extraction always gets the same id.
 - ``geojson``: a FeatureCollection of Points whose properties are the records; events
@@ -25,6 +26,8 @@ import csv
 import hashlib
 import json
 from collections.abc import Iterable, Sequence
+from functools import cache
+from importlib import resources
 from typing import Any, TextIO
 
 from conflictcoder.errors import ConflictCoderError
@@ -138,6 +141,21 @@ def event_id(event: Event) -> str:
     return f"conflictcoder-{digest.hexdigest()[:12]}"
 
 
+@cache
+def _country_codes() -> dict[str, tuple[int, str | None]]:
+    path = resources.files("conflictcoder") / "data" / "country_regions.tsv"
+    with path.open(encoding="utf-8", newline="") as handle:
+        return {
+            row["iso3"]: (int(row["iso"]), row["region"] or None)
+            for row in csv.DictReader(handle, delimiter="\t")
+        }
+
+
+def country_codes(iso3: str | None) -> tuple[int | None, str | None]:
+    """ACLED's ``iso`` (ISO 3166 numeric) and ``region`` of a country; None when unknown."""
+    return _country_codes().get(iso3 or "", (None, None))
+
+
 def acled_record(event: Event) -> dict[str, Any]:
     """The event as a row of an ACLED export (``ACLED_COLUMNS``; None where unknown)."""
     row: dict[str, Any] = dict.fromkeys(ACLED_COLUMNS)
@@ -148,6 +166,7 @@ def acled_record(event: Event) -> dict[str, Any]:
     row["event_date"] = event.event_date.isoformat()
     row["year"] = event.event_date.year
     row["disorder_type"] = disorder_type(event)
+    row["iso"], row["region"] = country_codes(event.iso3)
     targets_civilians = (
         event.event_type == "Violence against civilians" or event.inter2 == _CIVILIANS
     )
