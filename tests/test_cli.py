@@ -3,10 +3,12 @@
 import csv
 import io
 import json
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
+import conflictcoder
 from conflictcoder.cli import cli
 
 SEED_FIELDS = [
@@ -79,6 +81,24 @@ def test_timex_command(runner, seed_file):
         assert set(record) >= {"doc_id", "start", "end", "text", "type", "value"}
 
 
+def test_ingest_extracts_again_when_the_actor_lexicon_changes(
+    runner, tmp_path, seed_file, mini_gazetteer_path
+):
+    db = tmp_path / "events.db"
+    args = ["ingest", str(seed_file), "--db", str(db), "--gazetteer", str(mini_gazetteer_path)]
+    assert runner.invoke(cli, args).exit_code == 0
+    lexicon = tmp_path / "actors.csv"
+    bundled = (Path(conflictcoder.__file__).parent / "data" / "actors.csv").read_text("utf-8")
+    lexicon.write_text(bundled + "\n", encoding="utf-8")
+    again = runner.invoke(cli, [*args, "--actors", str(lexicon)])
+    assert again.exit_code == 0, again.output
+    assert "documents: 0 added, 1 re-extracted, 0 unchanged; events: 2 added" in again.stderr
+    out = runner.invoke(cli, ["events", "--db", str(db), "--format", "jsonl"]).stdout
+    assert len(_jsonl(out)) == 2  # replaced, not added twice
+    same = runner.invoke(cli, [*args, "--actors", str(lexicon)])
+    assert "0 re-extracted, 1 unchanged" in same.stderr
+
+
 def test_places_command(runner, seed_file, mini_gazetteer_path):
     result = runner.invoke(cli, ["places", str(seed_file), "--gazetteer", str(mini_gazetteer_path)])
     assert result.exit_code == 0
@@ -94,9 +114,10 @@ def test_ingest_is_idempotent_and_events_query(runner, tmp_path, seed_file, mini
     args = ["ingest", str(seed_file), "--db", str(db), "--gazetteer", str(mini_gazetteer_path)]
     first = runner.invoke(cli, args)
     assert first.exit_code == 0, first.output
-    assert "documents: 1 added, 0 unchanged; events: 2 added; problems: 0" in first.stderr
+    summary = "documents: 1 added, 0 re-extracted, 0 unchanged; events: 2 added; problems: 0"
+    assert summary in first.stderr
     second = runner.invoke(cli, args)
-    assert "documents: 0 added, 1 unchanged; events: 0 added" in second.stderr
+    assert "documents: 0 added, 0 re-extracted, 1 unchanged; events: 0 added" in second.stderr
 
     out = runner.invoke(cli, ["events", "--db", str(db), "--format", "jsonl"]).stdout
     assert len(_jsonl(out)) == 2

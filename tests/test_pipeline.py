@@ -1,13 +1,16 @@
 """The seed article end to end: exactly its two events, each field with its evidence."""
 
+from dataclasses import replace
 from datetime import date
+from pathlib import Path
 
 import pytest
 
+import conflictcoder
 from conflictcoder.errors import InputError
 from conflictcoder.geometry import km
 from conflictcoder.models import Analysis, Article
-from conflictcoder.pipeline import PIPELINE, Problem, analyse, process
+from conflictcoder.pipeline import PIPELINE, Problem, analyse, pipeline_version, process
 from conflictcoder.readers import article_from_text
 
 
@@ -96,3 +99,16 @@ def test_process_turns_failures_into_problems(resources):
     results = list(process([bad, good], resources))
     assert results[0] == Problem(doc_id="broken.txt", stage="read", message="not UTF-8 text")
     assert isinstance(results[1], Analysis) and results[1].article.doc_id == "ok"
+
+
+def test_pipeline_version_follows_the_actor_lexicon(resources, tmp_path):
+    settings = resources.settings
+    assert resources.version == pipeline_version(settings, resources.gazetteer)
+    assert resources.version.startswith(f"conflictcoder {conflictcoder.__version__} ")
+    lexicon = tmp_path / "actors.csv"
+    bundled = Path(conflictcoder.__file__).parent / "data" / "actors.csv"
+    lexicon.write_bytes(bundled.read_bytes())
+    same = replace(settings, actors_path=lexicon)
+    assert pipeline_version(same, resources.gazetteer) == resources.version
+    lexicon.write_bytes(bundled.read_bytes() + b"\n")
+    assert pipeline_version(same, resources.gazetteer) != resources.version

@@ -11,6 +11,7 @@ from conflictcoder.store import (
     add_document,
     add_problem,
     counts,
+    document_state,
     migrate,
     open_db,
     query_events,
@@ -137,6 +138,31 @@ def test_same_document_twice_adds_nothing(conn):
     assert add_document(conn, _article(), [_event()], now=NOW) is True
     assert add_document(conn, _article(), [_event()], now=NOW) is False
     assert counts(conn) == {"documents": 1, "events": 1, "problems": 0}
+
+
+@pytest.mark.parametrize(
+    ("stored_by", "asked_by", "text", "state", "stored_again"),
+    [
+        ("cc 1", "cc 1", TEXT, "current", False),
+        ("cc 1", "cc 2", TEXT, "changed", True),
+        ("cc 1", "cc 1", TEXT + " More.", "changed", True),
+        (None, "cc 1", TEXT, "changed", True),  # stored before pipelines were recorded
+        (None, None, TEXT, "current", False),
+    ],
+)
+def test_pipeline_version_decides_whether_to_extract_again(
+    conn, stored_by, asked_by, text, state, stored_again
+):
+    add_document(conn, _article(), [_event(), _iraq()], now=NOW, pipeline=stored_by)
+    article = _article(text=text)
+    assert document_state(conn, article, asked_by) == state
+    assert add_document(conn, article, [_event()], now=NOW, pipeline=asked_by) is stored_again
+    assert counts(conn)["events"] == (1 if stored_again else 2)
+    assert document_state(conn, article, asked_by) == "current"
+
+
+def test_unknown_document_is_new(conn):
+    assert document_state(conn, _article("afp-9"), "cc 1") == "new"
 
 
 def test_changed_text_replaces_events_and_keeps_document_id(conn):

@@ -27,7 +27,7 @@ from conflictcoder import (
 )
 from conflictcoder import places as places_stage
 from conflictcoder import sentences as sentence_stage
-from conflictcoder.errors import ConflictCoderError
+from conflictcoder.errors import ConflictCoderError, InputError
 from conflictcoder.evaluate import evaluate
 from conflictcoder.models import Analysis, Article
 from conflictcoder.pipeline import Problem, Resources, analyse, load_resources, process
@@ -233,42 +233,59 @@ def places_command(paths, date_, id_column, date_column, text_column, gazetteer_
 def ingest(paths, date_, id_column, date_column, text_column, gazetteer_path, actors_path, db_path):
     """Extract events from articles and store documents, events and evidence in SQLite.
 
-    Idempotent: a document already stored with the same text adds nothing.
+    Idempotent: a document already stored with the same text, extracted by the same
+    pipeline (conflictcoder version, actor lexicon, gazetteer), is skipped; one whose text
+    or pipeline changed is extracted again and its events replaced.
 
     Example: conflictcoder ingest articles/ --db events.db
     """
     resources = _resources(_settings(gazetteer_path, actors_path))
     conn = store.open_db(db_path)
-    items = list(_read(paths, date_, _columns(id_column, date_column, text_column)))
-    added = unchanged = events = problems = 0
+    counts = dict.fromkeys(("new", "changed", "current", "events", "problems"), 0)
+    todo: list[Article | InputError] = []
+    for item in _read(paths, date_, _columns(id_column, date_column, text_column)):
+        state = (
+            "new"
+            if isinstance(item, InputError)
+            else store.document_state(conn, item, resources.version)
+        )
+        if state == "current":
+            counts["current"] += 1
+        else:
+            todo.append(item)
     with click.progressbar(
-        process(items, resources),
-        length=len(items),
+        process(todo, resources),
+        length=len(todo),
         label="ingesting",
         file=sys.stderr,
-        hidden=len(items) < 20 or not sys.stderr.isatty(),
+        hidden=len(todo) < 20 or not sys.stderr.isatty(),
     ) as bar:
         for result in bar:
             now = datetime.now(UTC)
             if isinstance(result, Problem):
-                problems += 1
+                counts["problems"] += 1
                 store.add_problem(conn, result.doc_id, result.stage, result.message, now=now)
                 _report(result)
                 continue
             assert isinstance(result, Analysis)
-            if store.add_document(conn, result.article, result.events, now=now):
-                added += 1
-                events += len(result.events)
+            state = store.document_state(conn, result.article, resources.version)
+            stored = store.add_document(
+                conn, result.article, result.events, now=now, pipeline=resources.version
+            )
+            if stored:
+                counts[state] += 1
+                counts["events"] += len(result.events)
                 incidents.link_pending(conn, resources.settings, now=now)
             else:
-                unchanged += 1
+                counts["current"] += 1
     conn.close()
     click.echo(
-        f"documents: {added} added, {unchanged} unchanged; events: {events} added; "
-        f"problems: {problems}",
+        f"documents: {counts['new']} added, {counts['changed']} re-extracted, "
+        f"{counts['current']} unchanged; events: {counts['events']} added; "
+        f"problems: {counts['problems']}",
         err=True,
     )
-    sys.exit(1 if problems else 0)
+    sys.exit(1 if counts["problems"] else 0)
 
 
 def query_options(noun: str):

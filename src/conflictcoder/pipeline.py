@@ -9,10 +9,13 @@ a ``Problem`` so the rest of the batch carries on.
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from importlib import resources as package_files
+from pathlib import Path
 
-from conflictcoder import actors, events, mentions, places, sentences, timex
+from conflictcoder import __version__, actors, events, mentions, places, sentences, timex
 from conflictcoder import gazetteer as gazetteer_module
 from conflictcoder.errors import ConflictCoderError, InputError
 from conflictcoder.models import Analysis, Article
@@ -26,16 +29,31 @@ class Resources:
     settings: Settings
     gazetteer: gazetteer_module.Gazetteer
     lexicon: actors.ActorLexicon
+    #: What the extraction depends on (``pipeline_version``); None: not known.
+    version: str | None = None
+
+
+def pipeline_version(settings: Settings, gazetteer: gazetteer_module.Gazetteer) -> str:
+    """``conflictcoder <version>`` and a digest of the actor lexicon and of the gazetteer
+    index file (its size and modification time: a rebuild or an import changes it). The
+    store re-extracts a stored document when this differs from the one that extracted it."""
+    actors_file = settings.actors_path or package_files.files("conflictcoder") / "data/actors.csv"
+    digest = hashlib.sha256(actors_file.read_bytes())
+    stat = Path(gazetteer.path).stat()
+    digest.update(f"{stat.st_size}:{stat.st_mtime_ns}".encode())
+    return f"conflictcoder {__version__} {digest.hexdigest()[:12]}"
 
 
 def load_resources(
     settings: Settings, *, gazetteer: gazetteer_module.Gazetteer | None = None
 ) -> Resources:
     """Open the gazetteer index (building it on first use) and the actor lexicon."""
+    gazetteer = gazetteer or gazetteer_module.load(settings)
     return Resources(
         settings=settings,
-        gazetteer=gazetteer or gazetteer_module.load(settings),
+        gazetteer=gazetteer,
         lexicon=actors.load_lexicon(settings.actors_path),
+        version=pipeline_version(settings, gazetteer),
     )
 
 

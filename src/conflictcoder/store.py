@@ -4,7 +4,7 @@ Schema (created and upgraded by the ordered migrations in ``MIGRATIONS``; each m
 runs once, in one transaction with its row in ``_migrations``)::
 
     documents  id PK, doc_id UNIQUE (the document's own id), content_hash, published,
-               title, source, url, text, ingested_at
+               title, source, url, text, ingested_at, pipeline (which extracted it)
     events     id PK, document -> documents.id, every ACLED field of ``models.Event`` under
                the same name (event_date ... source), confidence, why (JSON object or NULL)
     evidence   id PK, event -> events.id, field, start, "end", quote (= text[start:end])
@@ -32,6 +32,7 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date, datetime
 from pathlib import Path
+from typing import Literal
 
 from conflictcoder.errors import StoreError
 from conflictcoder.models import EVENT_FIELDS, Article, Event, Span
@@ -289,6 +290,14 @@ def m005_followups(conn: sqlite3.Connection) -> None:
     )
 
 
+def m006_pipeline_version(conn: sqlite3.Connection) -> None:
+    """Which pipeline extracted each document's events (``pipeline.Resources.version``):
+    re-ingesting a document whose text is unchanged re-extracts it when the pipeline
+    (conflictcoder version, actor lexicon or gazetteer) differs. NULL for documents stored
+    before, so they are re-extracted once."""
+    conn.execute("ALTER TABLE documents ADD COLUMN pipeline TEXT")
+
+
 #: Ordered migrations; each is applied once and recorded by name in ``_migrations``.
 MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     m001_initial,
@@ -296,6 +305,7 @@ MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     m003_link_terms,
     m004_date_source,
     m005_followups,
+    m006_pipeline_version,
 )
 
 
@@ -393,13 +403,33 @@ def _insert_event(conn: sqlite3.Connection, document: int, text: str, event: Eve
     )
 
 
+def document_state(
+    conn: sqlite3.Connection, article: Article, pipeline: str | None = None
+) -> Literal["new", "changed", "current"]:
+    """``current`` when ``article`` is stored with the same content and was extracted by the
+    same ``pipeline`` (``add_document`` would add nothing, so it need not be analysed
+    again), ``changed`` when its ``doc_id`` is stored otherwise, else ``new``."""
+    row = conn.execute(
+        "SELECT content_hash, pipeline FROM documents WHERE doc_id = ?", (article.doc_id,)
+    ).fetchone()
+    if row is None:
+        return "new"
+    return "current" if tuple(row) == (content_hash(article), pipeline) else "changed"
+
+
 def add_document(
-    conn: sqlite3.Connection, article: Article, events: Sequence[Event], *, now: datetime
+    conn: sqlite3.Connection,
+    article: Article,
+    events: Sequence[Event],
+    *,
+    now: datetime,
+    pipeline: str | None = None,
 ) -> bool:
     """Store a document and its events in one transaction; False if it was already stored.
 
-    The same ``doc_id`` with the same content hash adds nothing. A changed text (or
-    publication date) for a known ``doc_id`` updates the document row, keeping its id, and
+    The same ``doc_id`` with the same content hash, extracted by the same ``pipeline``
+    (``pipeline.Resources.version``), adds nothing. A changed text (or publication date), or
+    another pipeline, for a known ``doc_id`` updates the document row, keeping its id, and
     replaces all its events. Raises ``StoreError`` (and stores nothing) when an event
     names another document, has evidence outside the text, or breaks a column constraint.
     """
@@ -414,18 +444,20 @@ def add_document(
         article.url,
         article.text,
         now.isoformat(timespec="seconds"),
+        pipeline,
     )
     try:
         with _transaction(conn):
             row = conn.execute(
-                "SELECT id, content_hash FROM documents WHERE doc_id = ?", (article.doc_id,)
+                "SELECT id, content_hash, pipeline FROM documents WHERE doc_id = ?",
+                (article.doc_id,),
             ).fetchone()
-            if row is not None and row[1] == digest:
+            if row is not None and (row[1], row[2]) == (digest, pipeline):
                 return False
             if row is None:
                 document = conn.execute(
                     "INSERT INTO documents (doc_id, content_hash, published, title, source,"
-                    " url, text, ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    " url, text, ingested_at, pipeline) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     (article.doc_id, *fields),
                 ).lastrowid
             else:
@@ -433,7 +465,8 @@ def add_document(
                 conn.execute("DELETE FROM events WHERE document = ?", (document,))
                 conn.execute(
                     "UPDATE documents SET content_hash = ?, published = ?, title = ?,"
-                    " source = ?, url = ?, text = ?, ingested_at = ? WHERE id = ?",
+                    " source = ?, url = ?, text = ?, ingested_at = ?, pipeline = ?"
+                    " WHERE id = ?",
                     (*fields, document),
                 )
             assert document is not None
