@@ -7,8 +7,8 @@
 Geo corpora (../shared/data/dev/geo): a gold toponym is recognised when a mention overlaps
 it; precision counts mentions overlapping any gold toponym. acc@161 is over recognised gold
 toponyms with coordinates (``acc161``) and over all of them (``acc161_end_to_end``).
-ACLED (../shared/data/dev/acled): per note, the most specific first place against the gold
-point (within 25 km) and admin1 (ACLED's name, as ``conflictcoder events`` writes it,
+ACLED (../shared/data/dev/acled): per note, the most specific first place (an area coded to
+its seat, as ``extract`` does) against the gold point (within 25 km) and admin1 (ACLED's name, as ``conflictcoder events`` writes it,
 equal up to spelling variants).
 """
 
@@ -34,6 +34,7 @@ SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 GEO = SHARED / "data" / "dev" / "geo"
 ACLED = SHARED / "data" / "dev" / "acled"
 TOPONYM_KINDS = {"country", "admin1", "admin2", "populated"}
+_AREA_KINDS = {"admin1", "admin2", "country"}
 _SPECIFIC = {"facility": 0, "populated": 0, "relative": 1, "admin2": 2, "admin1": 3, "country": 4}
 
 
@@ -147,7 +148,14 @@ def best_place(found: tuple[PlaceMention, ...]) -> PlaceMention | None:
     usable = [m for m in found if m.place is not None and m.why != "demonym"]
     if not usable:
         return None
-    return min(usable, key=lambda m: (_SPECIFIC.get(m.kind, 5), m.start))
+    return min(usable, key=lambda m: (_specific(m), m.start))
+
+
+def _specific(mention: PlaceMention) -> float:
+    """As events rank places: towns first, a place naming an organisation after provinces."""
+    if (mention.why or "").startswith(places.MODIFIER_WHY):
+        return 3.5
+    return _SPECIFIC.get(mention.kind, 5)
 
 
 def same_admin1(a: str | None, b: str | None) -> bool:
@@ -181,6 +189,8 @@ def score_acled(
             total += 1
             best = best_place(places.find(notes, split(notes), gaz))
             place: Place | None = best.place if best else None
+            if best is not None and place is not None and best.kind in _AREA_KINDS:
+                place = gaz.seat(place) or place  # as events code an area: to its seat
             ok = False
             if place is not None:
                 located += 1

@@ -10,6 +10,7 @@ import pytest
 
 from conflictcoder import gazetteer
 from conflictcoder.errors import ConflictCoderError, GazetteerError
+from conflictcoder.gazetteer_build import _box_centre
 from conflictcoder.placenames import fold, keys, skeleton, variant_key
 from conflictcoder.settings import Settings
 
@@ -268,3 +269,16 @@ def test_concurrent_builds_of_one_index_both_succeed(tmp_path):
         assert [job.result() for job in jobs] == [dest, dest]
     assert gazetteer.Gazetteer.open(dest).lookup("Baghdad")
     assert [p.name for p in tmp_path.iterdir()] == ["shared.sqlite"]
+
+
+@pytest.mark.parametrize(
+    ("points", "centre"),
+    [
+        ([(30.0, -100.0), (31.0, -99.0), (36.0, -94.0)], (33.0, -97.0)),
+        ([(52.0, 179.0), (60.0, -179.0), (56.0, -170.0)], (56.0, -175.5)),
+    ],
+)
+def test_province_point_is_the_middle_of_its_towns_box(
+    points: list[tuple[float, float]], centre: tuple[float, float]
+) -> None:
+    assert _box_centre(points) == pytest.approx(centre)

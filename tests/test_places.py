@@ -317,3 +317,40 @@ def test_respelled_place_abroad_loses_to_the_named_province(
 )
 def test_strip_articles(folded: str, stripped: str) -> None:
     assert placenames.strip_articles(folded) == stripped
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "geonameid"),
+    [
+        ("BAGHDAD Gunmen Attacked a checkpoint overnight.", "BAGHDAD", 98182),
+        ("The Aleppo resident said the market was shut.", "Aleppo", 170063),
+        ("Trucks crossed the Syrian-Turkish border at dawn.", "Turkish", None),
+        ("A Mosul-based charity handed out food.", "Mosul", 99072),
+        ("Traffic between Aleppo-Idlib towns was cut.", "Idlib", 169389),
+        ("He spoke at Beirut Criminal Court on Monday.", "Beirut", 276781),
+    ],
+)
+def test_datelines_hyphens_and_leading_words(
+    gaz: gazetteer.Gazetteer, text: str, quote: str, geonameid: int | None
+) -> None:
+    mention = by_text(run(text, gaz), quote)
+    assert mention.place is not None
+    assert geonameid is None or mention.place.geonameid == geonameid
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "kept"),
+    [
+        ("The Texas Highway Patrol closed the road.", "Texas", True),
+        ("The Baghdad Provincial Council met on Monday.", "Baghdad", True),
+        ("Fighters of the Saraqib Brigade withdrew.", "Saraqib", False),
+        ("Farhad-Shami said nothing.", "Farhad", False),
+    ],
+)
+def test_places_naming_organisations(
+    gaz: gazetteer.Gazetteer, text: str, quote: str, kept: bool
+) -> None:
+    found = [m for m in run(text, gaz) if m.text == quote]
+    assert bool(found) == kept
+    if kept:
+        assert found[0].why is not None and found[0].why.startswith(places.MODIFIER_WHY)

@@ -27,7 +27,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
-from conflictcoder import actors, admin_names
+from conflictcoder import actors, admin_names, places
 from conflictcoder.gazetteer import Gazetteer
 from conflictcoder.geometry import km
 from conflictcoder.models import (
@@ -84,6 +84,8 @@ class _Group:
 
 
 def _place_rank(mention: PlaceMention) -> tuple[int, int]:
+    if (mention.why or "").startswith(places.MODIFIER_WHY):  # "Kansas Highway Patrol"
+        return (5, mention.start)
     return (_KIND_RANK.get(mention.kind, 5), mention.start)
 
 
@@ -108,6 +110,11 @@ def _contains(outer: PlaceMention, inner: PlaceMention) -> bool:
 
 _SUBORDINATE = re.compile(
     r"\b(who|whom|which|after|since|following|until|when|whose|earlier|previously)\b|[(;]",
+    re.IGNORECASE,
+)
+_BACKWARD = re.compile(
+    r"\b(?:previous|preceding|prior)\s+(?:day|night|morning|afternoon|evening)\b"
+    r"|\b(?:day|days|night|nights)\s+(?:before|earlier|prior)\b",
     re.IGNORECASE,
 )
 _OPENING_DATE = re.compile(
@@ -357,8 +364,10 @@ def _build(
     evidence["event_type"] = evidence["sub_event_type"] = tuple(c.mention.trigger for c in members)
     why["event_type"] = chosen.why or "mention type"
 
-    dated = [c.timex for c in members if c.timex and c.timex.day]
+    every = [c.timex for c in members if c.timex and c.timex.day]
     inherited = [c.inherited for c in members if c.inherited and c.inherited.day]
+    # "the previous day", "a day earlier": background to a date already given, not the event's
+    dated = [t for t in every if not _BACKWARD.search(t.text)] or ([] if inherited else every)
     if dated:
         first = min(dated, key=lambda t: (t.day, t.precision or 9))
         event_date, precision = first.day, first.precision or 1

@@ -27,7 +27,7 @@ from pathlib import Path
 from conflictcoder.errors import GazetteerError
 from conflictcoder.placenames import fold, key_pair
 
-SCHEMA_VERSION = "3"
+SCHEMA_VERSION = "4"
 _DATA = resources.files("conflictcoder") / "data" / "geonames"
 
 _SCHEMA = """
@@ -225,6 +225,18 @@ def _centre(points: list[tuple[float, float]]) -> tuple[float, float]:
     return statistics.median(p[0] for p in points), statistics.median(p[1] for p in points)
 
 
+def _box_centre(points: list[tuple[float, float]]) -> tuple[float, float]:
+    """Middle of the bounding box of ``points``: close to where GeoNames puts a province's
+    point (the middle of its area), unlike the median of its towns, which leans toward
+    the populous part. Boxes across the antimeridian (Alaska, Chukotka) wrap."""
+    lats = [p[0] for p in points]
+    lons = [p[1] for p in points]
+    if max(lons) - min(lons) > 180:
+        lons = [lon + 360 if lon < 0 else lon for lon in lons]
+    lon = (min(lons) + max(lons)) / 2
+    return (min(lats) + max(lats)) / 2, lon - 360 if lon > 180 else lon
+
+
 def _add_admins(db: sqlite3.Connection, rows: dict[int, _Row]) -> None:
     members1: dict[str, list[tuple[float, float]]] = {}
     members2: dict[str, list[tuple[float, float]]] = {}
@@ -249,7 +261,7 @@ def _add_admins(db: sqlite3.Connection, rows: dict[int, _Row]) -> None:
             parts = code.split(".")
             row = rows.get(gid)
             if row is None and code in members:
-                lat, lon = _centre(members[code])
+                lat, lon = (_box_centre if fcode == "ADM1" else _centre)(members[code])
                 row = rows[gid] = _Row(asciiname, lat, lon, fcode, parts[0], parts[1], None, 0)
             if row is not None:
                 row.fcode, row.name = fcode, asciiname

@@ -65,7 +65,26 @@ FACILITY_HEADS = frozenset(
     university college school academy mosque church cathedral temple shrine synagogue
     market bazaar square bridge dam stadium refinery oilfield field crossing port harbour
     harbor station compound palace hotel embassy consulate headquarters complex factory
-    plant mall roundabout junction highway motorway
+    plant mall roundabout junction highway motorway court courthouse center centre library
+    museum gallery
+    """.split()
+)
+
+# Organisation heads named after people as often as places: a place before them is not kept
+# ("Hamza Division", "Sultan Murad Brigade"); before other heads it is ("Kansas Highway Patrol").
+UNIT_HEADS = frozenset(
+    """
+    forces force army brigade brigades battalion division regiment corps militia militias
+    front movement group guard guards network unit units
+    """.split()
+)
+
+# Function words that open a capitalised run at a sentence start ("The Mansfield resident").
+LEADING_FUNCTION = frozenset(
+    """
+    the a an in on at of for from to by with and but or as this that these those its his her
+    their our my your when while after before since during if then so yet not no all some
+    every each both many most such
     """.split()
 )
 
@@ -77,6 +96,7 @@ ORG_HEADS = frozenset(
     authorities police guard guards group organization organisation union alliance coalition
     league federation association company corporation bank agency network news times post
     tribune herald journal press service services office command operations unit units
+    patrol club coalition institute foundation society
     """.split()
 )
 

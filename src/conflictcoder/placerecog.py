@@ -55,6 +55,7 @@ class Hit:
     admin_cue: str | None = None  # "admin1" | "admin2"
     settlement_cue: bool = False
     relative: tuple[int, int, int] | None = None  # (start, end, precision)
+    modifier: bool = False  # names an organisation's seat: "Kansas Highway Patrol"
     best: Place | None = None
     score: float = 0.0
     margin: float = 0.0
@@ -88,7 +89,10 @@ def _runs(text: str) -> list[list[tuple[int, int]]]:
             gap = text[current[-1][1] : start]
             words = gap.split()
             linked = gap.startswith(" ") and gap.endswith(" ") and len(gap) <= 12
-            if not (gap == " " or (linked and all(w in _CONNECTORS for w in words))):
+            if _caps_break(text[current[-1][0] : current[-1][1]], text[start:end]):
+                runs.append(current)
+                current = []
+            elif not (gap == " " or (linked and all(w in _CONNECTORS for w in words))):
                 runs.append(current)
                 current = []
         current.append((start, end))
@@ -98,6 +102,12 @@ def _runs(text: str) -> list[list[tuple[int, int]]]:
     if current:
         runs.append(current)
     return runs
+
+
+def _caps_break(previous: str, token: str) -> bool:
+    """An all-capitals word before a mixed-case one ends a run: the dateline of "WASHINGTON
+    Barack Obama pardoned..." is not part of the name after it."""
+    return len(previous) >= 3 and previous.isupper() and not token.isupper()
 
 
 def _is_common(surface: str, lower_words: set[str]) -> bool:
@@ -159,6 +169,12 @@ def _segment(
                 hits.append(Hit(start, end, surface, country=country, cands=cands))
                 i = j
                 break
+            hyphenated = j - i == 1 and not acronym and ("-" in surface or "‐" in surface)
+            parts = _hyphen_parts(text, start, end, gazetteer, lower_words) if hyphenated else []
+            if parts:
+                hits.extend(parts)
+                i = j
+                break
         else:
             if leftovers and leftovers[-1][1] == i:
                 leftovers[-1] = (leftovers[-1][0], i + 1)
@@ -166,6 +182,28 @@ def _segment(
                 leftovers.append((i, i + 1))
             i += 1
     return hits, leftovers
+
+
+_HYPHEN_PART = re.compile(r"[^-‐]+")
+
+
+def _hyphen_parts(text: str, start: int, end: int, gazetteer: Gazetteer, lower_words) -> list[Hit]:
+    """Places inside a hyphenated word that is no name itself: "Fargo-Moorhead",
+    "Syrian-Turkish", "Washington-based". Arabic articles ("al-", "ez-") never split off."""
+    out: list[Hit] = []
+    for part in _HYPHEN_PART.finditer(text, start, end):
+        word = part.group()
+        folded = fold(word) or ""
+        if not word[0].isupper():
+            continue  # "-based", "-led"
+        if len(word) < 3 or folded in ARTICLES or _is_common(word, lower_words):
+            return []
+        country = _country_hit(gazetteer, word)
+        cands = () if country or word.isupper() else gazetteer.candidates(word)
+        if not (country or cands):
+            return []  # "Ould-Abdallah": a person's name, not places
+        out.append(Hit(part.start(), part.end(), word, country=country, cands=cands))
+    return out
 
 
 def _bound(text: str, run: list[tuple[int, int]], k: int) -> bool:
@@ -253,7 +291,16 @@ def _truncated(text, run, hit: Hit, leftovers, lower_words) -> bool:
 
 
 def _person_like(text: str, run: list[tuple[int, int]], leftovers, hits) -> bool:
-    """A run that reads as a person's name: after a title, before "said", or Given Surname."""
+    """A run that reads as a person's name: after a title, before "said", or Given Surname.
+    Function words opening the run ("The Mansfield resident") are not part of the name."""
+    lead = 0
+    while lead < len(run) - 1 and (
+        (fold(text[run[lead][0] : run[lead][1]]) or "") in cues.LEADING_FUNCTION
+    ):
+        lead += 1
+    if lead:
+        run = run[lead:]
+        leftovers = [(a - lead, b - lead) for a, b in leftovers if b > lead]
     prev = _PREV_WORD.search(_before(text, run[0][0], 30))
     if prev and prev.group(1).lower().rstrip(".") in cues.PERSON_TITLES:
         return True
@@ -297,6 +344,7 @@ def recognise(text: str, gazetteer: Gazetteer) -> tuple[list[Hit], list[Facility
             continue
         if head in cues.ORG_HEADS and len(run) >= 2:
             hits.extend(h for h in run_hits if h.country)
+            hits.extend(_org_seat(text, run, run_hits, head))
             continue
         if _person_like(text, run, leftovers, run_hits):
             hits.extend(h for h in run_hits if h.country)
@@ -326,6 +374,31 @@ def _abbreviation_hits(text: str, gazetteer: Gazetteer) -> list[Hit]:
         if cands:
             out.append(Hit(match.start(), match.end(), match.group(), cands=cands[:1]))
     return out
+
+
+# A place opening an organisation's name is kept when it is this large (or an admin area).
+_SEAT_POPULATION = 20_000
+
+
+def _org_seat(text: str, run: list[tuple[int, int]], hits: list[Hit], head: str) -> list[Hit]:
+    """The place an organisation is named after, when its name opens with one: "Kansas
+    Highway Patrol", "Ohio Coalition". Not before unit words ("Hamza Division"), and only
+    provinces and sizeable towns, which organisations are named after more than people."""
+    if head in cues.UNIT_HEADS:
+        return []
+    first = next(
+        (t for t in run if (fold(text[t[0] : t[1]]) or "") not in cues.LEADING_FUNCTION), None
+    )
+    lead = next((h for h in hits if not h.country and h.cands), None)
+    if first is None or lead is None or lead.start != first[0] or lead.end >= run[-1][0]:
+        return []
+    if not any(
+        p.feature_code in ("ADM1", "ADM2") or p.population >= _SEAT_POPULATION
+        for p, _ in lead.cands
+    ):
+        return []
+    lead.modifier = True
+    return [lead]
 
 
 def _modifier_split(text: str, run: list[tuple[int, int]], hits: list[Hit]) -> int:

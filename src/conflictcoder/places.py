@@ -31,6 +31,9 @@ _ADMIN_CODES = ("ADM1", "ADM2")
 _FAMOUS = 500_000
 # Alternate names of places this large are trusted abroad; of smaller ones, not.
 _KNOWN_ALIAS = 100_000
+# ``why`` of a place named only as part of an organisation's name ("Kansas Highway Patrol"):
+# a toponym, but no event location while the clause names another place.
+MODIFIER_WHY = "names an organisation; "
 # Where a province is named as the container of a place: "X, Province", "X (District, Province)".
 _CONTAINER_BEFORE = re.compile(r"(?:[(,]|\bin)\s*$")
 
@@ -161,9 +164,27 @@ def _country_or_place(hit: _Hit, index: int, ctx: _Context) -> None:
     """Read a country name as a place when the document is elsewhere ("Georgia", "Jordan")."""
     if not hit.country or hit.country[1] == "demonym" or not hit.cands:
         return
-    countries = ctx.countries(index)
+    named = hit.country[0]
+    # Other mentions of the same name are no evidence for either reading.
+    items = [
+        (iso2, kind)
+        for i, (iso2, kind) in ctx.mentioned.items()
+        if i != index and (iso2 != named or kind == "place")
+    ]
+    items += [(p.country, "place") for i, p in ctx.anchors.items() if i != index]
+    countries = rank.country_counts(items)
     total = sum(countries.values())
-    if not total or hit.country[0] in countries:
+    if named in countries:
+        return
+    if not total:  # nothing else said: a province more populous than the country (Georgia)
+        country = ctx.gazetteer.country(named)
+        people = country.population if country else 0
+        local = tuple(
+            (p, m) for p, m in hit.cands if p.feature_code == "ADM1" and p.population > people
+        )
+        if local:
+            ctx.mentioned.pop(index, None)
+            hit.country, hit.cands = None, local
         return
     admin1s = {(p.country, p.admin1) for i, p in ctx.anchors.items() if i != index}
     local = tuple(
@@ -281,7 +302,7 @@ def _mentions(
                 place=hit.best,
                 kind=kind,
                 geo_precision=precision,
-                why=hit.why,
+                why=MODIFIER_WHY + hit.why if hit.modifier else hit.why,
             )
         )
         if hit.relative:
