@@ -266,7 +266,7 @@ RANGE_DCT = date(2021, 7, 1)
             ("6", "7 May"),
             ("2021-05-06", "2021-05-07"),
             date(2021, 5, 6),
-            1,
+            2,  # the parenthesis elaborates "Around 6 May 2021": its day and precision
         ),
         (
             "Fighting raged from April 2 to April 20 along the river.",

@@ -29,13 +29,16 @@ from datetime import date
 from conflictcoder.models import Timex
 from conflictcoder.timex_context import Context, Discourse
 from conflictcoder.timex_ranges import apply_ranges
+from conflictcoder.timex_relative import range_low
 from conflictcoder.timex_resolve import resolve, resolve_clock
-from conflictcoder.timex_rules import RULES, TOKEN, TRIGGERS, accept, token_key
+from conflictcoder.timex_rules import GUARDS, RULES, TOKEN, TRIGGERS, accept, token_key
 
 __all__ = ["tag"]
 
 # Rules whose value depends on a day found elsewhere in the sentence; resolved last.
-_CLOCK_RULES = frozenset({"clock", "clock24", "noon", "pod_alone", "midpod", "dawn", "overnight"})
+_CLOCK_RULES = frozenset(
+    {"clock", "clock24", "clockpod", "noon", "pod_alone", "midpod", "dawn", "overnight"}
+)
 
 
 _RULES_BY_KEY: dict[str, tuple[str, ...]] = {}
@@ -61,6 +64,9 @@ def _windows(text: str) -> dict[str, list[tuple[int, int]]]:
     for token in TOKEN.finditer(text):
         key = token_key(token.group())
         for rule in _RULES_BY_KEY.get(key, ()):
+            guard = GUARDS.get(rule)
+            if guard and not guard.search(text, max(0, token.start() - 24), token.start()):
+                continue
             hits.setdefault(rule, []).append((token.start(), token.end()))
     size = len(text)
     windows: dict[str, list[tuple[int, int]]] = {}
@@ -110,7 +116,8 @@ def tag(text: str, dct: date) -> tuple[Timex, ...]:
     """Temporal expressions of ``text`` in text order, normalised against ``dct``."""
     chosen = _longest_first(_candidates(text))
     ctx = Context(text=text, dct=dct)
-    results: list[Timex | None] = []
+    results: list[Timex | None] = []  # one per chosen candidate
+    extra: list[Timex] = []  # lower ends of duration ranges
     state = Discourse()
     for cand in chosen:
         if cand.rule in _CLOCK_RULES:
@@ -122,6 +129,9 @@ def tag(text: str, dct: date) -> tuple[Timex, ...]:
             continue
         timex, new_anchor = resolved
         state = _advance(state, cand, timex, new_anchor)
+        low = range_low(cand.match, ctx) if cand.rule == "durrange" else None
+        if low is not None:
+            extra.append(low)
         results.append(timex)
     # Second pass: clock times and parts of day take the day of their sentence.
     for i, cand in enumerate(chosen):
@@ -129,7 +139,8 @@ def tag(text: str, dct: date) -> tuple[Timex, ...]:
             continue
         days = [(t.start, _day_of(t)) for t in results if t is not None and _day_of(t)]
         results[i] = resolve_clock(cand.rule, cand.match, ctx, days)
-    return apply_ranges(text, dct, tuple(t for t in results if t is not None))
+    found = sorted([t for t in results if t is not None] + extra, key=lambda t: t.start)
+    return apply_ranges(text, dct, tuple(found))
 
 
 _QUARTER = re.compile(r"^(\d{4})-Q([1-4])$")

@@ -11,7 +11,8 @@ from conflictcoder.timex_normalise import event_day
 
 _FUTURE_CUE = re.compile(
     r"(?:\b(?:will|won't|shall|(?:is|are|be)\s+to|(?:is|are|was|were|be)\s+(?:expected|scheduled"
-    r"|set|due|slated|planned|going|likely)\s+to|plan(?:s|ned|ning)?\s+to|intends?\s+to|"
+    r"|set|due|slated|planned|going|likely)\s+to|(?:is|are|be)\s+(?:expected|scheduled|slated"
+    r"|planned|due)|should(?!\s+(?:not\s+)?have|n['’]t\s+have)|plan(?:s|ned|ning)?\s+to|intends?\s+to|"
     r"aims?\s+to|would|upcoming|might(?!\s+have)|as\s+(?:soon|early)\s+as)\b|['’]ll\b)",
     re.IGNORECASE,
 )
@@ -76,6 +77,14 @@ def mod_of(phrase: str | None) -> str | None:
         if word in _MOD:
             return _MOD[word]
     return None
+
+
+def half_of(phrase: str | None) -> str | None:
+    """``H1``/``H2`` for "the first half of", "the second/last/latter half of", else None."""
+    words = (phrase or "").lower().split()
+    if "half" not in words:
+        return None
+    return "H1" if "first" in words else "H2"
 
 
 def make(

@@ -117,6 +117,43 @@ def number_value(phrase: str) -> int | None:
     return None
 
 
+_ORDINAL_WORDS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
+    "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
+    "nineteenth": 19, "twentieth": 20, "thirtieth": 30,
+}  # fmt: skip
+
+
+def ordinal_value(phrase: str) -> int | None:
+    """``"eighth"`` → 8, ``"twenty-first"`` → 21."""
+    parts = _NUMBER_SPLIT.split(phrase.lower().strip())
+    if len(parts) == 1:
+        return _ORDINAL_WORDS.get(parts[0])
+    if len(parts) == 2 and parts[0] in ("twenty", "thirty") and parts[1] in _ORDINAL_WORDS:
+        return NUMBER_WORDS[parts[0]] + _ORDINAL_WORDS[parts[1]]
+    return None
+
+
+def spoken_year(phrase: str | None) -> int | None:
+    """``"nineteen ninety-four"`` → 1994, ``"two thousand and one"`` → 2001."""
+    if not phrase:
+        return None
+    words = _NUMBER_SPLIT.split(phrase.lower().strip())
+    if words[:2] == ["two", "thousand"]:
+        rest = [w for w in words[2:] if w != "and"]
+        amount = number_value("-".join(rest)) if rest else 0
+        return None if amount is None else 2000 + amount
+    century = NUMBER_WORDS.get(words[0])
+    rest = words[1:]
+    if rest[:1] == ["oh"]:
+        rest = rest[1:]
+    amount = number_value("-".join(rest)) if rest else None
+    if century is None or amount is None or not 0 <= amount < 100:
+        return None
+    return century * 100 + amount
+
+
 def unit_of(word: str) -> str:
     """Singular unit key of a unit word: ``"years"`` → ``"year"``."""
     word = word.lower()

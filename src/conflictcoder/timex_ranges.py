@@ -7,6 +7,9 @@ day (precision 2), a longer one to its middle day with precision 3. Both ends of
 carry that ``day``/``precision`` and a ``why`` naming the range, so whichever the events
 stage picks gives the same date. An end given as a bare day number ("and 13", "the 20th
 and") takes the month and year of the other end and becomes a timex of its own.
+
+Dates in parentheses right after a dated expression elaborate it ("Around 8 May 2020 (from 7
+- 8 May)"): for event dating they take the day and precision of the expression they follow.
 """
 
 from __future__ import annotations
@@ -34,6 +37,7 @@ _BARE_BEFORE = re.compile(
 _LISTED = re.compile(r"\s*(?:[.;,)]|$)")  # "on April 24 and 25." ends its clause
 _DAY_VALUE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 _MAX_SPAN = 62  # days: longer "ranges" are two unrelated dates
+_PAREN_OPEN = re.compile(r"\s*\(")
 
 
 def range_day(first: date, last: date) -> tuple[date, int]:
@@ -123,4 +127,24 @@ def apply_ranges(text: str, dct: date, timexes: tuple[Timex, ...]) -> tuple[Time
                 i += 2
                 continue
         i += 1
+    return _parenthesised(text, tuple(out))
+
+
+def _parenthesised(text: str, timexes: tuple[Timex, ...]) -> tuple[Timex, ...]:
+    """Dates inside "(...)" right after a dated expression take that expression's day."""
+    out = list(timexes)
+    for i, outer in enumerate(timexes):
+        opened = _PAREN_OPEN.match(text, outer.end)
+        if outer.day is None or opened is None:
+            continue
+        close = text.find(")", opened.end(), opened.end() + 80)
+        if close < 0:
+            continue
+        for j in range(i + 1, len(out)):
+            inner = out[j]
+            if inner.start >= close:
+                break
+            if inner.day is not None:
+                why = f"{inner.why}; in parentheses after {outer.text!r}: its date"
+                out[j] = replace(inner, day=outer.day, precision=outer.precision, why=why)
     return tuple(out)

@@ -7,10 +7,12 @@ import re
 from datetime import date, timedelta
 
 from conflictcoder.models import Timex
-from conflictcoder.timex_context import Context, Discourse, make, mod_of
+from conflictcoder.timex_context import Context, Discourse, half_of, make, mod_of
 from conflictcoder.timex_normalise import (
+    MONTHS,
     ORDINALS,
     PART_OF_DAY,
+    SEASONS,
     WEEKDAYS,
     duration_value,
     number_value,
@@ -42,14 +44,14 @@ def resolve_ago(m: re.Match[str], ctx: Context, state: Discourse) -> tuple[Timex
         return make(m, ctx, "DATE", f"{year - 1}-Q{quarter}", why), None
     if direction in ("later", "after", "before", "earlier", "prior") and UNITS_TIME(unit):
         # "24 hours later": TimeML tags the duration; it must not move the date.
-        span = (m.start("num") if g["num"] else m.start("unit"), m.end("unit"))
+        span = (_amount_start(m), m.end("unit"))
         if g["approx"]:
             span = (m.start("approx"), span[1])
         return make(m, ctx, "DURATION", duration_value(amount, unit), "duration", span=span), None
     if amount is None:
         if direction in ("ago", "back"):
             return make(m, ctx, "DATE", "PAST_REF", "vague time ago"), None
-        span = (m.start("num") if g["num"] else m.start("unit"), m.end("unit"))
+        span = (_amount_start(m), m.end("unit"))
         value = duration_value(None, unit)
         return make(m, ctx, "DURATION", value, "vague duration", span=span), None
     sign = 1 if direction in ("later", "after", "from", "hence") else -1
@@ -66,6 +68,14 @@ def resolve_ago(m: re.Match[str], ctx: Context, state: Discourse) -> tuple[Timex
     )
     new_anchor = ref if unit in ("day", "night") else None
     return make(m, ctx, "DATE", value, why), new_anchor
+
+
+def _amount_start(m: re.Match[str]) -> int:
+    """Where the amount of "three weeks later" begins (the unit when there is none)."""
+    for name in ("num", "unit"):
+        if m.group(name):
+            return m.start(name)
+    return m.start()
 
 
 def UNITS_TIME(unit: str) -> bool:  # noqa: N802 - reads like a predicate table
@@ -104,6 +114,10 @@ def resolve_duration(m: re.Match[str], ctx: Context) -> tuple[Timex, date | None
     g = m.groupdict()
     unit = unit_of(g["unit"])
     amount = amount_of(g["num"])
+    if g.get("lo"):  # "two to three weeks": TimeML tags "two" (P2W) and "three weeks" (P3W)
+        value = duration_value(amount, unit)
+        return make(m, ctx, "DURATION", value, "upper end of a range of durations",
+                    span=(m.start("num"), m.end())), None  # fmt: skip
     if _rate(m, ctx):
         return make(m, ctx, "SET", duration_value(1, unit), "a rate: so many a unit"), None
     if g["the"] and not g["rel"] and ctx.text[m.end("num")] == "-":
@@ -119,6 +133,15 @@ def resolve_duration(m: re.Match[str], ctx: Context) -> tuple[Timex, date | None
     if (g["half"] or g["half2"]) and amount is not None:
         return make(m, ctx, "DURATION", _and_a_half(amount, unit), "duration and a half"), None
     return make(m, ctx, "DURATION", duration_value(amount, unit), "duration"), None
+
+
+def range_low(m: re.Match[str], ctx: Context) -> Timex | None:
+    """The lower end of "two to three weeks" as a timex of its own ("two", P2W)."""
+    if not m.groupdict().get("lo"):
+        return None
+    value = duration_value(amount_of(m.group("lo")), unit_of(m.group("unit")))
+    return make(m, ctx, "DURATION", value, "lower end of a range of durations",
+                span=(m.start(), m.end("lo")))  # fmt: skip
 
 
 _HALF = {"year": "6M", "month": "15D", "week": "3DT12H", "day": "T12H", "night": "T12H",
@@ -139,6 +162,11 @@ def resolve_set(m: re.Match[str], ctx: Context) -> Timex:
     g = m.groupdict()
     if g["adv"]:
         return make(m, ctx, "SET", _SET_UNITS[g["adv"].lower()], "frequency adverb")
+    if g["month"]:
+        value = f"XXXX-{MONTHS[g['month'].lower()]:02d}"
+        return make(m, ctx, "SET", value, "every month of the year")
+    if g["season"]:
+        return make(m, ctx, "SET", f"XXXX-{SEASONS[g['season'].lower()]}", "every season")
     word = (g["unit"] or g["unit2"]).lower()
     if word in WEEKDAYS:
         return make(m, ctx, "SET", f"XXXX-WXX-{WEEKDAYS[word] + 1}", "every weekday")
@@ -149,6 +177,8 @@ def resolve_set(m: re.Match[str], ctx: Context) -> Timex:
     if word == "weekend":
         return make(m, ctx, "SET", "XXXX-WXX-WE", "every weekend")
     amount = amount_of(g["num"]) if g["num"] else 1
+    if amount is not None and re.match(r"every\s+other\b", m.group(0), re.IGNORECASE):
+        amount *= 2  # "every other day": every second day
     return make(m, ctx, "SET", duration_value(amount, unit_of(word)), "frequency")
 
 
@@ -199,6 +229,9 @@ def resolve_theyear(m: re.Match[str], ctx: Context, state: Discourse) -> Timex:
         return make(m, ctx, "DATE", f"{week_value(saturday)}-WE", "the weekend nearest the DCT")
     if mod is None:
         return make(m, ctx, "DURATION", "P1Y", "the year, a duration")
+    half = half_of(g["mod"]) if unit == "year" else None
+    if half:
+        return make(m, ctx, "DATE", f"{dct.year:04d}-{half}", "half of the DCT's year")
     return make(m, ctx, "DATE", value_at_granularity(dct, unit), f"the {unit} of the DCT", mod)
 
 

@@ -7,7 +7,14 @@ from dataclasses import replace
 from datetime import date, timedelta
 
 from conflictcoder.models import Timex
-from conflictcoder.timex_context import SENTENCE_START, Context, Discourse, make, mod_of
+from conflictcoder.timex_context import (
+    SENTENCE_START,
+    Context,
+    Discourse,
+    half_of,
+    make,
+    mod_of,
+)
 from conflictcoder.timex_normalise import (
     MONTHS,
     PART_OF_DAY,
@@ -16,8 +23,10 @@ from conflictcoder.timex_normalise import (
     duration_value,
     holiday,
     number_value,
+    ordinal_value,
     safe_date,
     shift,
+    spoken_year,
     two_digit_year,
     unit_of,
     value_at_granularity,
@@ -82,7 +91,11 @@ def _weekday(ctx: Context, wd: int, rel: str | None, match: re.Match[str]) -> tu
         return weekday_on_or_after(dct + timedelta(days=1), wd), "next weekday, after DCT"
     if ctx.future(match.start(), match.end()):
         return weekday_on_or_after(dct, wd), "weekday in future-tense clause, next on/after DCT"
-    return weekday_on_or_before(dct, wd), "weekday, nearest past to DCT"
+    before, after = weekday_on_or_before(dct, wd), weekday_on_or_after(dct, wd)
+    if _DEADLINE.search(ctx.text, max(0, match.start() - 12), match.start()):
+        if after - dct < dct - before:  # "until 9 a.m. Tuesday", "by Friday": the nearest
+            return after, "weekday after a deadline word, the nearest to DCT"
+    return before, "weekday, nearest past to DCT"
 
 
 def relative_unit(unit: str, rel: str, ref: date) -> date | None:
@@ -119,8 +132,9 @@ def resolve(
             return None
         return make(m, ctx, "DATE", day.isoformat(), "ISO date"), day
     if rule == "slash":
-        a, b, y = int(g["a"]), int(g["b"]), int(g["y"])
-        year = y if len(g["y"]) == 4 else two_digit_year(y, dct)
+        ys, bs = g["y"] or g["y2"], g["b"] or g["b2"]
+        a, b, y = int(g["a"]), int(bs), int(ys)
+        year = y if len(ys) == 4 else two_digit_year(y, dct)
         if a > 12 >= b:
             day = safe_date(year, b, a)
         elif b > 12 >= a or a == b:
@@ -139,9 +153,10 @@ def resolve(
         return make(m, ctx, "DATE", day.isoformat(), "numeric date"), day
     if rule in ("mdy", "dmy"):
         month = MONTHS[g["mon"].lower()]
-        d = int(g["d"])
-        if g["y"]:
-            year = int(g["y"])
+        d = int(g["d"]) if g["d"] else ordinal_value(g["dw"]) or 0
+        given = _given_year(g)
+        if given is not None:
+            year = given
             why = "full date"
         else:
             year = _year_for(month, d, ctx, m)
@@ -157,8 +172,9 @@ def resolve(
         month = MONTHS[g["mon"].lower()]
         rel = (g["rel"] or "").lower()
         rel2 = (g["rel2"] or "").lower()
-        if g["y"]:
-            year = int(g["y"])
+        given = _given_year(g)
+        if given is not None:
+            year = given
         elif rel2:
             year = dct.year + {"last": -1, "this": 0, "next": 1}[rel2]
         elif rel in ("last", "past"):
@@ -172,6 +188,9 @@ def resolve(
         mod = mod_of(g["mod"])
         return make(m, ctx, "DATE", f"{year:04d}-{month:02d}", "month", mod), None
     if rule == "year":
+        half = half_of(g["mod"])
+        if half:  # "the second half of 2012": TimeML 2012-H2
+            return make(m, ctx, "DATE", f"{g['y']}-{half}", "half year"), None
         return make(m, ctx, "DATE", g["y"], "year", mod_of(g["mod"])), None
     if rule == "decade":
         return make(m, ctx, "DATE", g["y"], "decade"), None
@@ -181,7 +200,9 @@ def resolve(
         return make(m, ctx, "DATE", value, "decade"), None
     if rule == "century":
         n = number_value(re.sub(r"(st|nd|rd|th)$", "", g["n"].lower()))
-        n = n or {"twenty-first": 21, "twentieth": 20, "nineteenth": 19}.get(g["n"].lower())
+        n = n or {"twenty-first": 21, "twentieth": 20, "nineteenth": 19}.get(
+            g["n"].lower().replace(" ", "-")
+        )
         return make(m, ctx, "DATE", f"{(n or 1) - 1:02d}", "century"), None
     if rule == "weekday":
         return _resolve_weekday(m, ctx)
@@ -200,24 +221,21 @@ def resolve(
     if rule == "theyear":
         return resolve_theyear(m, ctx, state), None
     if rule == "spokenyear":
-        rest = g["rest"]
-        base = 1900 if "nineteen" in m.group(0).lower() else 2000
-        if rest is None:
-            if base == 1900:
-                return None
-            return make(m, ctx, "DATE", "2000", "year in words"), None
-        amount = number_value(re.sub(r"^oh[-\s]", "", rest.lower()).replace(" ", "-"))
-        if amount is None:
+        year = spoken_year(g["yw"])
+        if year is None:
             return None
-        return make(m, ctx, "DATE", f"{base + amount:04d}", "year in words"), None
+        return make(m, ctx, "DATE", f"{year:04d}", "year in words"), None
     if rule == "decade3":
         tens = ["twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties",
                 "nineties"].index(g["w"].lower()) + 2  # fmt: skip
-        century = dct.year // 100 - (1 if tens * 10 > dct.year % 100 else 0)
+        if g["c"]:
+            century = 18 if g["c"].lower() == "eighteen" else 19
+        else:
+            century = dct.year // 100 - (1 if tens * 10 > dct.year % 100 else 0)
         return make(m, ctx, "DATE", f"{century:02d}{tens}", "decade in words"), None
     if rule == "ago":
         return resolve_ago(m, ctx, state)
-    if rule == "duration":
+    if rule in ("duration", "durrange"):
         return resolve_duration(m, ctx)
     if rule == "vague":
         unit = unit_of(g["unit"])
@@ -225,6 +243,8 @@ def resolve(
         value = duration_value(1 if g["one"] else None, unit)
         if rel == "past" and not g["the"]:
             return make(m, ctx, "DATE", "PAST_REF", "past period"), None
+        if rel == "recent" and unit in ("year", "decade"):  # "in recent years": when, not how long
+            return make(m, ctx, "DATE", "PAST_REF", "recent years"), None
         return make(m, ctx, "DURATION", value, "vague duration"), None
     if rule == "set":
         return resolve_set(m, ctx), None
@@ -235,8 +255,9 @@ def resolve(
     if rule == "season":
         season = SEASONS[g["s"].lower()]
         rel = (g["rel"] or "").lower()
-        if g["y"]:
-            year = int(g["y"])
+        given = _given_year(g)
+        if given is not None:
+            year = given
         elif rel == "last" or rel == "past":
             year = dct.year - 1
         elif rel == "next":
@@ -252,6 +273,13 @@ def resolve(
                 return make(m, ctx, "DATE", day.isoformat(), "holiday"), day
         return None
     return None
+
+
+def _given_year(g: dict[str, str | None]) -> int | None:
+    """The year written in the expression, in digits or in words, else None."""
+    if g.get("y"):
+        return int(g["y"] or 0)
+    return spoken_year(g.get("yw"))
 
 
 def _resolve_weekday(m: re.Match[str], ctx: Context) -> tuple[Timex, date | None]:
@@ -343,11 +371,16 @@ def resolve_clock(
         else:
             day = ctx.dct + timedelta(days={"yesterday": -1, "today": 0, "tomorrow": 1}[word])
             why = word
-    if rule in ("clock", "clock24"):
+    relday = re.sub(r"\s+", " ", (g.get("rw") or g.get("rw2") or "").lower())
+    if relday:
+        offset = {"yesterday": -1, "last night": -1, "tomorrow": 1}.get(relday, 0)
+        day, why = ctx.dct + timedelta(days=offset), f"{relday}, from the publication date"
+    if rule in ("clock", "clock24", "clockpod"):
         hour = int(g["h"])
         minute = int(g["mi"]) if g.get("mi") else 0
         ampm = (g.get("ampm") or "").lower().replace(" ", "")
-        if ampm.startswith("p") and hour < 12:
+        later = (g.get("rpod") or "").lower() in ("afternoon", "evening") or relday == "tonight"
+        if (ampm.startswith("p") or (not ampm and later)) and hour < 12:
             hour += 12
         elif ampm.startswith("a") and hour == 12:
             hour = 0
@@ -363,7 +396,7 @@ def resolve_clock(
         if (g.get("word") or "").lower() in ("dusk", "nightfall"):
             suffix = "TEV"
     if day is None:
-        if rule in ("clock", "clock24", "noon"):
+        if rule in ("clock", "clock24", "clockpod", "noon"):
             day, why = ctx.dct, "the publication date (no date in context)"
         else:
             return make(m, ctx, "TIME", f"XXXX-XX-XX{suffix}", why)

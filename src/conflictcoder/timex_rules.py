@@ -16,6 +16,9 @@ MON = (
     r"(?:january|february|march|april|may|june|july|august|september|october|november|december"
     r"|sept|jan|feb|mar|apr|jun|jul|aug|sep|oct|nov|dec)"
 )
+_FULL_MONTH = (
+    r"(?:january|february|march|april|may|june|july|august|september|october|november|december)"
+)
 WD = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 _SMALL = (
     r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
@@ -28,6 +31,16 @@ NUM = (
     r"(?:a\s+)?hundred|"
     r"a|an|few|several|many|some|numerous)"
 )
+# "last" as an adjective, not the verb of "may last three years"
+_LAST_ADJ = "last" + "".join(
+    rf"(?<!\b{verb}\slast)" for verb in "may might will would could can should must to did".split()
+)
+# The lower end of a range of amounts: "two to three weeks", "12-18 months", "two or three days".
+LOW = (
+    r"(?P<lo>\d{1,3}|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+    r"(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|" + _SMALL + r")"
+    r"\s*(?:to|or|-|–)\s*"
+)
 UNIT = (
     r"(?:seconds?|minutes?|hours?|days?|nights?|weeks?|fortnights?|months?|quarters?|years?"
     r"|decades?|century|centuries)"
@@ -38,29 +51,56 @@ APPROX = (
 )
 DAY_APPROX = r"(?:around|about|approximately|circa|on\s+or\s+about)"
 POD = r"(?:morning|afternoon|evening|night)"
-MOD = r"(?:early|late|mid|the\s+(?:beginning|end|start|middle|first\s+half|second\s+half)\s+of)"
+MOD = (
+    r"(?:early|late|mid|the\s+(?:beginning|end|start|middle|(?:first|second|last|latter)\s+half)"
+    r"\s+of)"
+)
+_ONES = r"(?:one|two|three|four|five|six|seven|eight|nine)"
+_TEENS = r"(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
+_TENS = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+_YY = rf"(?:{_TENS}(?:[-\s]{_ONES})?|{_TEENS}|oh[-\s]{_ONES})"
+# A year in words: "nineteen ninety-four", "two thousand and one", "twenty thirteen".
+SPOKEN_YEAR = (
+    rf"(?:(?:eighteen|nineteen|twenty)[-\s]+{_YY}\b(?![-\s]+(?:years?|percent|people|per)\b)"
+    rf"|two\s+thousand(?:[-\s]+(?:and\s+)?(?:{_TENS}(?:[-\s]{_ONES})?|{_TEENS}|{_ONES}))?\b)"
+)
+_ORD_ONES = r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)"
+# A day of the month in words: "March eighth", "the twenty-first of June".
+DAY_WORD = (
+    rf"(?:{_ORD_ONES}|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|"
+    rf"seventeenth|eighteenth|nineteenth|twentieth|thirtieth|(?:twenty|thirty)[-\s]{_ORD_ONES})"
+)
+_CLOCK_DAY = (
+    r"\s+(?:(?P<rw>this|yesterday|tomorrow)\s+(?P<rpod>morning|afternoon|evening)"
+    r"|(?P<rw2>tonight|last\s+night))\b"
+)
 _CLAUSE_END = r"(?=\s*(?:[,.;:!?)\"”]|--|—|$|and\b|but\b|when\b|while\b|as\b))"
 
 _PATTERNS: tuple[tuple[str, str], ...] = (
     ("iso", r"\b(?P<y>[12]\d{3})-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b"),
-    ("slash", r"\b(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4}|\d{2})\b"),
+    (
+        "slash",
+        r"\b(?<!\d[-./])(?P<a>\d{1,2})(?:/(?P<b>\d{1,2})/(?P<y>\d{4}|\d{2})"
+        r"|(?P<sep>[-.])(?P<b2>\d{1,2})(?P=sep)(?P<y2>\d{4}))\b(?![-./]\d)",
+    ),
     (
         "mdy",
         rf"\b(?:(?P<approx>{DAY_APPROX})\s+)?(?:(?P<wd>{WD}),?\s+)?(?:(?P<mod>early|late|mid)[-\s]+)?"
         rf"(?P<mon>{MON})\b\.?\s*"
-        rf"(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\b(?!\.\d|,(?![12]\d{{3}}\b)\d|:\d)"
-        rf"(?:(?:,\s*|\s+)(?P<y>[12]\d{{3}})\b)?",
+        rf"(?:(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\b(?!\.\d|,(?![12]\d{{3}}\b)\d|:\d)|(?P<dw>{DAY_WORD})\b)"
+        rf"(?:(?:,\s*|\s+)(?P<y>[12]\d{{3}})\b|,?\s+(?P<yw>{SPOKEN_YEAR}))?",
     ),
     (
         "dmy",
-        rf"\b(?:(?P<approx>{DAY_APPROX})\s+)?(?:(?P<wd>{WD}),?\s+)?(?:the\s+)?(?P<d>[0-3]?\d)"
-        rf"(?:st|nd|rd|th)?\s+(?:of\s+)?"
-        rf"(?P<mon>{MON})\b(?:\.(?=\s*\d))?(?:,?\s+(?P<y>[12]\d{{3}})\b)?",
+        rf"\b(?:(?P<approx>{DAY_APPROX})\s+)?(?:(?P<wd>{WD}),?\s+)?(?:the\s+)?(?:(?P<d>[0-3]?\d)"
+        rf"(?:st|nd|rd|th)?\s+(?:of\s+)?|(?P<dw>{DAY_WORD})\s+of\s+)"
+        rf"(?P<mon>{MON})\b(?:\.(?=\s*\d))?(?:,?\s+(?P<y>[12]\d{{3}})\b|,?\s+(?P<yw>{SPOKEN_YEAR}))?",
     ),
     (
         "monyear",
         rf"\b(?:(?P<mod>{MOD})[-\s]+)?(?:(?P<rel>last|next|this|past|coming)\s+)?"
-        rf"(?P<mon>{MON})\b(?:\.(?=\s*\d))?(?:,?\s+(?:of\s+)?(?P<y>[12]\d{{3}})\b|\s+(?P<rel2>last|this|next)\s+year\b)?",
+        rf"(?P<mon>{MON})\b(?:\.(?=\s*\d))?(?:,?\s+(?:of\s+)?(?P<y>[12]\d{{3}})\b|,?\s+(?:of\s+)?(?P<yw>{SPOKEN_YEAR})"
+        r"|\s+(?P<rel2>last|this|next)\s+year\b)?",
     ),
     (
         "year",
@@ -71,7 +111,7 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     ("decade2", r"(?:\bthe\s+)?(?:\b(?P<mod>early|late|mid)[-\s]+)?['‘’](?P<yy>\d)0s\b"),
     (
         "century",
-        r"\b(?:the\s+)?(?P<n>1?\d(?:st|nd|rd|th)|twenty-first|twentieth|nineteenth)\s+century\b",
+        r"\b(?:the\s+)?(?P<n>(?:[12]\d|[1-9])(?:st|nd|rd|th)|twenty[-\s]first|twentieth|nineteenth)\s+century\b",
     ),
     (
         "weekday",
@@ -112,15 +152,12 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     ),
     (
         "spokenyear",
-        r"\b(?:the\s+year\s+)?(?:nineteen|two\s+thousand)(?:[-\s]+(?:and\s+)?(?P<rest>(?:twenty|thirty|"
-        r"forty|fifty|sixty|seventy|eighty|ninety)(?:[-\s](?:one|two|three|four|five|six|seven|eight"
-        r"|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
-        r"|oh[-\s](?:one|two|three|four|five|six|seven|eight|nine)|one|two|three|four|five|six|seven"
-        r"|eight|nine))?\b",
+        rf"\b(?:the\s+year\s+)?(?P<yw>{SPOKEN_YEAR})",
     ),
     (
         "decade3",
-        r"\bthe\s+(?P<w>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b",
+        r"\b(?:the\s+)?(?:(?P<c>eighteen|nineteen)[-\s]+)?(?P<w>twenties|thirties|forties|fifties"
+        r"|sixties|seventies|eighties|nineties)\b",
     ),
     (
         "ago",
@@ -130,9 +167,17 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     ),
     (
         "duration",
-        rf"\b(?:(?P<approx>{APPROX})\s+)?(?:(?P<the>the)\s+)?(?:(?P<rel>past|last|next|first|"
+        rf"\b(?:(?P<approx>{APPROX})\s+)?(?:(?P<the>the)\s+)?(?:(?P<rel>past|{_LAST_ADJ}|next|first|"
         r"coming|previous|following|final|latest|initial|remaining|preceding|other)\s+)?"
         rf"(?P<num>{NUM})(?P<half>\s+1/2|[-\s]+and[-\s]+a[-\s]+half)?(?:\s+more)?[-\s]+"
+        rf"(?P<unit>{UNIT})\b(?P<half2>\s+and\s+a\s+half\b)?(?:\s+or\s+so\b)?(?:-(?P<long>long))?"
+        r"(?!-old|\s+old)",
+    ),
+    (
+        "durrange",
+        rf"\b(?:(?P<approx>{APPROX})\s+)?(?:(?P<the>the)\s+)?(?:(?P<rel>past|{_LAST_ADJ}|next|first|"
+        r"coming|previous|following|final|latest|initial|remaining|preceding|other)\s+)?"
+        rf"{LOW}(?P<num>{NUM})(?P<half>\s+1/2|[-\s]+and[-\s]+a[-\s]+half)?(?:\s+more)?[-\s]+"
         rf"(?P<unit>{UNIT})\b(?P<half2>\s+and\s+a\s+half\b)?(?:\s+or\s+so\b)?(?:-(?P<long>long))?"
         r"(?!-old|\s+old)",
     ),
@@ -145,8 +190,9 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     ),
     (
         "set",
-        rf"\b(?:(?:every|each)\s+(?:other\s+)?(?:(?P<num>{NUM})\s+)?(?P<unit>{UNIT}|{WD}|"
-        rf"{POD}|weekend)|(?P<adv>daily|weekly|monthly|annually|yearly|hourly|nightly|"
+        rf"\b(?:(?:every(?:\s+other)?|each)\s+(?:(?P<num>{NUM})\s+)?(?P<unit>{UNIT}|{WD}|"
+        rf"{POD}|weekend|(?P<month>{_FULL_MONTH})|(?P<season>spring|summer|fall|autumn|winter))"
+        rf"|(?P<adv>daily|weekly|monthly|annually|yearly|hourly|nightly|"
         rf"biweekly)|(?:once|twice|thrice|(?:{NUM})\s+times)\s+(?:a|an|per|each|every)\s+"
         rf"(?P<unit2>{UNIT}))\b",
     ),
@@ -177,7 +223,8 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     (
         "season",
         r"\b(?:(?P<mod>early|late|mid)[-\s]+)?(?:(?P<rel>last|this(?:\s+past)?|next|past|coming|"
-        r"the)\s+)?(?P<s>spring|summer|fall|autumn|winter)\b(?:\s+(?:of\s+)?(?P<y>[12]\d{3})\b)?",
+        r"the)\s+)?(?P<s>spring|summer|fall|autumn|winter)\b(?:\s+(?:of\s+)?(?P<y>[12]\d{3})\b"
+        rf"|\s+of\s+(?P<yw>{SPOKEN_YEAR}))?",
     ),
     (
         "holiday",
@@ -190,7 +237,12 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         r"\b(?:(?P<approx>about|around|approximately|shortly\s+(?:before|after)|just\s+(?:before|"
         r"after))\s+)?(?P<h>[01]?\d|2[0-3])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ampm>[ap]\.\s?m\.|"
         r"[ap]m\b|[ap]\.m\b|o['’]clock)(?:\s+(?P<tz>GMT|UTC|local\s+time|[ECMP][SD]T)\b)?"
-        rf"(?:,?\s+(?:on\s+)?(?P<wd>{WD}|yesterday|today|tomorrow)\b)?",
+        rf"(?:,?\s+(?:on\s+)?(?P<wd>{WD}|yesterday|today|tomorrow)\b|{_CLOCK_DAY})?",
+    ),
+    (
+        "clockpod",  # "around 2:30 this morning": the part of day says a.m. or p.m.
+        r"\b(?:(?P<approx>about|around|approximately|shortly\s+(?:before|after)|just\s+(?:before|"
+        rf"after))\s+)?(?P<h>[01]?\d|2[0-3])[:.](?P<mi>[0-5]\d){_CLOCK_DAY}",
     ),
     (
         "clock24",
@@ -214,10 +266,24 @@ _MONTH_CONTEXT = re.compile(
     r"mid|last|next|this|and|or|on|for|until|throughout|around|into|the)[-\s]+)$",
     _F,
 )
+_NOT_YEAR_BEFORE = re.compile(
+    r"(?:\b(?:FM|F\.M\.|Route|Rte\.?|Highway|Hwy\.?|Interstate|Road|Rd\.?|Suite|Room|Flight"
+    r"|No\.|Nos\.|Unit|Apt\.?|Box|Exit|Mile|Channel|Resolution|Model|Boeing)|[#№])\s*$"
+)
+_PHONE_BEFORE = re.compile(r"(?:\d{3}[-.]\d{3}|\(\d{3}\)\s*\d{3})[-.]$")
+_STREET_AFTER = re.compile(
+    r"\s+(?:(?:[NSEW]|North|South|East|West)\.?\s+)?(?:[A-Z][a-z]+\s+){0,3}(?:Street|St|Avenue"
+    r"|Ave|Road|Rd|Boulevard|Blvd|Drive|Dr|Lane|Ln|Way|Court|Ct|Place|Pl|Highway|Hwy|Parkway"
+    r"|Pkwy|Circle|Terrace|Trail)\b\.?"
+)
+_EARLY_HOURS = re.compile(r"\b(?:early|small|wee)\s+$", _F)
+_NAME_NEXT = re.compile(r"\s+[A-Z][a-z]")
+_MONTH_BEFORE = re.compile(rf"\b{MON}\.?\s+$", _F)
+_YEAR_CONTEXT = re.compile(r"\b(?:in|by|since|until|till|before|after|of)\s+$", _F)
 _COUNTED_NOUN = re.compile(
     r"\s+(?:people|persons|men|women|children|soldiers|troops|fighters|militants|civilians|"
     r"residents|refugees|families|homes|houses|cases|deaths|dead|killed|times|km|kilometers|"
-    r"kilometres|miles|meters|metres|feet|tons|tonnes|dollars|euros|rounds|votes|members|"
+    r"kilometres|miles|meters|metres|feet|tons|tonnes|dollars|euros|rounds|votes|members|blocks?|"
     r"[a-z]+ers\b)",
     _F,
 )
@@ -234,7 +300,7 @@ def accept(name: str, match: re.Match[str], text: str) -> bool:
         if not _capitalised(mon):
             return False
         if name == "monyear":
-            has_year = match.group("y") is not None
+            has_year = match.group("y") is not None or match.group("yw") is not None
             full = len(mon) > 4 or mon.lower() in ("may", "june", "july")
             if not full and not has_year:
                 return False
@@ -243,7 +309,7 @@ def accept(name: str, match: re.Match[str], text: str) -> bool:
                     return False
                 # "in May 2020" fine; "may" as a modal: next word is a verb, usually lower case
                 # and not a digit; a date context before it is our best evidence.
-        if name == "mdy" and mon.lower() in _AMBIGUOUS_MONTHS and match.group("y") is None:
+        if name == "mdy" and mon.lower() in _AMBIGUOUS_MONTHS and match.group("d"):
             day = int(match.group("d"))
             if day > 31:
                 return False
@@ -252,8 +318,14 @@ def accept(name: str, match: re.Match[str], text: str) -> bool:
         return _capitalised(match.group("wd") if name == "weekday" else match.group("h"))
     if name == "year":
         before = text[max(0, match.start() - 2) : match.start()]
-        if before.endswith(("$", "#", "No.", "€", "£")) or before[-1:].isdigit():
+        if before.endswith(("$", "#", "€", "£")) or before[-1:].isdigit():
             return False
+        if _NOT_YEAR_BEFORE.search(text, max(0, match.start() - 16), match.start()):
+            return False  # "FM 1960", "Flight 1549", "No. 1812": a number
+        if _PHONE_BEFORE.search(text, max(0, match.start() - 12), match.start()):
+            return False  # "270-365-2041"
+        if match.group("mod") is None and _STREET_AFTER.match(text, match.end()):
+            return False  # "1840 West Palma Vista Drive"
         if match.group("mod") is None and match.group("fiscal") is None:
             if _COUNTED_NOUN.match(text, match.end()):
                 return False
@@ -267,13 +339,17 @@ def accept(name: str, match: re.Match[str], text: str) -> bool:
             rest = text[match.end() : match.end() + 4]
             if rest.startswith(" of"):
                 return False
-        return True
-    if name == "present":
-        word = match.group(0).lower()
-        if word == "current":
-            return True
-        return True
-    if name == "duration":
+        return not text.startswith("-", match.end())  # "the Spring-area shooting": a place
+    if name == "dawn":  # "Dawn Sanders said": a name
+        word = match.group("word")
+        return not (_capitalised(word) and _NAME_NEXT.match(text, match.end()) is not None)
+    if name == "present":  # "told 13News Now that": a name
+        word = match.group(0)
+        before = text[max(0, match.start() - 3) : match.start()].rstrip()
+        return not (word[:1].isupper() and before[-1:].isalnum())
+    if name == "durrange" and _MONTH_BEFORE.search(text, max(0, match.start() - 12), match.start()):
+        return False  # "March 5 to 10 years": the 5 is a day
+    if name in ("duration", "durrange"):
         num = match.group("num").lower()
         unit = match.group("unit").lower()
         plural = unit.endswith("s") or unit == "centuries"
@@ -288,6 +364,17 @@ def accept(name: str, match: re.Match[str], text: str) -> bool:
         if unit.startswith("quarter") and text[match.start("unit") - 1] == "-":
             return False  # "three-quarters" is a fraction
         return True
+    if name == "spokenyear":
+        words = match.group("yw").lower().split()
+        if words[-1] == "thousand" and not match.group(0).lower().startswith("the year"):
+            return _YEAR_CONTEXT.search(text, max(0, match.start() - 12), match.start()) is not None
+        return True
+    if name == "decade3":  # "in his fifties" is an age
+        return match.group("c") is not None or match.group(0).lower().startswith("the")
+    if name == "vague":  # "the early hours of Sunday": a time of day, not a duration
+        if match.group("unit").lower() != "hours":
+            return True
+        return _EARLY_HOURS.search(text, max(0, match.start() - 10), match.start()) is None
     if name == "theyear":
         unit = match.group("unit").lower()
         return match.group("mod") is not None or unit in ("year", "quarter", "weekend")
@@ -330,10 +417,11 @@ _TRIGGER_TEXT = {
     "future": "soon future",
     "unitrel": "week weekend month year quarter decade century",
     "theyear": "year quarter month week weekend",
-    "spokenyear": "nineteen thousand",
+    "spokenyear": "eighteen nineteen twenty thousand",
     "decade3": "twenties thirties forties fifties sixties seventies eighties nineties",
     "ago": _UNIT_WORDS,
     "duration": _UNIT_WORDS,
+    "durrange": _UNIT_WORDS,
     "vague": _UNIT_WORDS,
     "set": "every each daily weekly monthly annually yearly hourly nightly biweekly once twice "
     "thrice times",
@@ -346,6 +434,7 @@ _TRIGGER_TEXT = {
     "holiday": "christmas easter thanksgiving halloween valentine independence year election",
     "clock": "#clock am pm m clock",
     "clock24": "gmt utc local hours hrs",
+    "clockpod": "morning afternoon evening tonight night",
     "noon": "noon midday midnight",
     "dawn": "dawn daybreak dusk nightfall",
     "pod_alone": _POD_WORDS,
@@ -353,6 +442,11 @@ _TRIGGER_TEXT = {
 }
 TRIGGERS: dict[str, frozenset[str]] = {
     name: frozenset(words.split()) for name, words in _TRIGGER_TEXT.items()
+}
+# A trigger token only opens a window for these rules when the text just before it matches:
+# "two to three weeks" has its range link within a few words before the unit.
+GUARDS: dict[str, re.Pattern[str]] = {
+    "durrange": re.compile(r"(?:\bto|\bor|[-–])\s*[\w-]+(?:\s+more)?[-\s]+$", _F),
 }
 TOKEN = re.compile(r"[A-Za-z]+|\d+[A-Za-z]*")
 _DECADE_TOKEN = re.compile(r"\d*0s")

@@ -1,0 +1,179 @@
+"""Table-driven tests of less common expression forms: ranges of durations, years and days in
+words, sets of months and seasons, deadlines, centuries, parenthesised ranges."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from conflictcoder.timex import tag
+
+FRI = date(2013, 3, 22)  # a Friday
+
+
+def _tagged(text: str, dct: date = FRI) -> list[tuple[str, str, str | None]]:
+    return [(t.text, t.type, t.value) for t in tag(text, dct)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # A range of durations: two timexes, the lower end takes the unit of the upper.
+        (
+            "The repairs could take two to three weeks.",
+            [("two", "DURATION", "P2W"), ("three weeks", "DURATION", "P3W")],
+        ),
+        (
+            "Rationing may last 12-18 months, officials warned.",
+            [("12", "DURATION", "P12M"), ("18 months", "DURATION", "P18M")],
+        ),
+        (
+            "The march went on for four or five hours.",
+            [("four", "DURATION", "PT4H"), ("five hours", "DURATION", "PT5H")],
+        ),
+        # ... but a day of the month before "to" is a date.
+        (
+            "He was jailed on March 5 to 10 years in prison.",
+            [("March 5", "DATE", "2013-03-05"), ("10 years", "DURATION", "P10Y")],
+        ),
+        # Years, decades and days in words.
+        (
+            "The dam was finished in nineteen ninety-four.",
+            [("nineteen ninety-four", "DATE", "1994")],
+        ),
+        (
+            "She left the city in January nineteen ninety-seven.",
+            [("January nineteen ninety-seven", "DATE", "1997-01")],
+        ),
+        (
+            "The mill closed in the winter of nineteen eighty-two.",
+            [("the winter of nineteen eighty-two", "DATE", "1982-WI")],
+        ),
+        ("Exports doubled in the nineteen seventies.", [("the nineteen seventies", "DATE", "197")]),
+        ("Turnout fell in twenty twelve.", [("twenty twelve", "DATE", "2012")]),
+        (
+            "The plan aims to halve debt by the year two thousand.",
+            [("the year two thousand", "DATE", "2000")],
+        ),
+        ("Voters return to the polls on March eighth.", [("March eighth", "DATE", "2013-03-08")]),
+        # Numbers that are not years.
+        ("Twenty one people were hurt and nineteen percent of homes lost power.", []),
+        ("In his fifties he moved abroad.", []),
+        ("Two thousand people marched.", []),
+        # Sets.
+        (
+            "The fair is held each July and every summer.",
+            [("each July", "SET", "XXXX-07"), ("every summer", "SET", "XXXX-SU")],
+        ),
+        # Centuries.
+        (
+            "The 20th century saw two world wars.",
+            [("The 20th century", "DATE", "19")],
+        ),
+        ("It was the worst flood of the 21st century.", [("the 21st century", "DATE", "20")]),
+    ],
+)
+def test_expression_forms(sentence, expected):
+    assert _tagged(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "dct", "quote", "value"),
+    [
+        # A weekday after a deadline word is the nearest one, ahead or behind.
+        (
+            "The strikers were given until 9 a.m. Tuesday to return.",
+            date(2000, 4, 3),
+            "9 a.m. Tuesday",
+            "2000-04-04T09:00",
+        ),
+        ("Rebels must hand over their arms by Monday.", FRI, "Monday", "2013-03-25"),
+        ("The curfew stayed in force until Thursday.", FRI, "Thursday", "2013-03-21"),
+        # Without a deadline word, past-tense news reports the last occurrence.
+        ("Rebels handed over their arms on Monday.", FRI, "Monday", "2013-03-18"),
+    ],
+)
+def test_deadlines(sentence, dct, quote, value):
+    hits = [t for t in tag(sentence, dct) if t.text == quote]
+    assert hits and hits[0].value == value
+
+
+def test_parenthesised_range_takes_the_date_it_elaborates():
+    text = "Around 8 May 2020 (from 7 - 8 May), the group freed 48 prisoners."
+    timexes = tag(text, date(2020, 5, 9))
+    assert [(t.text, t.day, t.precision) for t in timexes] == [
+        ("Around 8 May 2020", date(2020, 5, 8), 2),
+        ("7", date(2020, 5, 8), 2),
+        ("8 May", date(2020, 5, 8), 2),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # Names and numbers that look like dates.
+        ("Deputies escorted the suspect in the Spring-area killings.", []),
+        ("Dawn Sanders-Garrett runs the youth centre.", []),
+        ("The bar on FM 1960 was closed and Flight 1549 landed.", []),
+        ("Shots were fired in the 1800 block of Pine Street.", []),
+        ("He told 13News Now that nobody was hurt.", []),
+        ("Call 270-365-2041 with tips; the store at 1840 West Palma Vista Drive closed.", []),
+        (
+            "The two women consoled each other Wednesday night.",
+            [("Wednesday night", "TIME", "2013-03-20TNI")],
+        ),
+        # Numeric dates with dashes or dots need a four-digit year.
+        (
+            "On 01-22-2013 at 1:32 AM deputies arrived.",
+            [("01-22-2013", "DATE", "2013-01-22"), ("1:32 AM", "TIME", "2013-01-22T01:32")],
+        ),
+        ("Every other day he came back.", [("Every other day", "SET", "P2D")]),
+        # A clock time with the part of the day that says a.m. or p.m.
+        (
+            "The shooting took place around 2:30 this morning.",
+            [("around 2:30 this morning", "TIME", "2013-03-22T02:30")],
+        ),
+        (
+            "Four men were shot at 3:45 this afternoon.",
+            [("3:45 this afternoon", "TIME", "2013-03-22T15:45")],
+        ),
+        (
+            "The shelling began at 11 p.m. last night.",
+            [("11 p.m. last night", "TIME", "2013-03-21T23:00")],
+        ),
+        # Halves of a year.
+        (
+            "Exports fell in the second half of 2012.",
+            [("the second half of 2012", "DATE", "2012-H2")],
+        ),
+        (
+            "Sales rose in the first half of the year.",
+            [("the first half of the year", "DATE", "2013-H1")],
+        ),
+        # "the early hours of Saturday": the day is the timex, "hours" is no duration.
+        ("He was seized in the early hours of Saturday.", [("Saturday", "DATE", "2013-03-16")]),
+        # "in recent years" says when; "recent weeks" stays a vague duration.
+        ("Attacks have grown in recent years.", [("recent years", "DATE", "PAST_REF")]),
+        ("Attacks have grown in recent weeks.", [("recent weeks", "DURATION", "PXW")]),
+    ],
+)
+def test_news_robustness(sentence, expected):
+    assert _tagged(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "quote", "value"),
+    [
+        # Scheduled events ahead of the publication date.
+        ("An autopsy is expected Wednesday.", "Wednesday", "2013-03-27"),
+        ("More details should be released Monday.", "Monday", "2013-03-25"),
+        ("A vigil is planned for Thursday.", "Thursday", "2013-03-28"),
+        # ... but not in the past tense.
+        ("The suspect was expected Monday in court.", "Monday", "2013-03-18"),
+        ("He should have left Tuesday.", "Tuesday", "2013-03-19"),
+    ],
+)
+def test_scheduled_weekdays(sentence, quote, value):
+    hits = [t for t in tag(sentence, FRI) if t.text == quote]
+    assert hits and hits[0].value == value
