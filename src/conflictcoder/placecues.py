@@ -43,7 +43,20 @@ STOPWORDS = frozenset(
     sahl nahr souq suq hay hayy sheikh umm abu beit bait mazraa mazraat tell
     arab arabs kurd kurds turkmen tuareg fulani hausa yazidi druze alawite bedouin baloch
     pashtun hazara rohingya countryside outskirts
+    taliban taleban houthi houthis huthi tiv fellata rizeigat masalit zaghawa nuer dinka murle
+    lendu hema peul mossi dogon bambara shabaab qsd sdf ypg ypj pkk hts isis isil daesh jnim
+    islah hezbollah hizbullah hamas fatah
+    route barangay college airport university hospital forest
+    change detonation looting abduction
     """.split()
+)
+
+# Words after a name that make it a group of people or a street, not a place: "Al Hayash
+# tribesmen", "Koli caste", "Yuksel Street".
+NOT_PLACE_AFTER = re.compile(
+    r"(?:['’]s)?\s+(?:(?:tribe|tribes|tribesmen|tribal|clan|clans|caste|castes|family|"
+    r"families|street|avenue|boulevard|blvd|lane)\b|(?:st|ave|blvd)\.)",
+    re.IGNORECASE,
 )
 
 # Words announcing a person right before a capitalised name ("spokesman Farhad Shami").
@@ -110,7 +123,9 @@ CIVIC_HEADS = frozenset(
 
 # Admin-area cue words after a name ("Idlib province", "Borno State", "Rapides Parish").
 ADMIN1_WORDS = frozenset("province governorate state region oblast prefecture wilayat".split())
-ADMIN2_WORDS = frozenset("district county parish municipality raion rayon subdistrict".split())
+ADMIN2_WORDS = frozenset(
+    "district county parish municipality raion rayon subdistrict lga tehsil taluka township".split()
+)
 SETTLEMENT_WORDS = frozenset(
     "city town village hamlet neighbourhood neighborhood suburb quarter camp area".split()
 )
@@ -167,7 +182,8 @@ QUALIFIER_LINK = re.compile(
     ,?\s+(?:in|of|near)\s+(?:the\s+)?
     (?:(?:[\w-]+\s+){0,2}(?:countryside|outskirts|province|governorate|district|area|suburbs|
         part|desert|badia|region|parts)\s+of\s+(?:the\s+)?)?$
-    |^,\s*$
+    |^(?:\s+(?:district|county|province|governorate|region|state|lga|municipality|
+        subdistrict|township|tehsil|area))?,\s*$
     """
 )
 

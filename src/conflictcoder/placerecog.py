@@ -59,6 +59,8 @@ class Hit:
     best: Place | None = None
     score: float = 0.0
     margin: float = 0.0
+    # (country, admin1) of the candidates scoring within 1 of the best
+    rivals: frozenset[tuple[str | None, str | None]] = frozenset()
     why: str = ""
 
 
@@ -326,7 +328,12 @@ def recognise(text: str, gazetteer: Gazetteer) -> tuple[list[Hit], list[Facility
         head = last.split()[-1] if last else ""
         for hit in run_hits:
             _mark_cues(text, hit)
-        run_hits = [h for h in run_hits if not _truncated(text, run, h, leftovers, lower_words)]
+        run_hits = [
+            h
+            for h in run_hits
+            if not _truncated(text, run, h, leftovers, lower_words)
+            and (h.country or not cues.NOT_PLACE_AFTER.match(text, h.end))
+        ]
         if head in cues.FACILITY_HEADS and len(run) >= 2:
             inner = [h for h in run_hits if h.end <= run[-1][0]]
             facilities.append(Facility(run[0][0], run[-1][1], inner))

@@ -25,10 +25,15 @@ from conflictcoder.placerecog import recognise as _recognise
 
 # Places outside the article's countries with fewer people are taken for homonyms.
 _MINOR_ABROAD = 5000
-_PAREN_LINK = re.compile(r"^\s*\((?:[^()]{0,40},\s*)?$")
+_PAREN_LINK = re.compile(
+    r"^\s*(?:(?:district|county|province|governorate|lga|municipality|subdistrict|township|"
+    r"tehsil|area|town|city|village)\s*)?\((?:[^()]{0,40},\s*)?$"
+)
 _ADMIN_CODES = ("ADM1", "ADM2")
 # A name spelled exactly as a city this large never means a variant spelling of another.
 _FAMOUS = 500_000
+# A town this large named like its province is the province's city ("Mogilev").
+_CITY = 10_000
 # Alternate names of places this large are trusted abroad; of smaller ones, not.
 _KNOWN_ALIAS = 100_000
 # ``why`` of a place named only as part of an organisation's name ("Kansas Highway Patrol"):
@@ -82,8 +87,33 @@ def _qualifier(text: str, hit: _Hit, hits: list[_Hit], index: int) -> _Hit | Non
             break
         if cues.QUALIFIER_LINK.match(link) or _PAREN_LINK.match(link):
             if nxt.country or any(_is_region(p) for p, _ in nxt.cands):
-                return nxt
+                return None if _listed(text, nxt, hits) else nxt
     return None
+
+
+_LIST_NEXT = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)$")
+
+
+def _listed(text: str, hit: _Hit, hits: list[_Hit]) -> bool:
+    """``hit`` is one item of a list of places ("in Kabul, Ghor, Laghman and Kunar"), not
+    the container of the place before it."""
+    after = next((h for h in hits if h.start >= hit.end), None)
+    if after is None or after.country or after.start - hit.end > 8:
+        return False
+    return _LIST_NEXT.match(text[hit.end : after.start]) is not None
+
+
+def _mark_container(text: str, hit: _Hit, hits: list[_Hit], index: int) -> None:
+    """A name given as the container of the place before it ("Baqim district (Sadah)",
+    "Qarabagh district, Ghazni") is the province or district, not its namesake city."""
+    qual = _qualifier(text, hit, hits, index)
+    if qual is None or qual.country or qual.admin_cue or qual.settlement_cue:
+        return
+    codes = {p.feature_code for p, _ in qual.cands}
+    if "ADM1" in codes:
+        qual.admin_cue = "admin1"
+    elif "ADM2" in codes:
+        qual.admin_cue = "admin2"
 
 
 def _is_region(place: Place) -> bool:
@@ -134,11 +164,27 @@ def _resolve(text: str, hits: list[_Hit], ctx: _Context) -> None:
         hit.score, _, hit.best = scored[0]
         if hit.best.feature_code == "ADM2" and not hit.admin_cue:
             hit.best = _namesake_seat(hit.best, hit)
+        elif hit.best.feature_code == "ADM1" and not hit.admin_cue:
+            hit.best = _capital_namesake(hit.best, hit)
         margin = hit.score - scored[1][0] if len(scored) > 1 else 9.0
         hit.margin = margin
+        hit.rivals = frozenset((p.country, p.admin1) for sc, _, p in scored if sc >= hit.score - 1)
         hit.why = f"{len(scored)} candidate(s), score {hit.score:.1f}, margin {margin:.1f}"
         if hit.loose:
             hit.why = "spelling variant (consonant skeleton); " + hit.why
+
+
+def _capital_namesake(province: Place, hit: _Hit) -> Place:
+    """A bare name matching a province and its capital ("Mogilev", "Ivano-Frankivsk",
+    "Idlib") names the city; "X province" keeps the province."""
+    towns = [
+        p
+        for p, _ in hit.cands
+        if p.feature_code not in _ADMIN_CODES
+        and (p.country, p.admin1) == (province.country, province.admin1)
+        and (p.feature_code in ("PPLA", "PPLC") or p.population >= _CITY)
+    ]
+    return max(towns, key=lambda p: p.population) if towns else province
 
 
 def _namesake_seat(district: Place, hit: _Hit) -> Place:
@@ -169,7 +215,7 @@ def _country_or_place(hit: _Hit, index: int, ctx: _Context) -> None:
     items = [
         (iso2, kind)
         for i, (iso2, kind) in ctx.mentioned.items()
-        if i != index and (iso2 != named or kind == "place")
+        if i != index and (iso2 != named or kind not in ("name", "alias"))
     ]
     items += [(p.country, "place") for i, p in ctx.anchors.items() if i != index]
     countries = rank.country_counts(items)
@@ -235,7 +281,10 @@ def _accept(hit: _Hit, index: int, ctx: _Context) -> bool:
     countries = ctx.countries(index)
     in_ctx = not countries or hit.best.country in countries
     if hit.loose:
-        return hit.cued and bool(countries) and hit.best.country in countries
+        if not countries:  # "the village of Kafr Khasher", one country has it: that one
+            strong = hit.settlement_cue or hit.admin_cue
+            return bool(strong) and len({p.country for p, _ in hit.cands}) == 1
+        return hit.cued and hit.best.country in countries
     if not in_ctx and sum(countries.values()) >= 0.8 and hit.best.population < _MINOR_ABROAD:
         neighbour = any(hit.best.country in ctx.gazetteer.neighbours(c) for c in countries)
         others = [p for i, p in ctx.anchors.items() if i != index]
@@ -368,6 +417,8 @@ def find(
         gazetteer,
     )
     for i, hit in enumerate(hits):
+        _mark_container(text, hit, hits, i)
+    for i, hit in enumerate(hits):
         iso2 = _province_country(text, hit)
         if iso2:
             ctx.mentioned[i] = (iso2, "place")
@@ -376,8 +427,13 @@ def find(
             hit.loose_cands = gazetteer.candidates(hit.surface, loose=True)
     _resolve(text, hits, ctx)
     for i, hit in enumerate(hits):
-        if hit.best is not None and not hit.loose and hit.margin >= 1.0 and _accept(hit, i, ctx):
+        if hit.best is None or hit.loose or not _accept(hit, i, ctx):
+            continue
+        if hit.margin >= 1.0:
             ctx.anchors[i] = hit.best
+        elif hit.rivals == {(hit.best.country, hit.best.admin1)} and i not in ctx.mentioned:
+            # "Deir ez-Zor": the city, its province and its district tie; one country
+            ctx.mentioned[i] = (hit.best.country or "", "place")
     for i, hit in enumerate(hits):
         _country_or_place(hit, i, ctx)
     _resolve(text, hits, ctx)

@@ -1,0 +1,74 @@
+"""Resolution rules: country names read as provinces, containers, lists, namesake cities,
+and words that make a name a group or a street (sentences written for these tests)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conflictcoder import gazetteer, places
+from conflictcoder.models import PlaceMention
+from conflictcoder.sentences import split
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+@pytest.fixture(scope="module")
+def gaz(tmp_path_factory: pytest.TempPathFactory) -> gazetteer.Gazetteer:
+    dest = tmp_path_factory.mktemp("gaz") / "rules.sqlite"
+    dumps = [FIXTURES / "geonames_mini.txt", FIXTURES / "geonames_placerules.txt"]
+    return gazetteer.Gazetteer.open(gazetteer.build(dest, extra_dumps=dumps, bundled=False))
+
+
+def find(text: str, gaz: gazetteer.Gazetteer, quote: str) -> list[PlaceMention]:
+    return [m for m in places.find(text, split(text), gaz) if m.text == quote]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "country"),
+    [
+        ("Officials in Georgia approved the school budget on Monday.", "admin1", "US"),
+        ("Schools in Cornelia and across Georgia closed early.", "admin1", "US"),
+        ("Georgian troops crossed into Georgia from the north.", "country", "GE"),
+    ],
+)
+def test_country_name_or_province(
+    gaz: gazetteer.Gazetteer, text: str, kind: str, country: str
+) -> None:
+    (mention,) = find(text, gaz, "Georgia")
+    assert mention.kind == kind and mention.place is not None
+    assert mention.place.country == country
+
+
+def test_container_is_the_province(gaz: gazetteer.Gazetteer) -> None:
+    text = "Airstrikes targeted Sahar district (Sadah) overnight."
+    (district,) = find(text, gaz, "Sahar")
+    (province,) = find(text, gaz, "Sadah")
+    assert district.kind == "admin2" and province.kind == "admin1"
+
+
+def test_list_items_do_not_contain_each_other(gaz: gazetteer.Gazetteer) -> None:
+    text = "Raids were reported in Aleppo, Idlib, Mosul and Baghdad."
+    (aleppo,) = find(text, gaz, "Aleppo")
+    assert aleppo.place is not None and aleppo.place.geonameid == 170063
+
+
+def test_bare_province_name_is_its_city(gaz: gazetteer.Gazetteer) -> None:
+    (city,) = find("Dozens protested in Mogilev on Sunday.", gaz, "Mogilev")
+    assert city.kind == "populated" and city.place is not None
+    assert city.place.geonameid == 625665
+    (area,) = find("Dozens protested in Mogilev province on Sunday.", gaz, "Mogilev")
+    assert area.kind == "admin1"
+
+
+@pytest.mark.parametrize(
+    ("text", "quote"),
+    [
+        ("Clashes broke out between Aleppo tribesmen and the police.", "Aleppo"),
+        ("A shop on Mosul Street was looted.", "Mosul"),
+        ("Taliban fighters attacked a checkpoint.", "Taliban"),
+    ],
+)
+def test_groups_and_streets_are_not_places(gaz: gazetteer.Gazetteer, text: str, quote: str) -> None:
+    assert find(text, gaz, quote) == []
