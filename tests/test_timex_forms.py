@@ -177,3 +177,24 @@ def test_news_robustness(sentence, expected):
 def test_scheduled_weekdays(sentence, quote, value):
     hits = [t for t in tag(sentence, FRI) if t.text == quote]
     assert hits and hits[0].value == value
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "precision"),
+    [
+        # A reporting date or a hedged date dates the event to its week (ACLED precision 2).
+        ("As reported on 2 May 2020, rebels looted the town.", "2 May 2020", 2),
+        ("On 2 May 2020 (or around), militias clashed near the river.", "2 May 2020", 2),
+        ("On 2 May 2020, militias clashed near the river.", "2 May 2020", 1),
+        # An anaphor is as precise as the date it refers to.
+        (
+            "Around 3 May 2020, a woman was shot. She had been seized the same day.",
+            "the same day",
+            2,
+        ),
+        ("On 3 May 2020, a woman was shot. She had been seized the same day.", "the same day", 1),
+    ],
+)
+def test_approximate_dates(text, quote, precision):
+    hits = [t for t in tag(text, date(2020, 5, 6)) if t.text == quote]
+    assert hits and hits[0].precision == precision

@@ -23,7 +23,7 @@ factory), ``timex_resolve`` (absolute dates, weekdays, clock times), ``timex_rel
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from conflictcoder.models import Timex
@@ -128,6 +128,9 @@ def tag(text: str, dct: date) -> tuple[Timex, ...]:
             results.append(None)
             continue
         timex, new_anchor = resolved
+        if cand.rule == "anaphor" and timex.precision == 1 and (state.anchor_precision or 1) > 1:
+            why = f"{timex.why}; approximate like its antecedent"  # "around 3 May ... that day"
+            timex = replace(timex, precision=state.anchor_precision, why=why)
         state = _advance(state, cand, timex, new_anchor)
         low = range_low(cand.match, ctx) if cand.rule == "durrange" else None
         if low is not None:
@@ -164,6 +167,7 @@ def _advance(state: Discourse, cand: _Candidate, timex: Timex, anchor: date | No
         anchor=anchor if anchor is not None else state.anchor,
         coarse=_coarse(timex.value) or state.coarse,
         quarter=quarter,
+        anchor_precision=timex.precision if anchor is not None else state.anchor_precision,
     )
 
 

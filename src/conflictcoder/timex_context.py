@@ -12,7 +12,7 @@ from conflictcoder.timex_normalise import event_day
 _FUTURE_CUE = re.compile(
     r"(?:\b(?:will|won't|shall|(?:is|are|be)\s+to|(?:is|are|was|were|be)\s+(?:expected|scheduled"
     r"|set|due|slated|planned|going|likely)\s+to|(?:is|are|be)\s+(?:expected|scheduled|slated"
-    r"|planned|due)|should(?!\s+(?:not\s+)?have|n['’]t\s+have)|plan(?:s|ned|ning)?\s+to|intends?\s+to|"
+    r"|planned|due(?!\s+to))|should(?!\s+(?:not\s+)?have|n['’]t\s+have)|plan(?:s|ned|ning)?\s+to|intends?\s+to|"
     r"aims?\s+to|would|upcoming|might(?!\s+have)|as\s+(?:soon|early)\s+as)\b|['’]ll\b)",
     re.IGNORECASE,
 )
@@ -41,6 +41,7 @@ class Discourse:
     anchor: date | None = None
     coarse: tuple[date, str] | None = None
     quarter: tuple[int, int, int] | None = None
+    anchor_precision: int | None = None  # of the anchor's own expression ("around 3 May": 2)
 
 
 @dataclass(frozen=True, slots=True)

@@ -165,7 +165,8 @@ def resolve(
         if day is None:
             return None
         timex = make(m, ctx, "DATE", day.isoformat(), why)
-        if g["approx"] and timex.day is not None:  # "around 6 May": ACLED codes the week
+        if timex.day is not None and (g["approx"] or _approximate(ctx.text, m)):
+            # "around 6 May", "as reported on 6 May", "6 May (or around)": ACLED codes the week
             timex = replace(timex, precision=2, why=why + ", approximate")
         return timex, day
     if rule == "monyear":
@@ -273,6 +274,20 @@ def resolve(
                 return make(m, ctx, "DATE", day.isoformat(), "holiday"), day
         return None
     return None
+
+
+_REPORTED_ON = re.compile(r"\breported\s+on\s+$", re.IGNORECASE)
+_APPROX_AFTER = re.compile(
+    r"\s*\((?:or\s+(?:around|about|before)|approximately|approx\.?|week\s+of|midweek)\)",
+    re.IGNORECASE,
+)
+
+
+def _approximate(text: str, m: re.Match[str]) -> bool:
+    """A date given as only roughly the event's: a reporting date or one hedged after it."""
+    if _REPORTED_ON.search(text, max(0, m.start() - 20), m.start()):
+        return True
+    return _APPROX_AFTER.match(text, m.end()) is not None
 
 
 def _given_year(g: dict[str, str | None]) -> int | None:
