@@ -108,3 +108,61 @@ def test_lowered_copy_gives_the_same_counts(text):
     assert len(odd.lower()) != len(odd)
     assert fatalities.deaths(odd)[0] == expected[0]
     assert [c.value for c in fatalities.find(odd)] == [c.value for c in fatalities.find(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # coding remarks of ACLED-style notes (sentences written here)
+        ("Fighting near two farms. Unknown number of fatalities was coded as ten.", [None, 10]),
+        ("Both sides lost men. Total fatalities 21.", [None, 21]),
+        (
+            "Raids hit the camp. Fatalities coded as 6 and split evenly across the two events.",
+            [None, 3],
+        ),
+        (
+            "Clashes in Tal Hamra and Qaryat Nour. Total fatalities of 9 split as follows: "
+            "Qaryat Nour 4, Tal Hamra 5.",
+            [None, 5],
+        ),
+        (
+            "Fighting around Ein Zeitun. Total fatalities coded as 12 and split between the "
+            "two events with 7 coded to Ein Zeitun and 5 coded to Kafr Lam.",
+            [None, 7],
+        ),
+        (
+            "Shelling near Bir Hasan. Unknown fatalities coded as 10. Distributed fatalities "
+            "over the activities in Bir Hasan and Marj Safa.",
+            [None, 10, 5],
+        ),
+        (
+            "Gunmen hit a base. Unknown fatalities coded as 10. 1 additional fatality coded for "
+            "the suicide bomber.",
+            [None, 10, 11],
+        ),
+        ("A toll of 20 is reported. Fatalities spread over 3 events.", [20, 7]),
+        ("Observers counted a total of 14 explosions near the line.", [None]),
+        ("The total fatalities, 8, were split between the 2 locations.", [4]),
+        ("with 6 fatalities coded to this location.", [6]),
+    ],
+)
+def test_coded_remarks(text, expected):
+    from conflictcoder import sentences
+
+    assert [fatalities.deaths(text, s.start, s.end)[0] for s in sentences.split(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The attack led to the killing of 10 soldiers and 8 militants.", 18),
+        ("Troops killed 4 fighters, as well as 2 smugglers, near the border.", 6),
+        ("A local commander was assassinated by gunmen outside his home.", 1),
+        ("Gunmen set fire to the official's car, killing him.", 1),
+        ("A man, believed to be a trader, was shot and killed; two others were wounded.", 1),
+        ("Unknown gunmen shot a guard, which led to his immediate death.", 1),
+        ("The officer was wounded by a sniper.", None),
+    ],
+)
+def test_lists_and_single_victims(text, expected):
+    assert fatalities.deaths(text)[0] == expected

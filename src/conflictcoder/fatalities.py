@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from conflictcoder import coded_tolls
 from conflictcoder.models import Span
 
 KILLED = "killed"
@@ -21,13 +22,7 @@ WOUNDED = "wounded"
 CAPTURED = "captured"
 CASUALTIES = "casualties"
 
-_UNITS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
-    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
-    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-    "eighty": 80, "ninety": 90,
-}  # fmt: skip
+_UNITS = coded_tolls.NUMBER_WORDS
 _VAGUE = {
     "a dozen": 12, "dozen": 12, "dozens": 12, "tens": 10, "hundreds": 100, "a hundred": 100,
     "thousands": 1000, "several": 3, "a few": 3, "few": 3, "a handful": 3, "some": 3,
@@ -90,19 +85,25 @@ _AND_MORE = re.compile(
     r"|eight|nine|ten|several|dozens|some|wound\w*|injur\w*|kill\w*)\b)[\w-]+",
     re.IGNORECASE,
 )
-# ACLED's own coding remark in its notes: the figure it coded ("Unknown fatalities coded as 10")
-_CODED = re.compile(
-    r"\bfatalities\s+(?:were\s+|are\s+|is\s+)?(?:coded|recorded|reported)\s+(?:as|to|at)\s+(\d+)\b"
-    r"|\b(\d+)\s+fatalit(?:y|ies)\s+(?:were\s+)?coded\b",
-    re.IGNORECASE,
-)
-# "coded as 10 and split, 5 each": the share of this event
-_EACH = re.compile(r"\b(\d+)\s+(?:fatalities\s+)?each\b", re.IGNORECASE)
 # "No casualties were reported", "nobody was hurt": a stated zero
 _NONE = re.compile(
     r"\b(?:no|zero|neither)\s+(?:(?:reported|known|immediate|other)\s+)?(?:casualties|fatalities"
     r"|deaths|deaths\s+or\s+injuries|injuries\s+or\s+deaths)\b|\bno(?:body|\s+one)\s+(?:was|were)\s+"
     r"(?:killed|hurt|injured|harmed)|\bwithout\s+(?:causing\s+)?(?:casualties|fatalities|deaths)\b",
+    re.IGNORECASE,
+)
+# Between two counts of one list: "10 regime fighters and 8 militants"
+_ENUM = re.compile(
+    r"(?:\s+[\w'’-]+){0,6}?\s*,?\s+(?:and|as\s+well\s+as|along\s+with|plus)\s+", re.IGNORECASE
+)
+# One victim with no number: "the commander was assassinated", "killing him", "his death"
+_LONE = re.compile(
+    r"\b(?:was|has\s+been|had\s+been)\s+(?:reportedly\s+|allegedly\s+|later\s+|also\s+)?"
+    r"(?:shot\s+and\s+|stabbed\s+and\s+)?(?:killed|shot\s+dead|assassinated|executed|murdered"
+    r"|beheaded|lynched|stabbed\s+to\s+death|beaten\s+to\s+death|found\s+dead|slain"
+    r"|gunned\s+down)\b|\b(?:killing|killed|executing|assassinating)\s+(?:him|her)\b"
+    r"|\b(?:led\s+to|resulted\s+in|caused|causing)\s+(?:his|her)\s+(?:immediate\s+)?death\b"
+    r"|\b(?:he|she)\s+(?:later\s+)?(?:died|was\s+killed)\b",
     re.IGNORECASE,
 )
 # "Five dead, plus the bomber": the attacker who died is counted too (ACLED §1.5)
@@ -140,7 +141,7 @@ _PAIRS = {
     for name, pattern in (
         ("number", _NUMBER), ("not_people", _NOT_PEOPLE), ("kind_after", _KIND_AFTER),
         ("kind_before", _KIND_BEFORE), ("compound", _COMPOUND), ("and_more", _AND_MORE),
-        ("coded", _CODED), ("each", _EACH), ("none", _NONE), ("plus", _PLUS_ATTACKER),
+        ("none", _NONE), ("enum", _ENUM), ("lone", _LONE), ("plus", _PLUS_ATTACKER),
         ("stop", _STOP), ("single", _SINGLE), ("conjoined", _CONJOINED),
     )
 }  # fmt: skip
@@ -261,6 +262,11 @@ def find(
         else:
             kind = after_kind
         span = Span(match.start(), match.end())
+        if kind is None and counts and counts[-1].kind == KILLED:
+            # "the killing of 10 soldiers and 8 militants": the list shares the verb
+            between = src[counts[-1].span.end : match.start()]
+            if res["enum"].fullmatch(between) and not res["kind_after"].search(between):
+                kind = KILLED
         if kind is None:
             pending.append((span, value, vague, noun))
             continue
@@ -269,19 +275,24 @@ def find(
             if res["conjoined"].fullmatch(src, p_span.end, match.start()):
                 counts.append(Count(p_value, kind, p_span, p_vague, p_noun or _noun(src, p_span)))
         pending = []
-        counts.append(Count(value, kind, span, vague, noun))
+        counts.append(Count(value, kind, span, vague, noun or _noun(src, span)))
     return tuple(sorted(counts, key=lambda c: c.span))
+
+
+_NOT_NOUNS = frozenset({"people", "persons", "others", "other", "more", "of", "the", "were", "was"})
 
 
 def _noun(text: str, span: Span) -> str | None:
     word = re.match(r"\s+([A-Za-z]+)", text[span.end : span.end + 30])
-    return word.group(1).lower() if word else None
+    noun = word.group(1).lower() if word else None
+    return None if noun in _NOT_NOUNS else noun
 
 
 def coded(text: str, start: int = 0, end: int | None = None, lower: str | None = None) -> bool:
-    """Whether the range states the coded fatality figure ("fatalities coded as 10")."""
-    src, res = _searched(text, lower)
-    return res["coded"].search(src, start, len(text) if end is None else end) is not None
+    """Whether the range states ACLED's coded fatality figure ("fatalities coded as 10",
+    "Total fatalities 30", "split 5 each between the two locations"); ``lower`` is unused
+    (kept for callers that pass it)."""
+    return coded_tolls.remark(text, start, end) is not None or coded_tolls.splits(text, start, end)
 
 
 def deaths(
@@ -295,21 +306,18 @@ def deaths(
     """
     src, res = _searched(text, lower)
     stop = len(text) if end is None else end
-    if res is _LOWERED and src.find("fatalit", start, stop) < 0:  # both forms say it
-        coded = None
-    else:
-        coded = res["coded"].search(src, start, stop)
-    if coded is not None:
-        group = 1 if coded.group(1) else 2
-        each = res["each"].search(src, coded.end(), stop)
-        if each is not None and int(each.group(1)) < int(coded.group(group)):
-            return int(each.group(1)), (Span(each.start(1), each.end(1)),)
-        return int(coded.group(group)), (Span(coded.start(group), coded.end(group)),)
+    remarked = coded_tolls.remark(text, start, stop)
+    if remarked is not None:
+        return remarked
     counts = find(text, start, end, src if res is _LOWERED else None)
+    killed = [c for c in counts if c.kind == KILLED]
+    if not killed and (lone := res["lone"].search(src, start, stop)) is not None:
+        return 1, (Span(lone.start(), lone.end()),)
     if not counts:
         none = res["none"].search(src, start, stop)
-        return (0, (Span(none.start(), none.end()),)) if none else (None, ())
-    killed = [c for c in counts if c.kind == KILLED]
+        if none is not None:
+            return 0, (Span(none.start(), none.end()),)
+        return _split_earlier(text, start, stop, lower)
     if not killed:
         spans = tuple(c.span for c in counts if c.kind == CASUALTIES)
         return (0, spans) if spans else (None, ())
@@ -330,3 +338,18 @@ def deaths(
     if res["plus"].search(src, start, stop):
         total += 1
     return total, tuple(c.span for c in chosen)
+
+
+def _split_earlier(
+    text: str, start: int, stop: int, lower: str | None
+) -> tuple[int | None, tuple[Span, ...]]:
+    """ "30 were killed. Fatalities distributed over A, B and C.": the deaths of the sentence
+    before, shared between the events the range names."""
+    if not coded_tolls.splits(text, start, stop):
+        return None, ()
+    before = max(text.rfind(". ", 0, max(0, start - 2)) + 2, 0)
+    total, spans = deaths(text, before, start, lower)
+    if not total:
+        return None, ()
+    share = coded_tolls.share(text, start, stop, total)
+    return (share, (*spans, Span(start, stop))) if share is not None else (None, ())
