@@ -72,3 +72,22 @@ def test_bare_province_name_is_its_city(gaz: gazetteer.Gazetteer) -> None:
 )
 def test_groups_and_streets_are_not_places(gaz: gazetteer.Gazetteer, text: str, quote: str) -> None:
     assert find(text, gaz, quote) == []
+
+
+def test_unknown_spelling_matches_a_town_of_the_named_province(gaz: gazetteer.Gazetteer) -> None:
+    text = "Gunmen killed a fighter in the village of Hdadiyeh in Al-Hasakah countryside."
+    (village,) = find(text, gaz, "Hdadiyeh")
+    assert village.place is not None and village.place.geonameid == 9900002
+    assert village.why is not None and village.why.startswith("closest spelling")
+    assert find("Gunmen killed a fighter in the village of Hdadiyeh.", gaz, "Hdadiyeh") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Regime forces captured Arnaba after clashes with rebels.", True),
+        ("Regime forces met Arnaba after clashes with rebels.", False),
+    ],
+)
+def test_capture_verbs_name_places(gaz: gazetteer.Gazetteer, text: str, found: bool) -> None:
+    assert bool(find(text, gaz, "Arnaba")) == found

@@ -21,7 +21,7 @@ from conflictcoder.gazetteer_build import (
     import_dump,
 )
 from conflictcoder.models import Place
-from conflictcoder.placenames import fold, skeleton, variant_key
+from conflictcoder.placenames import fold, keys, skeleton, variant_key
 from conflictcoder.settings import Settings
 
 __all__ = [
@@ -55,6 +55,7 @@ class Gazetteer:
             key: (iso2, kind) for key, iso2, kind in db.execute("SELECT * FROM country_names")
         }
         self._cache: dict[tuple[str, str], tuple[Place, ...]] = {}
+        self._area_keys: dict[str, tuple[tuple[str, int], ...]] = {}
 
     @classmethod
     def open(cls, path: Path) -> Gazetteer:
@@ -121,6 +122,28 @@ class Gazetteer:
     def lookup_loose(self, name: str) -> list[Place]:
         """Places whose name has the same consonant skeleton (use only with context)."""
         return [place for place, _ in self.candidates(name, loose=True)]
+
+    def area_names(self, country: str, admin1: str) -> tuple[tuple[str, int], ...]:
+        """``(variant key of the main name, geonameid)`` of every town and village in the
+        admin1 area named ``admin1`` (its name as ``Place.admin1`` gives it), for matching
+        a spelling the index does not know against the places of a province the text names."""
+        code = next(
+            (k for k, v in self._admin1.items() if v == admin1 and k.startswith(country + ".")),
+            None,
+        )
+        if code is None:
+            return ()
+        cached = self._area_keys.get(code)
+        if cached is None:
+            rows = self._db.execute(
+                "SELECT id, name FROM places WHERE country = ? AND a1 = ? "
+                "AND fcode NOT IN ('ADM1', 'ADM2')",
+                (country, code.split(".", 1)[1]),
+            )
+            keyed = ((keys(name), gid) for gid, name in rows)
+            cached = tuple((k[0], gid) for k, gid in keyed if k is not None and len(k[0]) >= 3)
+            self._area_keys[code] = cached
+        return cached
 
     def get(self, geonameid: int) -> Place | None:
         row = self._db.execute(

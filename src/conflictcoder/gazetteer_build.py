@@ -5,7 +5,9 @@ the per-country ``XX.zip`` dumps under ``data/geonames``, admin1/admin2 names an
 into one SQLite file, deduplicated by geonameid. Names are filed under two keys from
 ``placenames``: a transliteration-tolerant variant key and a consonant skeleton. The key
 tables are filled unsorted and indexed once at the end (SQLite sorts faster than Python).
-``import_dump`` adds any GeoNames dump to a built index. ``gazetteer`` reads the result.
+Admin areas without a GeoNames row of their own get a point from their towns: a province
+the middle of its towns' bounding box (where GeoNames puts province points), a district
+their median. ``import_dump`` adds any GeoNames dump to a built index. ``gazetteer`` reads the result.
 """
 
 from __future__ import annotations
@@ -27,7 +29,7 @@ from pathlib import Path
 from conflictcoder.errors import GazetteerError
 from conflictcoder.placenames import fold, key_pair
 
-SCHEMA_VERSION = "4"
+SCHEMA_VERSION = "5"
 _DATA = resources.files("conflictcoder") / "data" / "geonames"
 
 _SCHEMA = """
@@ -205,9 +207,10 @@ def _name_keys(rows: dict[int, _Row]) -> tuple[list[tuple[str, int, int]], list[
     skels: set[tuple[str, int]] = set()
     for gid, row in rows.items():
         main_keys = keyed(row.name)
-        main = main_keys[0] if main_keys else None
-        if not row.name.isascii():
+        if not row.name.isascii():  # the name shown: "Opytne", not "Опитне" (before insertion)
             row.name = min((n for n in row.names if n.isascii()), default=row.name, key=len)
+            main_keys = main_keys or keyed(row.name)
+        main = main_keys[0] if main_keys else None
         for raw in row.names:
             if raw.isupper() and len(raw) <= 4:
                 continue  # airport and postal codes ("BGW", "DAM")
@@ -344,8 +347,8 @@ def build(dest: Path, *, extra_dumps: Sequence[Path] = (), bundled: bool = True)
             db.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;" + _SCHEMA)
             _add_admins(db, rows)
             _add_countries(db, rows)
+            _insert_names(db, rows)  # first: it picks the ASCII names the places show
             _insert_places(db, rows)
-            _insert_names(db, rows)
             db.executescript(_INDEXES)
             db.execute("INSERT INTO meta VALUES ('schema', ?)", (SCHEMA_VERSION,))
         db.execute("VACUUM")
@@ -372,8 +375,8 @@ def import_dump(index: Path, dump: Path) -> int:
         with db:
             known = {gid for (gid,) in db.execute("SELECT id FROM places")}
             new = {gid: row for gid, row in rows.items() if gid not in known}
-            _insert_places(db, new)
             _insert_names(db, rows)  # places already known gain the dump's names
+            _insert_places(db, new)
         db.close()
     except sqlite3.Error as exc:
         raise GazetteerError(f"cannot import {dump} into {index}: {exc}") from exc

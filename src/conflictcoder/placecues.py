@@ -153,7 +153,8 @@ RELATIVE_AFTER = re.compile(r"(?i)^(?:['’]s)?\s+(?:countryside|outskirts|envir
 LOCATIVE_BEFORE = re.compile(
     r"(?i)(?:\b(?:in|at|near|into|from|to|across|outside|around|toward|towards|of|village|"
     r"town|city|province|district|governorate|region|area|camp|neighbourhood|neighborhood|"
-    r"suburb|hamlet)\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}(?:(?:city|town|village|area|region|"
+    r"suburb|hamlet|captured|recaptured|seized|shelled|stormed|raided|besieged|bombed|overran)"
+    r"\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}(?:(?:city|town|village|area|region|"
     r"district|province|governorate|neighbourhood|neighborhood|suburb|hamlet)\s+of\s+)?)$"
 )
 # "the (adjectives) city of X": the strongest settlement cue.

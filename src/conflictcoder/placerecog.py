@@ -56,6 +56,7 @@ class Hit:
     settlement_cue: bool = False
     relative: tuple[int, int, int] | None = None  # (start, end, precision)
     modifier: bool = False  # names an organisation's seat: "Kansas Highway Patrol"
+    unknown: bool = False  # named as a place by its context, but no spelling in the index
     best: Place | None = None
     score: float = 0.0
     margin: float = 0.0
@@ -444,6 +445,10 @@ def _loose_hits(text, run, leftovers, gazetteer: Gazetteer, lower_words) -> list
             continue
         hit.cands = gazetteer.candidates(surface, loose=True)
         if hit.cands:
+            out.append(hit)
+            taken.append((i, j))
+        elif len(surface) >= 4 and (hit.settlement_cue or hit.admin_cue or _locative(text, start)):
+            hit.unknown = True  # "the village of Shiheil": resolution may know its province
             out.append(hit)
             taken.append((i, j))
     return out

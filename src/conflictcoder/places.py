@@ -5,11 +5,18 @@ each homonym by prominence (population, feature code, main name), the document's
 and demonyms, admin qualifiers ("X, Texas", "X province") and nearness to the other
 unambiguous places of the article. Facilities are resolved to the place they
 are in; relative phrases ("north of Baghdad") give a ``relative`` mention, precision 2.
+
+A name given as a container ("Baqim district (Sadah)") is read as the admin area, a bare
+province name as its city ("Mogilev"), a country name as a province when the article is
+elsewhere ("Georgia"). A context-named place the index cannot spell ("the village of
+Hdadiyeh ... in Al-Hasakah") takes the closest-spelled town of the provinces the text names.
+Places that only name an organisation ("Kansas Highway Patrol") carry ``MODIFIER_WHY``.
 """
 
 from __future__ import annotations
 
 import bisect
+import difflib
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -170,8 +177,57 @@ def _resolve(text: str, hits: list[_Hit], ctx: _Context) -> None:
         hit.margin = margin
         hit.rivals = frozenset((p.country, p.admin1) for sc, _, p in scored if sc >= hit.score - 1)
         hit.why = f"{len(scored)} candidate(s), score {hit.score:.1f}, margin {margin:.1f}"
-        if hit.loose:
+        if hit.unknown:
+            hit.why = "closest spelling among the towns of the named province; " + hit.why
+        elif hit.loose:
             hit.why = "spelling variant (consonant skeleton); " + hit.why
+
+
+# A spelling the index does not know matches a place of a province the text names when
+# their variant keys are this similar (difflib ratio), and no other place there comes close.
+_CLOSE_SPELLING = 0.85
+_CLOSE_RIVAL = 0.05
+_MAX_RESPELLED = 4
+
+
+def _respell_unknown(hits: list[_Hit], ctx: _Context, gazetteer: Gazetteer) -> None:
+    """Give a context-named place the index cannot spell ("the village of Hdadiyeh", "in
+    Shiheil in Deir-ez-Zor countryside") the town of the same sentence's (else the
+    document's) provinces whose name is spelled closest, when one is close enough."""
+    unknown = [i for i, h in enumerate(hits) if h.unknown][:_MAX_RESPELLED]
+    for i in unknown:
+        hit = hits[i]
+        key = keys(hit.surface)
+        if key is None or len(key[0]) < 4:
+            continue
+        known = {
+            j: h.best
+            for j, h in enumerate(hits)
+            if h.best is not None and not h.loose and (j in ctx.anchors or j in ctx.mentioned)
+        }
+        same = [p for j, p in known.items() if ctx.sentence_of[j] == ctx.sentence_of[i]]
+        areas = list(dict.fromkeys((p.country, p.admin1) for p in same or known.values()))
+        scored: list[tuple[float, int]] = []
+        matcher = difflib.SequenceMatcher(b=key[0], autojunk=False)
+        for country, admin1 in areas[:2]:
+            if not country or not admin1:
+                continue
+            for name, gid in gazetteer.area_names(country, admin1):
+                if name[0] != key[0][0]:
+                    continue
+                matcher.set_seq1(name)
+                if matcher.real_quick_ratio() < _CLOSE_SPELLING:
+                    continue
+                if matcher.quick_ratio() >= _CLOSE_SPELLING:
+                    scored.append((matcher.ratio(), gid))
+        scored.sort(reverse=True)
+        if not scored or scored[0][0] < _CLOSE_SPELLING:
+            continue
+        if len(scored) > 1 and scored[1][0] > scored[0][0] - _CLOSE_RIVAL:
+            continue  # two villages spelled alike: no telling which
+        place = gazetteer.get(scored[0][1])
+        if place is not None:
+            hit.cands, hit.loose, hit.cued = ((place, False),), True, True
 
 
 def _capital_namesake(province: Place, hit: _Hit) -> Place:
@@ -263,6 +319,14 @@ def _spelled_as(surface: str, place: Place) -> bool:
     """``surface`` is the place's main name, up to accents, case and Arabic articles."""
     a, b = fold(surface), fold(place.name)
     return a is not None and b is not None and strip_articles(a) == strip_articles(b)
+
+
+def _minor_alias(hit: _Hit) -> bool:
+    """The best candidate matched only an alternate name of a small place ("Juan" for
+    Juan-les-Pins): it may be kept, but it sets no context for the other places."""
+    assert hit.best is not None
+    main = next((m for p, m in hit.cands if p.geonameid == hit.best.geonameid), False)
+    return not main and hit.best.population < _KNOWN_ALIAS
 
 
 def _respelled(hit: _Hit) -> bool:
@@ -427,7 +491,7 @@ def find(
             hit.loose_cands = gazetteer.candidates(hit.surface, loose=True)
     _resolve(text, hits, ctx)
     for i, hit in enumerate(hits):
-        if hit.best is None or hit.loose or not _accept(hit, i, ctx):
+        if hit.best is None or hit.loose or _minor_alias(hit) or not _accept(hit, i, ctx):
             continue
         if hit.margin >= 1.0:
             ctx.anchors[i] = hit.best
@@ -436,6 +500,7 @@ def find(
             ctx.mentioned[i] = (hit.best.country or "", "place")
     for i, hit in enumerate(hits):
         _country_or_place(hit, i, ctx)
+    _respell_unknown(hits, ctx, gazetteer)
     _resolve(text, hits, ctx)
     kept = [h for i, h in enumerate(hits) if h.country or _accept(h, i, ctx)]
     return tuple(_mentions(text, kept, facilities, gazetteer))
