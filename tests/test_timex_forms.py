@@ -99,6 +99,14 @@ def test_deadlines(sentence, dct, quote, value):
     assert hits and hits[0].value == value
 
 
+def test_explicit_date_in_parentheses_after_a_relative_one_keeps_its_day():
+    timexes = tag("The two sides met today (5/2/21) to settle the dispute.", date(2021, 2, 12))
+    assert [(t.text, t.day) for t in timexes] == [
+        ("today", date(2021, 2, 12)),
+        ("5/2/21", date(2021, 2, 5)),
+    ]
+
+
 def test_parenthesised_range_takes_the_date_it_elaborates():
     text = "Around 8 May 2020 (from 7 - 8 May), the group freed 48 prisoners."
     timexes = tag(text, date(2020, 5, 9))
@@ -118,6 +126,7 @@ def test_parenthesised_range_takes_the_date_it_elaborates():
         ("The bar on FM 1960 was closed and Flight 1549 landed.", []),
         ("Shots were fired in the 1800 block of Pine Street.", []),
         ("He told 13News Now that nobody was hurt.", []),
+        ("The acclaimed Sunday Leader editor was shot.", []),
         ("Call 270-365-2041 with tips; the store at 1840 West Palma Vista Drive closed.", []),
         (
             "The two women consoled each other Wednesday night.",
@@ -169,6 +178,8 @@ def test_news_robustness(sentence, expected):
         ("An autopsy is expected Wednesday.", "Wednesday", "2013-03-27"),
         ("More details should be released Monday.", "Monday", "2013-03-25"),
         ("A vigil is planned for Thursday.", "Thursday", "2013-03-28"),
+        # A quotation's future does not make the report's weekday future.
+        ('"It would be wrong to attend," he wrote on Sunday.', "Sunday", "2013-03-17"),
         # ... but not in the past tense.
         ("The suspect was expected Monday in court.", "Monday", "2013-03-18"),
         ("He should have left Tuesday.", "Tuesday", "2013-03-19"),

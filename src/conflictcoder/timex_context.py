@@ -17,7 +17,10 @@ _FUTURE_CUE = re.compile(
     re.IGNORECASE,
 )
 SENTENCE_START = re.compile(r"[.!?;\n]\s|\n")
-_CLAUSE_START = re.compile(r"(?<!\b[A-Z])(?<!\bM[rs])(?<!\bDr)(?<!\bSt)[.!?;:,\n]\s|\n|\s[-–—]+\s")
+_CLAUSE_START = re.compile(
+    r"(?<!\b[A-Z])(?<!\bM[rs])(?<!\bDr)(?<!\bSt)[.!?;:,\n][\"”’']?\s|\n|\s[-–—]+\s"
+)  # a closing quote may follow the punctuation: '... the ceremony,” he wrote on Sunday'
+
 _REPORTED = re.compile(
     r"\b(?:said|says|announced|reported|told|predicted|added|stated|confirmed|claimed|declared"
     r"|denied|ruled|decided|warned|insisted|acknowledged|revealed|disclosed|noted)\s+(?:on\s+)?$",

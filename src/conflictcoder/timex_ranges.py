@@ -38,6 +38,7 @@ _LISTED = re.compile(r"\s*(?:[.;,)]|$)")  # "on April 24 and 25." ends its claus
 _DAY_VALUE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 _MAX_SPAN = 62  # days: longer "ranges" are two unrelated dates
 _PAREN_OPEN = re.compile(r"\s*\(")
+_EXPLICIT = ("full date", "month and day", "ISO date", "numeric date")  # ``why`` of such dates
 
 
 def range_day(first: date, last: date) -> tuple[date, int]:
@@ -135,8 +136,8 @@ def _parenthesised(text: str, timexes: tuple[Timex, ...]) -> tuple[Timex, ...]:
     out = list(timexes)
     for i, outer in enumerate(timexes):
         opened = _PAREN_OPEN.match(text, outer.end)
-        if outer.day is None or opened is None:
-            continue
+        if outer.day is None or opened is None or not outer.why.startswith(_EXPLICIT):
+            continue  # "met today (5/2/21)": the explicit date in parentheses wins
         close = text.find(")", opened.end(), opened.end() + 80)
         if close < 0:
             continue

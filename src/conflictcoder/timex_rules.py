@@ -277,6 +277,7 @@ _STREET_AFTER = re.compile(
     r"|Pkwy|Circle|Terrace|Trail)\b\.?"
 )
 _EARLY_HOURS = re.compile(r"\b(?:early|small|wee)\s+$", _F)
+_TITLE_BEFORE = re.compile(r"\b(?:the|a|an)\s+(?:[a-z]+\s+)?$", _F)
 _NAME_NEXT = re.compile(r"\s+[A-Z][a-z]")
 _MONTH_BEFORE = re.compile(rf"\b{MON}\.?\s+$", _F)
 _YEAR_CONTEXT = re.compile(r"\b(?:in|by|since|until|till|before|after|of)\s+$", _F)
@@ -314,6 +315,9 @@ def accept(name: str, match: re.Match[str], text: str) -> bool:
             if day > 31:
                 return False
         return True
+    if name == "weekday" and _TITLE_BEFORE.search(text, max(0, match.start() - 30), match.start()):
+        if _NAME_NEXT.match(text, match.end()) and not match.group("pod"):
+            return False  # "the acclaimed Sunday Leader editor": a name
     if name in ("weekday", "holiday"):
         return _capitalised(match.group("wd") if name == "weekday" else match.group("h"))
     if name == "year":
