@@ -209,3 +209,23 @@ def test_scheduled_weekdays(sentence, quote, value):
 def test_approximate_dates(text, quote, precision):
     hits = [t for t in tag(text, date(2020, 5, 6)) if t.text == quote]
     assert hits and hits[0].precision == precision
+
+
+@pytest.mark.parametrize(
+    ("text", "dct", "value"),
+    [
+        # Both readings fall in the month before publication: the nearer one.
+        ("07/06/2014: A bomb exploded near a cafe.", date(2014, 7, 7), "2014-07-06"),
+        ("06/07/2014: A bomb exploded near a cafe.", date(2014, 7, 7), "2014-07-06"),
+    ],
+)
+def test_numeric_date_nearest_reading(text, dct, value):
+    assert tag(text, dct)[0].value == value
+
+
+def test_a_range_over_a_whole_month_is_dated_like_the_month():
+    text = "Sometime between July 1 and July 31, 2014, gunmen kidnapped a reporter."
+    assert [(t.day, t.precision) for t in tag(text, date(2014, 8, 1))] == [
+        (date(2014, 7, 15), 3),
+        (date(2014, 7, 15), 3),
+    ]

@@ -46,6 +46,8 @@ def range_day(first: date, last: date) -> tuple[date, int]:
     length = (last - first).days + 1
     if length <= 2:
         return first, 1
+    if first.day == 1 and (last + timedelta(days=1)).day == 1 and first.month == last.month:
+        return first.replace(day=15), 3  # a whole month, dated like the month itself
     middle = first + timedelta(days=(length - 1) // 2)
     return middle, 2 if length <= 7 else 3
 

@@ -109,11 +109,11 @@ _READING_WINDOW_DAYS = 31
 
 def _closest_past_reading(first: date | None, second: date | None, dct: date) -> date | None:
     """Of the month/day and day/month readings of "01/05/2012", the one a news report means:
-    the only one within a month before its publication date (else unclear: None)."""
+    the one nearest before its publication date within a month (else unclear: None)."""
     near = [
         d for d in (first, second) if d is not None and 0 <= (dct - d).days <= _READING_WINDOW_DAYS
     ]
-    return near[0] if len(near) == 1 else None
+    return max(near, default=None)
 
 
 def resolve(
