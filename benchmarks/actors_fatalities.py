@@ -131,7 +131,11 @@ def _names(value: str | None) -> frozenset[str]:
 
 def _score(row: dict, pred, lexicon: actors.ActorLexicon, iso2: dict[str, str]) -> dict:
     mention, deaths = pred
-    result = {"fatalities": (deaths or 0) == row["fatalities"], "pred_fatalities": deaths or 0}
+    result = {
+        "fatalities": (deaths or 0) == row["fatalities"],
+        "pred_fatalities": deaths or 0,
+        "pred_sub": mention.sub_event_type if mention else None,
+    }
     if row["actor1"] is None:
         return result
     code = iso2.get(row["country"])

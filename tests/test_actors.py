@@ -47,10 +47,46 @@ LEXICON = actors.load_lexicon()
             "YE",
         ),
         ("the QSD said", "QSD", "QSD: Syrian Democratic Forces", 2, "SY"),
-        ("Islamic State gunmen fired", "Islamic State", "Islamic State", 2, None),
+        ("Islamic State gunmen fired", "Islamic State gunmen", "Islamic State", 2, None),
         ("pro-regime militias shelled", "pro-regime militias", "Militia (Pro-Government)", 3, "SY"),
-        ("Ahrar al-Sham fighters", "Ahrar al-Sham", "AAS: Ahrar al Sham", 2, "SY"),
-        ("OPS fighters shelled", "OPS", "Operation Peace Spring", 2, "SY"),
+        ("Ahrar al-Sham fighters", "Ahrar al-Sham fighters", "AAS: Ahrar al Sham", 2, "SY"),
+        ("OPS fighters shelled", "OPS fighters", "Operation Peace Spring", 2, "SY"),
+        # a name starting with a country adjective beats adjective + generic word
+        (
+            "Syrian Democratic Forces advanced",
+            "Syrian Democratic Forces",
+            "QSD: Syrian Democratic Forces",
+            2,
+            "SY",
+        ),
+        (
+            "LNA forces shelled the airport",
+            "LNA forces",
+            "Military Forces of Libya (2014-) Haftar Faction",
+            1,
+            "LY",
+        ),
+        (
+            "GNA troops retook the town",
+            "GNA",
+            "Military Forces of Libya (2016-) Government of National Accord",
+            1,
+            "LY",
+        ),
+        (
+            "Islamist faction fighters attacked",
+            "Islamist faction fighters",
+            "Islamist Militia ({country})",
+            3,
+            None,
+        ),
+        (
+            "rebel and Islamist factions advanced",
+            "rebel and Islamist factions",
+            "Opposition Rebels ({country})",
+            2,
+            None,
+        ),
     ],
 )
 def test_find(text, quote, name, inter, country):
@@ -116,6 +152,25 @@ def _ref(name, inter, country=None):
 )
 def test_localise(ref, iso2, country, expected):
     assert actors.localise(ref, iso2, country, LEXICON) == expected
+
+
+@pytest.mark.parametrize(
+    ("iso2", "country", "expected"),
+    [
+        ("US", "United States", "Military Forces of the United States (2017-2021)"),
+        ("PH", "Philippines", "Military Forces of the Philippines (2016-)"),
+        ("GB", "United Kingdom", "Military Forces of the United Kingdom (2010-)"),
+    ],
+)
+def test_localise_writes_the_before_some_countries(iso2, country, expected):
+    ref = _ref("Military Forces of {country}", 1, iso2)
+    assert actors.localise(ref, iso2, country, LEXICON, on=date(2020, 5, 1)) == expected
+
+
+def test_islamist_militia_only_where_acled_names_it():
+    ref = _ref("Islamist Militia ({country})", 3)
+    assert actors.localise(ref, "SY", "Syria", LEXICON) == "Islamist Militia (Syria)"
+    assert actors.localise(ref, "PE", "Peru", LEXICON) == "Unidentified Armed Group (Peru)"
 
 
 def test_localise_by_date_picks_the_period():

@@ -144,6 +144,12 @@ def test_lowered_copy_gives_the_same_counts(text):
         ("Observers counted a total of 14 explosions near the line.", [None]),
         ("The total fatalities, 8, were split between the 2 locations.", [4]),
         ("with 6 fatalities coded to this location.", [6]),
+        ("Nine fighters were killed. Coded fatalities to 10 including the bomber.", [9, 10]),
+        (
+            "Gunmen killed 5 guards in Tal Abyad and Qasr. 3 fatalities coded to Tal Abyad "
+            "and 2 to Qasr.",
+            [5, 3],
+        ),
     ],
 )
 def test_coded_remarks(text, expected):
@@ -162,6 +168,10 @@ def test_coded_remarks(text, expected):
         ("A man, believed to be a trader, was shot and killed; two others were wounded.", 1),
         ("Unknown gunmen shot a guard, which led to his immediate death.", 1),
         ("The officer was wounded by a sniper.", None),
+        ("Troops stopped the car bomb, killing the 2 attackers.", 2),
+        ("Gunmen shot and killed the commander of a local brigade.", 1),
+        ("A sniper hit a guard, who later died of his wounds.", 1),
+        ("A trader was shot to death outside his shop.", 1),
     ],
 )
 def test_lists_and_single_victims(text, expected):

@@ -78,22 +78,43 @@ class ActorLexicon:
     _aliases: Mapping[str, ActorEntry]  # exact or lower-cased alias -> entry
     _demonyms: Mapping[str, str]  # adjective -> ISO2
     _pattern: re.Pattern[str]
+    _bare: re.Pattern[str] | None = None  # aliases alone ("Syrian National Army")
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> tuple[ActorMatch, ...]:
         """Actors named in ``text[start:end]``, left to right, longest match first."""
         stop = len(text) if end is None else end
         found: list[ActorMatch] = []
+        covered = start  # "Islamic State fighters": the generic head noun is part of the name
         for match in self._pattern.finditer(text, start, stop):
+            if match.start() < covered:
+                continue
             alias = match.group("alias")
-            entry = self._aliases.get(alias) or self._aliases.get(alias.lower())
+            entry = self._lookup(alias)
             if entry is None:
                 continue
             adjective = match.group("dem")
             if adjective is None and alias.lower() in _NEEDS_ADJECTIVE:
                 continue  # "forces" alone names no one; "Ukrainian forces" do
             country = self._demonyms.get(adjective) if adjective else None
-            found.append(ActorMatch(match.start(), match.end(), entry, country or entry.country))
+            end_at = match.end()
+            if adjective is not None and self._bare is not None:
+                # a name that starts with a country adjective wins when at least as long:
+                # "Syrian National Army" is not the Syrian "national army"
+                whole = self._bare.match(text, match.start("dem"), stop)
+                named = whole and self._lookup(whole.group("alias"))
+                if named is not None and whole.end() >= end_at:
+                    entry, country, end_at = named, None, whole.end()
+            if not entry.generic and text[end_at : end_at + 1] == " " and self._bare:
+                head = self._bare.match(text, end_at + 1, stop)
+                generic = head and self._lookup(head.group("alias"))
+                if generic is not None and generic.generic and generic.inter not in (6, 7):
+                    end_at = head.end()
+            covered = end_at
+            found.append(ActorMatch(match.start(), end_at, entry, country or entry.country))
         return tuple(found)
+
+    def _lookup(self, alias: str) -> ActorEntry | None:
+        return self._aliases.get(alias) or self._aliases.get(alias.lower())
 
     def country_name(self, iso2: str | None) -> str | None:
         return self.country_names.get(iso2) if iso2 else None
@@ -200,7 +221,9 @@ def build_lexicon(
         rf"(?<![\w-])(?:(?:the\s+)?(?P<dem>{_alternation(adjectives)})[\s-]+)?"
         rf"(?P<alias>{alias_re})(?![\w-]|['’]s\s+[A-Z])"
     )
+    bare = re.compile(rf"(?P<alias>{alias_re})(?![\w-]|['’]s\s+[A-Z])")
     return ActorLexicon(
+        _bare=bare,
         entries=tuple(by_name.values()),
         by_name=MappingProxyType(by_name),
         country_names=MappingProxyType(names),
@@ -250,7 +273,10 @@ def _period_variant(base: str, lexicon: ActorLexicon, on: date | None) -> str | 
 
 # Generic templates valid only where the lexicon lists the country's name, with the fallback.
 _ONLY_LISTED = MappingProxyType(
-    {"Opposition Rebels ({country})": "Unidentified Armed Group ({country})"}
+    {
+        "Opposition Rebels ({country})": "Unidentified Armed Group ({country})",
+        "Islamist Militia ({country})": "Unidentified Armed Group ({country})",
+    }
 )
 
 
@@ -285,6 +311,11 @@ def localise(
         if base in lexicon.by_name:
             return base
         dated = _period_variant(base, lexicon, on)
+        if dated is None and ref.name.endswith(f" of {PLACEHOLDER}"):
+            # ACLED writes "Military Forces of the United States (2017-)", "... of the Philippines"
+            dated = _period_variant(
+                ref.name.replace(PLACEHOLDER, "the " + name_of_country), lexicon, on
+            )
         if dated is None and ref.name in _ONLY_LISTED:
             # ACLED names generic rebels only for some countries (Syria): elsewhere they are
             # an unidentified armed group

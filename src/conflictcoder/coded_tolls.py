@@ -56,6 +56,7 @@ _TOTALS = (
         re.I,
     ),
     re.compile(rf"\bunknown\s+{_FATAL}\s+(?P<n>\d+)\s+{_GO}", re.I),
+    re.compile(rf"\bcoded\s+(?:the\s+)?{_FATAL}\s+(?:to|as|at)\s+(?P<n>{_N})\b", re.I),
 )
 # "2 additional fatalities coded for the suicide bombers": added to the coded total.
 _ADDITIONAL = re.compile(
@@ -200,6 +201,11 @@ def remark(
         # "Distributed fatalities over A and B.", "2 additional fatalities coded for the
         # suicide bombers.": the coded total told before
         extra = _ADDITIONAL.search(text, start, stop)
+        if extra is None and re.search(r"\b(?:coded|allocated)\b", text[start:stop], re.I):
+            # "4 fatalities coded to A and 3 to B.": the share of the place named first
+            allocated = _allocated(text, start, stop, 10**6)
+            if allocated is not None:
+                return allocated, (Span(start, stop),)
         if extra is None and not re.search(rf"\b{_GO}\b", text[start:stop], re.I):
             return None
         total = _total(text, 0, start)

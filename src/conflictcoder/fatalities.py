@@ -71,7 +71,7 @@ _KIND_BEFORE = re.compile(
     r"|toll\s+(?:\w+\s+){0,2}(?:to|at|of)|bodies\s+of|body\s+of|(?:killing|killings|death|murder)\s+of|assassinating|assassinated|deaths\s+of|lives\s+of|leaving|left)"
     r"|(?P<wounded>wounding|injuring|wounded|injured)"
     r"|(?P<captured>abducting|kidnapping|capturing|arresting|detaining|abducted|kidnapped"
-    r"|captured|arrested|detained|seized))\s+$",
+    r"|captured|arrested|detained|seized))\s+(?:the\s+|all\s+)?$",
     re.IGNORECASE,
 )
 # "shot and killed": one act, not two clauses (hyphenated in the working copy so "and" stays)
@@ -103,7 +103,12 @@ _LONE = re.compile(
     r"|beheaded|lynched|stabbed\s+to\s+death|beaten\s+to\s+death|found\s+dead|slain"
     r"|gunned\s+down)\b|\b(?:killing|killed|executing|assassinating)\s+(?:him|her)\b"
     r"|\b(?:led\s+to|resulted\s+in|caused|causing)\s+(?:his|her)\s+(?:immediate\s+)?death\b"
-    r"|\b(?:he|she)\s+(?:later\s+)?(?:died|was\s+killed)\b",
+    r"|\b(?:he|she|who)\s+(?:later\s+)?(?:died|succumbed|was\s+killed)\b|\bshot\s+to\s+death\b"
+    r"|\b(?:shot\s+and\s+killed|killed|killing|assassinated|assassinating|executed|murdered"
+    r"|beheaded)\s+(?:the|a|an)\s+(?:[\w'’-]+\s+){0,2}?(?:commander|leader|head|member|officer"
+    r"|soldier|fighter|man|woman|civilian|child|boy|girl|official|chief|driver|guard|policeman"
+    r"|cleric|imam|journalist|activist|mayor|judge|teacher|doctor|trader|farmer|shepherd|resident"
+    r"|employee|emir|militant|son|brother|father|elder|lawyer|student|worker)\b",
     re.IGNORECASE,
 )
 # "Five dead, plus the bomber": the attacker who died is counted too (ACLED §1.5)

@@ -35,8 +35,12 @@ _ALLIED = re.compile(
     r"|supported|backed)\s+(?:(?:the|its|their|his)\s+)?(?:[\w-]+\s+){0,2}$",
     re.IGNORECASE,
 )
+# Aircraft named as an actor ("Russian warplanes"): support, when two sides fight on the ground.
+_AIR = re.compile(r"warplane|war\s+plane|jets?\b|aircraft|helicopter|air\s+force|drone", re.I)
 _WITH = re.compile(
-    r"\b(?:with|against|on|at|targeting|targeted|targets)\s+(?:[\w-]+\s+){0,3}$", re.I
+    r"\b(?:with|against|on|at(?!\s+(?:least|most)\b)|targeting|targeted|targets)\s+"
+    r"(?:[\w-]+\s+){0,3}$",
+    re.I,
 )
 
 # The same patterns for lower-cased text (``lower``: ``text.lower()``, same offsets), where
@@ -136,9 +140,23 @@ def roles(
         return (doer if doer is not None and doer.entry.inter in ARMED else None), victim
     if event_type == "Battles":
         armed = [a for a in others if a.entry.inter in ARMED and not allied(text, start, a, lower)]
+        ground = [
+            a for a in found if a.entry.inter in ARMED and not _AIR.search(text, a.start, a.end)
+        ]
+        if len({id(a.entry) for a in ground}) >= 2:
+            # "Russian warplanes struck as regime forces clashed with rebels": air support
+            # is no side of the battle when two sides fight on the ground
+            armed = [a for a in armed if a in ground]
+            if doer is not None and doer not in ground:
+                doer = None
+                armed = [a for a in ground if not allied(text, start, a, lower)]
         opposed = [
             a for a in armed if _search(_WITH, text, lower, max(start, a.start - 30), a.start)
         ]
+        if doer is None and armed:  # ACLED always names actor1: a side not fought "with"
+            doer = next((a for a in armed if a not in opposed), armed[0])
+            armed = [a for a in armed if a.entry is not doer.entry]
+            opposed = [a for a in opposed if a.entry is not doer.entry]
         return _battle_order(text, sub, trigger, doer, (opposed or armed or [None])[0])
     target = next((a for a in others if a is not doer), None)
     return doer, target
