@@ -55,7 +55,7 @@ class Gazetteer:
             key: (iso2, kind) for key, iso2, kind in db.execute("SELECT * FROM country_names")
         }
         self._cache: dict[tuple[str, str], tuple[Place, ...]] = {}
-        self._area_keys: dict[str, tuple[tuple[str, int], ...]] = {}
+        self._area_keys: dict[str, tuple[tuple[str, int, float, float], ...]] = {}
 
     @classmethod
     def open(cls, path: Path) -> Gazetteer:
@@ -123,8 +123,8 @@ class Gazetteer:
         """Places whose name has the same consonant skeleton (use only with context)."""
         return [place for place, _ in self.candidates(name, loose=True)]
 
-    def area_names(self, country: str, admin1: str) -> tuple[tuple[str, int], ...]:
-        """``(variant key of the main name, geonameid)`` of every town and village in the
+    def area_names(self, country: str, admin1: str) -> tuple[tuple[str, int, float, float], ...]:
+        """``(variant key of the main name, geonameid, lat, lon)`` of every town and village in the
         admin1 area named ``admin1`` (its name as ``Place.admin1`` gives it), for matching
         a spelling the index does not know against the places of a province the text names."""
         code = next(
@@ -136,12 +136,14 @@ class Gazetteer:
         cached = self._area_keys.get(code)
         if cached is None:
             rows = self._db.execute(
-                "SELECT id, name FROM places WHERE country = ? AND a1 = ? "
+                "SELECT id, name, lat, lon FROM places WHERE country = ? AND a1 = ? "
                 "AND fcode NOT IN ('ADM1', 'ADM2')",
                 (country, code.split(".", 1)[1]),
             )
-            keyed = ((keys(name), gid) for gid, name in rows)
-            cached = tuple((k[0], gid) for k, gid in keyed if k is not None and len(k[0]) >= 3)
+            keyed = ((keys(name), gid, lat, lon) for gid, name, lat, lon in rows)
+            cached = tuple(
+                (k[0], gid, lat, lon) for k, gid, lat, lon in keyed if k and len(k[0]) >= 3
+            )
             self._area_keys[code] = cached
         return cached
 

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from conflictcoder import placecues as cues
 from conflictcoder import placerank as rank
 from conflictcoder.gazetteer import Gazetteer
+from conflictcoder.geometry import km
 from conflictcoder.models import Place, PlaceMention, Sentence
 from conflictcoder.placenames import fold, keys, strip_articles
 from conflictcoder.placerecog import Facility as _Facility
@@ -188,6 +189,7 @@ def _resolve(text: str, hits: list[_Hit], ctx: _Context) -> None:
 _CLOSE_SPELLING = 0.85
 _CLOSE_RIVAL = 0.05
 _MAX_RESPELLED = 4
+_SAME_PLACE_KM = 5.0
 
 
 def _respell_unknown(hits: list[_Hit], ctx: _Context, gazetteer: Gazetteer) -> None:
@@ -207,24 +209,28 @@ def _respell_unknown(hits: list[_Hit], ctx: _Context, gazetteer: Gazetteer) -> N
         }
         same = [p for j, p in known.items() if ctx.sentence_of[j] == ctx.sentence_of[i]]
         areas = list(dict.fromkeys((p.country, p.admin1) for p in same or known.values()))
-        scored: list[tuple[float, int]] = []
+        scored: list[tuple[float, int, float, float]] = []
         matcher = difflib.SequenceMatcher(b=key[0], autojunk=False)
         for country, admin1 in areas[:2]:
             if not country or not admin1:
                 continue
-            for name, gid in gazetteer.area_names(country, admin1):
+            for name, gid, lat, lon in gazetteer.area_names(country, admin1):
                 if name[0] != key[0][0]:
                     continue
                 matcher.set_seq1(name)
                 if matcher.real_quick_ratio() < _CLOSE_SPELLING:
                     continue
                 if matcher.quick_ratio() >= _CLOSE_SPELLING:
-                    scored.append((matcher.ratio(), gid))
+                    scored.append((matcher.ratio(), gid, lat, lon))
         scored.sort(reverse=True)
         if not scored or scored[0][0] < _CLOSE_SPELLING:
             continue
-        if len(scored) > 1 and scored[1][0] > scored[0][0] - _CLOSE_RIVAL:
-            continue  # two villages spelled alike: no telling which
+        top = scored[0]
+        if any(
+            r > top[0] - _CLOSE_RIVAL and km(lat, lon, top[2], top[3]) > _SAME_PLACE_KM
+            for r, _, lat, lon in scored[1:]
+        ):
+            continue  # two villages spelled alike (not one place filed twice): no telling
         place = gazetteer.get(scored[0][1])
         if place is not None:
             hit.cands, hit.loose, hit.cued = ((place, False),), True, True
