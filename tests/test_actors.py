@@ -68,7 +68,7 @@ LEXICON = actors.load_lexicon()
         ),
         (
             "GNA troops retook the town",
-            "GNA",
+            "GNA troops",
             "Military Forces of Libya (2016-) Government of National Accord",
             1,
             "LY",
