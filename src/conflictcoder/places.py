@@ -153,7 +153,8 @@ def _resolve(text: str, hits: list[_Hit], ctx: _Context) -> None:
                 continue
             hit.cands, hit.loose = inside, True
         famous = {p.country for p, _ in hit.cands if p.population >= _FAMOUS}
-        famous &= {p.country for p, _ in hit.cands if _spelled_as(hit.surface, p)}
+        if famous:
+            famous &= {p.country for p, _ in hit.cands if _spelled_as(hit.surface, p)}
         if famous:  # "Paris" is never Perris, California
             hit.cands = tuple(
                 (p, m)
