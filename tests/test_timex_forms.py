@@ -8,6 +8,7 @@ from datetime import date
 import pytest
 
 from conflictcoder.timex import tag
+from conflictcoder.timex_context import pluperfect
 
 FRI = date(2013, 3, 22)  # a Friday
 
@@ -130,7 +131,7 @@ def test_parenthesised_range_takes_the_date_it_elaborates():
         ("Call 270-365-2041 with tips; the store at 1840 West Palma Vista Drive closed.", []),
         (
             "The two women consoled each other Wednesday night.",
-            [("Wednesday night", "TIME", "2013-03-20TNI")],
+            [("Wednesday night", "DATE", "2013-03-20")],
         ),
         # Numeric dates with dashes or dots need a four-digit year.
         (
@@ -229,3 +230,52 @@ def test_a_range_over_a_whole_month_is_dated_like_the_month():
         (date(2014, 7, 15), 3),
         (date(2014, 7, 15), 3),
     ]
+
+
+SUN = date(2013, 3, 24)  # a Sunday
+
+
+@pytest.mark.parametrize(
+    ("sentence", "dct", "expected"),
+    [
+        # A part of day with a weekday: the day, a DATE (TempEval-3's re-annotated AQUAINT).
+        ("Rebels shelled the road on Tuesday morning.", FRI, [("Tuesday morning", "DATE", "2013-03-19")]),
+        ("Looting went on until dawn Thursday.", FRI, [("dawn Thursday", "DATE", "2013-03-21")]),
+        # ... but a clock time and a relative day keep their time of day.
+        ("The curfew began at noon Wednesday.", FRI, [("noon Wednesday", "TIME", "2013-03-20T12:00")]),
+        ("Two shells fell this morning.", FRI, [("this morning", "TIME", "2013-03-22TMO")]),
+        # On a Sunday "last week" is the week that ended yesterday; on other days the one before.
+        ("Troops entered the city last week.", SUN, [("last week", "DATE", "2013-W12")]),
+        ("Troops entered the city last week.", FRI, [("last week", "DATE", "2013-W11")]),
+        # A holiday week or weekend: the ISO week of the holiday.
+        ("Fighting eased during Easter week.", date(2013, 4, 3), [("Easter week", "DATE", "2013-W13")]),
+        ("Shops closed over the Christmas weekend.", date(2012, 12, 28), [("Christmas weekend", "DATE", "2012-W52-WE")]),
+        # "due to" before a noun gives a cause, not a schedule: the weekday stays in the past.
+        ("The march was called off due to rain Monday.", FRI, [("Monday", "DATE", "2013-03-18")]),
+        ("The rally was delayed; it was due to rain Monday.", FRI, [("Monday", "DATE", "2013-03-18")]),
+        ("The envoy is due to arrive Monday.", FRI, [("Monday", "DATE", "2013-03-25")]),
+        # "the previous/following <weekday>" counts from the story's last day, not the DCT.
+        ("Troops left on 6 March. The previous Friday, rebels had struck.", FRI,
+         [("6 March", "DATE", "2013-03-06"), ("The previous Friday", "DATE", "2013-03-01")]),
+        ("Troops left on 6 March. The following Monday, rebels struck.", FRI,
+         [("6 March", "DATE", "2013-03-06"), ("The following Monday", "DATE", "2013-03-11")]),
+        ("Following Monday's raid, rebels struck.", FRI, [("Monday", "DATE", "2013-03-18")]),
+    ],
+)  # fmt: skip
+def test_part_of_day_weeks_and_due_to(sentence, dct, expected):
+    assert _tagged(sentence, dct) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "quote", "expected"),
+    [
+        ("On 27 April, another ton had been found in the park.", "27 April", True),
+        ("The man, who had fled on Monday, was arrested.", "Monday", True),
+        ("Police said on Monday that the man had been killed.", "Monday", False),
+        ("He had three children; on Friday he was shot.", "Friday", False),
+        ("On 29 April, police seized a ton of cannabis.", "29 April", False),
+    ],
+)
+def test_pluperfect_clause(sentence, quote, expected):
+    start = sentence.index(quote)
+    assert pluperfect(sentence, start, start + len(quote), 0, len(sentence)) is expected

@@ -40,6 +40,7 @@ from conflictcoder.models import (
     Timex,
 )
 from conflictcoder.settings import Settings
+from conflictcoder.timex_context import pluperfect
 
 _SAME_PLACE_KM = 30.0
 _MAX_NOTES = 600
@@ -136,6 +137,16 @@ def _date_distance(text: str, sentence_start: int, trigger: int, timex: Timex) -
     return abs(timex.start - trigger) + penalty
 
 
+def _pluperfect_date(analysis: Analysis, timex: Timex) -> bool:
+    """A date in a past-perfect clause ("another ton had been found on 27 April"): background,
+    not the reference date for the sentences after it."""
+    for sentence in analysis.sentences:
+        if sentence.start <= timex.start < sentence.end:
+            text = analysis.article.text
+            return pluperfect(text, timex.start, timex.end, sentence.start, sentence.end)
+    return False
+
+
 def _in_sentence(items, start: int, end: int):
     return [item for item in items if start <= item.start and item.end <= end]
 
@@ -174,7 +185,7 @@ def _context(analysis: Analysis, mention: Mention) -> _Context:
     inherited = None
     if timex is None:
         earlier = [t for t in analysis.timexes if t.day and t.end <= sentence.start]
-        inherited = earlier[-1] if earlier else None
+        inherited = next((t for t in reversed(earlier) if not _pluperfect_date(analysis, t)), None)
     placed = [
         p
         for p in _in_sentence(analysis.places, clause_start, clause_end)

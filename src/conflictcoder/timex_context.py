@@ -9,9 +9,19 @@ from datetime import date
 from conflictcoder.models import Timex
 from conflictcoder.timex_normalise import event_day
 
+# "is due to meet Monday" is a schedule, "was cancelled due to rain Monday" a cause: "due to"
+# speaks of the future only before a verb.
+_DUE_VERB = (
+    r"(?:be|begin|start|meet|hold|take|open|close|end|expire|arrive|visit|resume|return|travel"
+    r"|appear|vote|sign|announce|face|release|report|deliver|leave|testify|go|come|make|give"
+    r"|hear|decide|rule|stand|launch|run|attend|speak|address|receive|present|publish|finish"
+    r"|complete|enter|reopen|depart|fly|sail|hand|submit|issue|meet|convene|sit|stay|fall)\b"
+)
 _FUTURE_CUE = re.compile(
     r"(?:\b(?:will|won't|shall|(?:is|are|be)\s+to|(?:is|are|was|were|be)\s+(?:expected|scheduled"
-    r"|set|due|slated|planned|going|likely)\s+to|(?:is|are|be)\s+(?:expected|scheduled|slated"
+    r"|set|slated|planned|going|likely)\s+to|(?:is|are|was|were|be)\s+due\s+to\s+"
+    + _DUE_VERB
+    + r"|(?:is|are|be)\s+(?:expected|scheduled|slated"
     r"|planned|due(?!\s+to))|should(?!\s+(?:not\s+)?have|n['’]t\s+have)|plan(?:s|ned|ning)?\s+to|intends?\s+to|"
     r"aims?\s+to|would|upcoming|might(?!\s+have)|as\s+(?:soon|early)\s+as)\b|['’]ll\b)",
     re.IGNORECASE,
@@ -72,6 +82,32 @@ class Context:
             window = ",".join(clause[:2]) if len(clause) > 1 else clause[0]
             return _FUTURE_CUE.search(window) is not None
         return False
+
+
+_PLUPERFECT = re.compile(
+    r"\bhad\s+(?:(?:not|never|already|just|also|previously|reportedly|allegedly|earlier"
+    r"|apparently|recently)\s+)?(?:been|[a-z]{3,}ed|found|fled|left|shot|hit|held|seen|taken"
+    r"|made|sent|set|begun|broken|given|known|stolen|thrown|driven|beaten|caught|brought"
+    r"|fought|lost|met|put|gone|come|done|burnt|struck|run|fallen|hidden|blown|torn|won)\b",
+    re.IGNORECASE,
+)
+_CLAUSE_EDGE = re.compile(
+    r"[;:]|\b(?:that|who|which|whom|whose|after|before|when|while|since|because|but|said"
+    r"|says|reported|according)\b",
+    re.IGNORECASE,
+)
+
+
+def pluperfect(text: str, start: int, end: int, lo: int, hi: int) -> bool:
+    """True when ``text[start:end]`` sits in a past-perfect clause of the sentence ``[lo, hi)``.
+
+    "On 27 April, another ton had been found": background to the story's own date, not a
+    reference date for what follows. The clause runs between the nearest clause edges
+    (";", "that", "who", "after", "said", ...) around the expression.
+    """
+    begin = max((m.end() for m in _CLAUSE_EDGE.finditer(text, lo, start)), default=lo)
+    stop = next((m.start() for m in _CLAUSE_EDGE.finditer(text, end, hi)), hi)
+    return _PLUPERFECT.search(text, begin, stop) is not None
 
 
 def mod_of(phrase: str | None) -> str | None:

@@ -281,6 +281,8 @@ def event_day(value: str | None, dct: date, mod: str | None) -> tuple[date | Non
         if monday > dct:
             return None, None
         day = monday + timedelta(days=5 if match.group(3) else 3)
+        if match.group(3) and day > dct:  # a weekend still to come
+            return None, None
         return min(day, dct), 2
     match = _MONTH_VALUE.match(value)
     if match:

@@ -206,7 +206,7 @@ def resolve(
         )
         return make(m, ctx, "DATE", f"{(n or 1) - 1:02d}", "century"), None
     if rule == "weekday":
-        return _resolve_weekday(m, ctx)
+        return _resolve_weekday(m, ctx, anchor)
     if rule == "relday":
         return _resolve_relday(m, ctx)
     if rule == "overnight":
@@ -271,6 +271,9 @@ def resolve(
             day = holiday(g["h"], year)
             ahead = day is not None and (day - dct).days <= _HOLIDAY_AHEAD  # a coming holiday
             if day is not None and (day <= dct or ahead or ctx.future(m.start(), m.end())):
+                if g["hw"]:  # "Easter week": the ISO week of the holiday; "Easter weekend"
+                    suffix = "-WE" if g["hw"].lower() == "weekend" else ""
+                    return make(m, ctx, "DATE", week_value(day) + suffix, "holiday week"), None
                 return make(m, ctx, "DATE", day.isoformat(), "holiday"), day
         return None
     return None
@@ -297,21 +300,32 @@ def _given_year(g: dict[str, str | None]) -> int | None:
     return spoken_year(g.get("yw"))
 
 
-def _resolve_weekday(m: re.Match[str], ctx: Context) -> tuple[Timex, date | None]:
+def _resolve_weekday(
+    m: re.Match[str], ctx: Context, anchor: date | None
+) -> tuple[Timex, date | None]:
     g = m.groupdict()
     wd = WEEKDAYS[g["wd"].lower()]
     if g["pl"] or g["pl2"]:
         pod = PART_OF_DAY.get((g["pod"] or "").lower())
         value = f"XXXX-WXX-{wd + 1}" + (f"T{pod}" if pod else "")
         return make(m, ctx, "SET", value, "plural weekday, a set"), None
-    day, why = _weekday(ctx, wd, g["rel"], m)
+    rel = (g["rel2"] or "").lower()
+    if rel and anchor is not None:
+        # "the previous Friday", "the following Monday": relative to the story's last day
+        if rel == "following":
+            day = weekday_on_or_after(anchor + timedelta(days=1), wd)
+        else:
+            day = weekday_on_or_before(anchor - timedelta(days=1), wd)
+        why = f"{rel} weekday, from the preceding date {anchor.isoformat()}"
+    else:
+        day, why = _weekday(ctx, wd, {"preceding": "previous"}.get(rel, rel or g["rel"]), m)
     pod_word = (g["pod"] or g["pre"] or "").lower()
     if pod_word == "midnight":
         return make(m, ctx, "TIME", f"{day.isoformat()}T24:00", why), day
     if pod_word == "noon":
         return make(m, ctx, "TIME", f"{day.isoformat()}T12:00", why), day
-    if pod_word:
-        return make(m, ctx, "TIME", f"{day.isoformat()}T{PART_OF_DAY[pod_word]}", why), day
+    if pod_word:  # "Friday night": TempEval-3 (re-annotated AQUAINT) codes the day, a DATE
+        return make(m, ctx, "DATE", day.isoformat(), why + ", part of day"), day
     return make(m, ctx, "DATE", day.isoformat(), why), day
 
 
@@ -354,6 +368,8 @@ def _resolve_unitrel(m: re.Match[str], ctx: Context) -> tuple[Timex, date | None
             saturday -= timedelta(days=7)
         return make(m, ctx, "DATE", f"{week_value(saturday)}-WE", "weekend"), None
     ref = relative_unit(unit, rel, dct)
+    if unit == "week" and rel in ("last", "past", "previous") and dct.weekday() == 6:
+        ref = dct - timedelta(days=1)  # on a Sunday "last week" is the week that ended yesterday
     if ref is None:
         return make(m, ctx, "DATE", None, "out of range"), None
     value = value_at_granularity(ref, unit)

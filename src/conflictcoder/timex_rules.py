@@ -115,7 +115,8 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     ),
     (
         "weekday",
-        rf"\b(?:(?P<pre>midnight|noon|dawn)\s+)?(?:(?P<rel>last|next|this|past|coming|previous)\s+)?"
+        rf"\b(?:(?P<pre>midnight|noon|dawn)\s+)?(?:the\s+(?P<rel2>previous|preceding|following)\s+"
+        rf"|(?P<rel>last|next|this|past|coming|previous)\s+)?"
         rf"(?:(?P<mod>early|late|earlier|later)\s+)?(?P<wd>{WD})(?P<pl>s)?\b"
         rf"(?:\s+(?P<pod>{POD}|dawn|noon|midnight)(?P<pl2>s)?\b)?",
     ),
@@ -230,7 +231,7 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         "holiday",
         r"\b(?P<h>christmas(?:\s+(?:day|eve))?|new\s+year['’]?s(?:\s+(?:day|eve))?|"
         r"easter(?:\s+sunday)?|thanksgiving(?:\s+day)?|halloween|valentine['’]?s\s+day|"
-        r"independence\s+day|election\s+day)\b",
+        r"independence\s+day|election\s+day)\b(?:\s+(?P<hw>week(?:end)?)\b)?",
     ),
     (
         "clock",
