@@ -144,6 +144,10 @@ def test_lowered_copy_gives_the_same_counts(text):
         ("Observers counted a total of 14 explosions near the line.", [None]),
         ("The total fatalities, 8, were split between the 2 locations.", [4]),
         ("with 6 fatalities coded to this location.", [6]),
+        # a toll told for several events: this event's share
+        ("It was one of two blasts that day. Six people died across both attacks.", [None, 3]),
+        ("It was one of three such attacks, across which 9 people were killed.", [3]),
+        ("Gunmen killed 5 people across the district.", [5]),
         ("Nine fighters were killed. Coded fatalities to 10 including the bomber.", [9, 10]),
         (
             "Gunmen killed 5 guards in Tal Abyad and Qasr. 3 fatalities coded to Tal Abyad "
@@ -172,6 +176,11 @@ def test_coded_remarks(text, expected):
         ("Gunmen shot and killed the commander of a local brigade.", 1),
         ("A sniper hit a guard, who later died of his wounds.", 1),
         ("A trader was shot to death outside his shop.", 1),
+        ("Nine gunmen were identified and killed by the police.", 9),
+        ("Gunmen killed the mayor and his driver outside the office.", 2),
+        ("Unknown fatalities coded as 1 to account for the car bomb driver.", 1),
+        ("Seven people, including two guards and a cook, were killed in the raid.", 7),
+        ("In addition to the bomber, at least 4 people were killed.", 5),
     ],
 )
 def test_lists_and_single_victims(text, expected):

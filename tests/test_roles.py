@@ -56,3 +56,30 @@ def test_with_at_least_is_no_target_word():
 )
 def test_air_support_is_no_side_of_a_ground_battle(text, expected):
     assert _roles(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "assoc1", "assoc2"),
+    [
+        (
+            "Regime forces and pro-regime militias clashed with HTS fighters near the dam.",
+            ["pro-regime militias"],
+            [],
+        ),
+        (
+            "The SDF, backed by US Special Forces, fought IS militants and Turkish-backed factions.",
+            ["US Special Forces"],
+            ["Turkish-backed factions"],
+        ),
+        ("Regime forces clashed with HTS fighters and Hezbollah.", [], ["Hezbollah"]),
+        ("Regime forces clashed with HTS fighters near the dam.", [], []),
+    ],
+)
+def test_associates(text, assoc1, assoc2):
+    found = list(LEXICON.find(text))
+    trigger = next(w for w in ("clashed", "fought") if w in text)
+    start = text.index(trigger)
+    first, second = roles.roles(text, 0, "Battles", "Armed clash", Span(start, start + 7), found)
+    one, two = roles.associates(text, found, first, second)
+    assert [text[a.start : a.end] for a in one] == assoc1
+    assert [text[a.start : a.end] for a in two] == assoc2

@@ -52,7 +52,7 @@ _TOTALS = (
     re.compile(
         rf"\b(?:{_FATAL}|unknown|number|killed|dead|injured|wounded)\b[^.;]{{0,80}}?"
         rf"\b(?:coded|recorded)\s+(?:as|to|at|a|at\s+a\s+total\s+of)?\s*(?P<n>{_N})\b"
-        rf"(?!\s+(?:fatalit(?:y|ies)\s+)?(?:each|coded|to|at|in|for)\b)",
+        rf"(?!\s+(?:fatalit(?:y|ies)\s+)?(?:each|coded|(?:to|at|in|for)\b(?!\s+account)))",
         re.I,
     ),
     re.compile(rf"\bunknown\s+{_FATAL}\s+(?P<n>\d+)\s+{_GO}", re.I),
@@ -234,3 +234,32 @@ def share(text: str, start: int, end: int, total: int) -> int | None:
     """This event's part of ``total`` by the split the range tells, or None."""
     value, split = _share(text, start, end, total, start)
     return value if split else None
+
+
+# "killed across both attacks", "across which at least seven people were killed" (after "one
+# of seven such attacks"): a toll for several events, each of which is reported on its own.
+_ACROSS = re.compile(
+    rf"\b(?:across|in)\s+(?:(?:both|all|the|these|those)\s+)*(?P<n>{_N}\s+)?(?:of\s+the\s+)?"
+    r"(?:attacks|incidents|blasts|bombings|explosions|events)\b|\bacross\s+which\b",
+    re.I,
+)
+_ONE_OF = re.compile(
+    rf"\bone\s+of\s+(?P<n>{_N})\s+(?:\w+\s+){{0,2}}(?:attacks|incidents|blasts|bombings"
+    r"|explosions|events)\b",
+    re.I,
+)
+
+
+def across(text: str, start: int = 0, end: int | None = None) -> int | None:
+    """The number of events a toll in ``text[start:end]`` covers ("across both attacks"), or
+    None when it is told for one event."""
+    stop = len(text) if end is None else end
+    found = _ACROSS.search(text, start, stop)
+    if found is None:
+        return None
+    if found.group("n"):
+        return _number(found.group("n").strip())
+    if re.match(r"(?:across|in)\s+both\b", found.group(0), re.I):
+        return 2
+    told = _ONE_OF.search(text, 0, stop)
+    return _number(told.group("n")) if told is not None else None

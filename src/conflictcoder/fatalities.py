@@ -76,8 +76,9 @@ _KIND_BEFORE = re.compile(
 )
 # "shot and killed": one act, not two clauses (hyphenated in the working copy so "and" stays)
 _COMPOUND = re.compile(
-    r"\b(?:shot|stabbed|beaten|attacked|ambushed|tortured|abducted|kidnapped)\s+and\s+"
-    r"(?:then\s+)?(?:killed|murdered|executed)\b",
+    r"\b(?:shot|stabbed|beaten|attacked|ambushed|tortured|abducted|kidnapped|identified|intercepted"
+    r"|captured|surrounded|confronted|caught|detained|arrested)\s+and\s+(?:then\s+)?"
+    r"(?:killed|murdered|executed)\b",
     re.IGNORECASE,
 )
 _AND_MORE = re.compile(
@@ -111,12 +112,20 @@ _LONE = re.compile(
     r"|employee|emir|militant|son|brother|father|elder|lawyer|student|worker)\b",
     re.IGNORECASE,
 )
-# "Five dead, plus the bomber": the attacker who died is counted too (ACLED §1.5)
-_PLUS_ATTACKER = re.compile(
-    r"\b(?:plus|in\s+addition\s+to|besides|as\s+well\s+as)\s+the\s+(?:suicide\s+)?"
-    r"(?:bomber|attacker|assailant|gunman)\b",
+_ANOTHER = re.compile(
+    r"[^.;,]{0,30}?\s(?:and|as\s+well\s+as|along\s+with)\s+(?:his|her|another|an?)\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:son|wife|brother|father|daughter|escort|companion|bodyguard|guard"
+    r"|driver|soldier|fighter|man|woman|child|civilian|member|friend|nephew|cousin)\b",
     re.IGNORECASE,
 )
+# "Five dead, plus the bomber": the attacker who died is counted too (ACLED §1.5)
+_PLUS_ATTACKER = re.compile(
+    r"\b(?:plus|in\s+addition\s+to|besides|as\s+well\s+as)\s+the\s+(?:(?P<n>two|three|four"
+    r"|five|\d+)\s+)?(?:suicide\s+)?(?:bomber|attacker|assailant|gunman)(?P<many>s)?\b",
+    re.IGNORECASE,
+)
+# ", including three officers and a guard," inside a count's noun phrase: skipped
+_INCLUDING = re.compile(r",\s+including\s+[^,;()]{1,60},", re.IGNORECASE)
 _STOP = re.compile(r"[;:()]|,\s|\s(?:and|but|while|as|after|before|when|who|which)\s", re.I)
 
 
@@ -146,7 +155,8 @@ _PAIRS = {
     for name, pattern in (
         ("number", _NUMBER), ("not_people", _NOT_PEOPLE), ("kind_after", _KIND_AFTER),
         ("kind_before", _KIND_BEFORE), ("compound", _COMPOUND), ("and_more", _AND_MORE),
-        ("none", _NONE), ("enum", _ENUM), ("lone", _LONE), ("plus", _PLUS_ATTACKER),
+        ("none", _NONE), ("enum", _ENUM), ("lone", _LONE), ("including", _INCLUDING),
+        ("another", _ANOTHER), ("plus", _PLUS_ATTACKER),
         ("stop", _STOP), ("single", _SINGLE), ("conjoined", _CONJOINED),
     )
 }  # fmt: skip
@@ -195,6 +205,8 @@ def _kind_after(
     window = text[start : min(end, start + 90)]
     if "(" in window:
         window = re.sub(r"\([^()]*\)", lambda m: " " * len(m.group(0)), window)
+    if "including" in window:
+        window = res["including"].sub(lambda m: " " * len(m.group(0)), window)
     window = res["compound"].sub(lambda m: m.group(0).replace(" ", "-"), window)
     stop_re, kind_re = res["stop"], res["kind_after"]
     stop = stop_re.search(window)
@@ -317,7 +329,9 @@ def deaths(
     counts = find(text, start, end, src if res is _LOWERED else None)
     killed = [c for c in counts if c.kind == KILLED]
     if not killed and (lone := res["lone"].search(src, start, stop)) is not None:
-        return 1, (Span(lone.start(), lone.end()),)
+        # "killed the commander as well as his son": a second victim joined to the first
+        second = res["another"].match(src, lone.end(), min(stop, lone.end() + 50))
+        return (2 if second else 1), (Span(lone.start(), lone.end()),)
     if not counts:
         none = res["none"].search(src, start, stop)
         if none is not None:
@@ -340,8 +354,12 @@ def deaths(
         groups[None] = lone
     chosen = sorted(groups.values(), key=lambda c: c.span)
     total = sum(c.value for c in chosen)
-    if res["plus"].search(src, start, stop):
-        total += 1
+    shared = coded_tolls.across(text, start, stop) if "across" in src[start:stop] else None
+    if shared and shared > 1:  # "7 killed across both attacks": this event's share
+        total = (total + shared // 2) // shared
+    plus = res["plus"].search(src, start, stop)
+    if plus is not None:  # "in addition to the two bombers": they count too (ACLED §1.5)
+        total += _value(plus.group("n"))[0] if plus.group("n") else 0 if plus.group("many") else 1
     return total, tuple(c.span for c in chosen)
 
 

@@ -160,3 +160,43 @@ def roles(
         return _battle_order(text, sub, trigger, doer, (opposed or armed or [None])[0])
     target = next((a for a in others if a is not doer), None)
     return doer, target
+
+
+# Between a side and an actor fighting with it: "regime forces and", "QSD, backed by".
+_OPPOSING = re.compile(
+    r"\b(?:against|between|versus|vs|clash\w*|fight\w*|fought|battl\w*|attack\w*|target\w*"
+    r"|struck|hit|kill\w*|shell\w*|on|at|in|near|from|into|to|of|by\s+(?!\w+\s*$))\b"
+    r"|(?<!along\s)(?<!together\s)\bwith\b",
+    re.IGNORECASE,
+)
+_SUPPORT = re.compile(
+    r"\b(?:supported|backed|accompanied|assisted|aided|joined|reinforced)\s+by\b", re.I
+)
+
+
+def associates(
+    text: str,
+    found: list[ActorMatch],
+    first: ActorMatch | None,
+    second: ActorMatch | None,
+) -> tuple[tuple[ActorMatch, ...], tuple[ActorMatch, ...]]:
+    """ACLED's associated actors of each side: armed actors named with a side, not against
+    it ("regime forces and pro-regime militias", "the SDF, backed by coalition aircraft")."""
+    sides = [(m, 0) for m in found if first is not None and m.entry is first.entry]
+    sides += [(m, 1) for m in found if second is not None and m.entry is second.entry]
+    chosen: tuple[list[ActorMatch], list[ActorMatch]] = ([], [])
+    taken = {id(first.entry) if first else None, id(second.entry) if second else None}
+    for actor in found:
+        if actor.entry.inter not in ARMED or id(actor.entry) in taken:
+            continue
+        before = [(m, side) for m, side in sides if m.end <= actor.start]
+        if not before:
+            continue
+        mention, side = max(before, key=lambda pair: pair[0].end)
+        gap = text[mention.end : actor.start]
+        supported = _SUPPORT.search(gap)
+        if len(gap) > 45 or _OPPOSING.search(_SUPPORT.sub(" ", gap) if supported else gap):
+            continue
+        taken.add(id(actor.entry))
+        chosen[side].append(actor)
+    return tuple(chosen[0]), tuple(chosen[1])
