@@ -211,6 +211,49 @@ def test_towns_named_together_give_one_event_each_with_the_toll_divided():
     assert [text[s.start : s.end] for s in events[2].evidence["location"]] == ["Homs"]
 
 
+def test_a_coded_share_is_not_divided_again():
+    text = (
+        "Troops clashed with rebels in Aleppo and Azaz. "
+        "Fatalities coded as 8 and split, 4 each, between the two towns."
+    )
+    four = text.index("4 each")
+    extra = {"fatalities": 4, "fatality_spans": (Span(four, four + 1),)}
+    a = analysis(
+        text,
+        [("clashed", "Armed clash", "Battles", extra)],
+        places=[("Aleppo", "Aleppo"), ("Azaz", "Azaz")],
+    )
+    events = run(a)
+    assert [(e.location, e.fatalities) for e in events] == [("Aleppo", 4), ("A'zaz", 4)]
+    assert events[1].why["fatalities"] == "the toll a coding remark gives this event"
+
+
+def test_a_coding_remark_wins_over_the_first_toll():
+    text = "Troops clashed with rebels in Aleppo, killing 3. Fatalities coded as 5."
+    three, five = text.index("3"), text.index("5")
+    a = analysis(
+        text,
+        [
+            (
+                "clashed",
+                "Armed clash",
+                "Battles",
+                {"fatalities": 3, "fatality_spans": (Span(three, three + 1),)},
+            ),
+            (
+                "coded",
+                "Armed clash",
+                "Battles",
+                {"fatalities": 5, "fatality_spans": (Span(five, five + 1),)},
+            ),
+        ],
+        places=[("Aleppo", "Aleppo")],
+    )
+    (event,) = run(a)
+    assert event.fatalities == 5
+    assert [text[s.start : s.end] for s in event.evidence["fatalities"]] == ["5"]
+
+
 def test_towns_of_two_countries_are_not_one_list():
     text = "Troops clashed with rebels in Aleppo and in Mosul."
     a = analysis(text, [("clashed", *CLASH)], places=[("Aleppo", "Aleppo"), ("Mosul", "Mosul")])

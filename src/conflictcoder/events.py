@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from conflictcoder import actors, admin_names, places
+from conflictcoder.fatalities import coded as coded_remark
 from conflictcoder.gazetteer import Gazetteer
 from conflictcoder.geometry import km
 from conflictcoder.models import (
@@ -251,12 +252,28 @@ def _place_list(
     return tuple(towns.values()) if len(towns) > 1 else ()
 
 
+_CODED_WHY = "the toll a coding remark gives this event"
+
+
+def _coded_toll(analysis: Analysis, mention: Mention) -> bool:
+    """Whether the mention's toll comes from a coder's remark ("fatalities coded as 10",
+    "split 5 each between the two locations"): such notes give each event its own share."""
+    if not mention.fatality_spans:
+        return False
+    first = mention.fatality_spans[0].start
+    for sentence in analysis.sentences:
+        if sentence.start <= first < sentence.end:
+            return coded_remark(analysis.article.text, sentence.start, sentence.end)
+    return False
+
+
 def _split_by_place(event: Event, towns: tuple[PlaceMention, ...]) -> tuple[Event, ...]:
     """ACLED codes one event per named town; a toll reported for all of them is divided
     (integer division, the remainder to the first town)."""
     if len(towns) < 2:
         return (event,)
-    share, rest = divmod(event.fatalities, len(towns))
+    divided = event.why.get("fatalities") != _CODED_WHY  # else already this event's share
+    share, rest = divmod(event.fatalities, len(towns)) if divided else (event.fatalities, 0)
     split = []
     for index, town in enumerate(towns):
         place = town.place
@@ -267,7 +284,7 @@ def _split_by_place(event: Event, towns: tuple[PlaceMention, ...]) -> tuple[Even
             evidence[name] = span
         why = dict(event.why)
         why["location"] = f"one of {len(towns)} towns named together: one event each"
-        if event.fatalities:
+        if event.fatalities and divided:
             why["fatalities"] = f"{event.fatalities} fatalities divided between {len(towns)} events"
         split.append(
             dataclasses.replace(
@@ -455,7 +472,12 @@ def _build(
 
     fatalities = 0
     counted = [c.mention for c in members if c.mention.fatalities is not None]
-    if counted:
+    remarked = [m for m in counted if _coded_toll(analysis, m)]
+    if remarked:  # "Total fatalities coded as 30": the coder's own figure wins
+        fatalities = remarked[0].fatalities or 0
+        evidence["fatalities"] = remarked[0].fatality_spans
+        why["fatalities"] = _CODED_WHY
+    elif counted:
         fatalities = counted[0].fatalities or 0
         evidence["fatalities"] = counted[0].fatality_spans
         why["fatalities"] = "first toll reported for the event"
