@@ -7,14 +7,16 @@ split (``heldout``) is kept out of training; ``benchmarks/types.py`` reports on 
   fewer than 20 examples there (too rare to learn; the rule cues decide those);
 - ACLED Syria file and GTD: every event of a date that hashes to 0 mod 5 (near-identical
   same-day notes never straddle the split).
-Features are ``typing_model.features`` (note boilerplate stripped, numbers masked); the
-Syria armed clashes are subsampled so that one file does not swamp the rest, and
+Features are ``typing_model.features`` (note boilerplate stripped, numbers masked) of the
+text and of its ``mentions.signals`` (what the hand-written rules and the actor lexicon say:
+the rules' type, the inter codes named, the doer's, deaths), so that the model learns when to
+trust the rules; the Syria armed clashes are subsampled so that one file does not swamp the rest, and
 ``type_seeds.tsv`` (news-style sentences written for this project, a few per sub-type) is
 added so that the model sees news wording and every type. The model is a class-balanced
 (weights capped) multinomial logistic regression (scikit-learn, here only); its vocabulary,
 idf and weights (float16, small weights pruned) go to an npz file read with numpy alone.
 
-Usage: python scripts/train_types.py [--out PATH]   (deterministic, about a minute on CPU)
+Usage: python scripts/train_types.py [--out PATH]   (deterministic, one to two minutes on CPU)
 """
 
 from __future__ import annotations
@@ -28,7 +30,7 @@ from pathlib import Path
 
 import numpy as np
 
-from conflictcoder import typing_model
+from conflictcoder import actors, mentions, typing_model
 from conflictcoder.mentions import SUB_EVENT_TYPES
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -39,7 +41,7 @@ SYRIA_CLASH_CAP = 5000
 SEEDS = ROOT / "scripts" / "type_seeds.tsv"  # hand-written news sentences, one per type line
 SEED_WEIGHT = 4.0  # a seed sentence counts as this many notes
 CLASS_WEIGHT_CAP = 25.0  # balanced class weights, capped (seed-only rare types stay modest)
-C = 8.0  # inverse regularisation strength of the logistic regression
+C = 50.0  # inverse regularisation strength of the logistic regression
 PRUNE = 0.02  # features whose largest |weight| is below this are dropped
 
 
@@ -65,17 +67,18 @@ def gtd_sub(row: dict[str, str]) -> str | None:
 
 
 def load() -> list[dict]:
-    """Every dev row as ``{set, split, text, sub, event_type, actor1, inter1, fatalities, country}``."""
+    """Every dev row as ``{set, split, text, sub, event_type, actor1, inter1, fatalities, country,
+    group}`` (``group``: the key its split hashes, for cross-validation inside the train split)."""
     rows: list[dict] = []
     glob = _read(DEV / "acled" / "global_2020_04_05.csv")
     support = Counter(r["sub_event_type"] for r in glob)
     for row in glob:
         rare = support[row["sub_event_type"]] < RARE
         test = rare or _bucket(row["event_id_cnty"]) == 0
-        rows.append(_acled_row(row, "test" if test else "train"))
+        rows.append(_acled_row(row, "test" if test else "train", row["event_id_cnty"]))
     for row in _read(DEV / "acled" / "syria_battles_2017_2020.csv"):
         test = _bucket(row["event_date"]) == 0
-        rows.append(_acled_row(row, "test" if test else "train"))
+        rows.append(_acled_row(row, "test" if test else "train", "syria " + row["event_date"]))
     for row in _read(DEV / "gtd" / "iraq_2012_2017.csv"):
         sub = gtd_sub(row)
         if sub is None:
@@ -85,16 +88,16 @@ def load() -> list[dict]:
             {"set": "gtd", "split": "test" if _bucket(row["date"]) == 0 else "train",
              "text": row["summary"], "sub": sub, "event_type": SUB_EVENT_TYPES[sub],
              "actor1": None, "inter1": None, "country": "Iraq",
-             "fatalities": int(float(killed)) if killed else None}
+             "fatalities": int(float(killed)) if killed else None, "group": "gtd " + row["date"]}
         )  # fmt: skip
     return rows
 
 
-def _acled_row(row: dict[str, str], split: str) -> dict:
+def _acled_row(row: dict[str, str], split: str, group: str) -> dict:
     return {
         "set": "acled", "split": split, "text": row["notes"], "sub": row["sub_event_type"],
         "event_type": row["event_type"], "actor1": row["actor1"], "inter1": row["inter1"],
-        "fatalities": int(row["fatalities"] or 0), "country": row["country"],
+        "fatalities": int(row["fatalities"] or 0), "country": row["country"], "group": group,
     }  # fmt: skip
 
 
@@ -107,8 +110,11 @@ def seeds() -> list[tuple[str, str]]:
     return pairs  # type: ignore[return-value]
 
 
-def training_set(rows: list[dict]) -> tuple[list[str], list[str], np.ndarray]:
-    """Texts, labels and sample weights (capped balanced class weights, seeds boosted)."""
+def training_set(
+    rows: list[dict],
+) -> tuple[list[tuple[str, tuple[str, ...]]], list[str], np.ndarray]:
+    """Documents (text and its rule signals), labels and sample weights (capped balanced class
+    weights, seeds boosted)."""
     train = [r for r in rows if r["split"] == "train"]
     clashes = [r for r in train if r["country"] == "Syria" and r["sub"] == "Armed clash"]
     random.Random(11).shuffle(clashes)
@@ -121,17 +127,23 @@ def training_set(rows: list[dict]) -> tuple[list[str], list[str], np.ndarray]:
     total = sum(mass.values())
     balance = {sub: min(CLASS_WEIGHT_CAP, total / (len(mass) * m)) for sub, m in mass.items()}
     weights = np.array([w * balance[sub] for _, sub, w in kept])
-    return [t for t, _, _ in kept], [s for _, s, _ in kept], weights
+    lexicon = actors.load_lexicon()
+    documents = [(t, mentions.signals(t, lexicon)) for t, _, _ in kept]
+    return documents, [s for _, s, _ in kept], weights
 
 
-def train(texts: list[str], labels: list[str], weights: np.ndarray) -> dict[str, np.ndarray]:
+def _analyse(document: tuple[str, tuple[str, ...]]) -> list[str]:
+    return typing_model.features(*document)
+
+
+def train(
+    documents: list[tuple[str, tuple[str, ...]]], labels: list[str], weights: np.ndarray
+) -> dict[str, np.ndarray]:
     from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.linear_model import LogisticRegression
 
-    vectorizer = TfidfVectorizer(
-        analyzer=typing_model.features, min_df=3, sublinear_tf=True, dtype=np.float64
-    )
-    matrix = vectorizer.fit_transform(texts)
+    vectorizer = TfidfVectorizer(analyzer=_analyse, min_df=3, sublinear_tf=True, dtype=np.float64)
+    matrix = vectorizer.fit_transform(documents)
     classifier = LogisticRegression(C=C, max_iter=3000)
     classifier.fit(matrix, labels, sample_weight=weights)
     weights = classifier.coef_.T  # features x classes

@@ -171,7 +171,7 @@ def test_spans_quote_the_text():
             "The two factions signed a ceasefire agreement on Thursday.",
             "Strategic developments",
             "Agreement",
-            "ceasefire",
+            "signed a ceasefire agreement",
         ),
         (
             "Militiamen looted shops in the town on Tuesday.",
@@ -398,3 +398,37 @@ def test_cues_screened_by_id_and_lowered_roles():
     assert [roles.allied(text, 0, a, lower) for a in found] == [
         roles.allied(text, 0, a) for a in found
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "first"),
+    [
+        (  # the definite "the clashes" tells that the car bombs were part of a battle
+            "Militants detonated two car bombs at the gate of the base on Sunday. "
+            "The clashes lasted for hours.",
+            "Armed clash",
+        ),
+        (  # an air strike followed at once by fighting that names no other place
+            "Warplanes struck rebel positions near the town on Monday. "
+            "Fierce clashes between the army and the rebels continued all day.",
+            "Armed clash",
+        ),
+        (  # the fighting names a place of its own: another event
+            "Warplanes struck rebel positions near the town on Monday. "
+            "Fierce clashes between the army and the rebels continued in Kafr Nabl.",
+            "Air/drone strike",
+        ),
+    ],
+)
+def test_explosions_during_a_battle_are_the_battle(text, first):
+    found = _find(text)
+    assert found[0].sub_event_type == first
+    assert found[1].reference == (first == "Armed clash")
+
+
+def test_an_attack_word_does_not_make_a_shelling_a_battle():
+    text = (
+        "Insurgents fired mortar rounds at an army base on Friday. "
+        "Two soldiers were killed in the attack."
+    )
+    assert _find(text)[0].sub_event_type == "Shelling/artillery/missile attack"

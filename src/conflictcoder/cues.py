@@ -9,8 +9,6 @@ abduction with killings is an attack, protests split by how they were met.
 from __future__ import annotations
 
 import re
-from re import _constants as _sc  # the regex parser: lists where each cue may start
-from re import _parser as _sp
 
 
 def _cue(pattern: str) -> re.Pattern[str]:
@@ -112,8 +110,9 @@ GOV_TERRITORY = _cue(
     r"|liberat(?:ed|ion|ing)|took\s+back|taken\s+back|restored\s+control|back\s+under\s+(?:\w+\s+)?control"
 )
 TERRITORY = _cue(
-    r"(?:captur(?:ed|e|es|ing)|controlled|control\s+of|seized|took)\s+(?:the\s+|several\s+|two\s+|a\s+)?(?:[\w'-]+\s+){0,3}(?:town|village|city|area"
-    r"|positions?|base|hill|district|neighbou?rhood|checkpoint|outpost|posts?|points?|locality|region)"
+    r"(?:captur(?:ed|e|es|ing)|controlled|control\s+of|seized|took)\s+(?:the\s+|several\s+|two\s+|a\s+)?(?:[\w'-]+\s+){0,3}(?:towns?|villages?|city|cities|areas?"
+    r"|positions?|bases?|hills?|districts?|neighbou?rhoods?|checkpoints?|outposts?|posts?|points?"
+    r"|localit(?:y|ies)|regions?)"
     r"|(?:seized|took|taken|gained|gain|assumed|achieved|extend(?:ed)?|regain(?:ed)?)\s+(?:full\s+|partial\s+|total\s+|their\s+|its\s+)?control"
     r"|managed\s+to\s+(?:control|capture|seize)|(?:were|was)\s+(?:completely\s+)?cleared\s+(?:from|of)|overr?an|overrun|fell\s+(?:in)?to"
     r"|advanced\s+(?:on|into)|took\s+over|seized\s+(?:the\s+)?(?:town|village|city|area|base|hill)"
@@ -226,15 +225,22 @@ DISRUPTED = _cue(
     r"|thwart(?:ed|s)|failed\s+to\s+(?:explode|detonate)|seiz(?:ed|ure)\s+(?:of\s+)?(?:a\s+)?(?:\w+\s+)?"
     r"(?:weapons|arms|ammunition|explosives|rifles|guns)|(?:weapons|arms|ammunition)\s+caches?"
     r"|neutrali[sz]ed\s+(?:a|an|the)\s+(?:bomb|IED|device|explosive)|bomb\s+disposal|cleared\s+mines"
+    r"|controlled\s+explosion|safely\s+detonated|made\s+safe|(?:found|discovered|uncovered)\s+"
+    r"(?:an?\s+|the\s+|two\s+|several\s+)?(?:[\w-]+\s+){0,2}(?:IEDs?|explosive\s+devices?|bombs?"
+    r"|landmines?|mines|explosives)"
 )
 AGREEMENT = _cue(
     r"cease-?fire|truce|peace\s+(?:deal|agreement|accord|talks|treaty)|signed\s+(?:an?\s+)?"
     r"(?:agreement|accord|deal|memorandum)|reconciliation\s+(?:deal|agreement)"
     r"|prisoner\s+(?:exchange|swap)|exchanged\s+prisoners|agreed\s+to\s+(?:a\s+)?(?:ceasefire|truce|end)"
+    r"|(?:signed|reached|concluded|brokered|agreed\s+on)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}"
+    r"(?:agreements?|accords?|deals?|settlement|memorandum|pact)|peace\s+(?:settlement|pact)"
 )
 HEADQUARTERS = _cue(
-    r"(?:set\s+up|established|establish(?:es|ing)?|opened|built|erected)\s+(?:a\s+|an\s+|new\s+|its\s+)*"
-    r"(?:\w+\s+)?(?:base|bases|headquarters|outposts?|camps?|military\s+posts?|checkpoints?)"
+    r"(?:set(?:ting)?\s+up|established|establish(?:es|ing)?|opened|built|erected|install(?:ed|ing)"
+    r"|construct(?:ed|ing))\s+(?:a\s+|an\s+|new\s+|its\s+|their\s+|two\s+|several\s+)*"
+    r"(?:[\w-]+\s+){0,2}(?:base|bases|headquarters|outposts?|camps?|posts?|points?"
+    r"|checkpoints?|garrisons?)"
 )
 TRANSFER = _cue(
     r"handed\s+over\s+(?:control|the\s+(?:town|city|area|base|positions?))|hand\s+over\s+control"
@@ -275,56 +281,127 @@ def word_heads(lower: str, start: int, end: int) -> frozenset[str]:
     return frozenset(heads)
 
 
-def _starts(items: list, limit: int) -> set[str] | None:
+# A cue's possible word starts, from its pattern: the patterns here use literals, classes
+# of literals, \s, groups, alternation, quantifiers and look-arounds; anything else (\w, .,
+# ranges) is "unlisted", and a cue with an unlisted start is refused at import.
+_UNLISTED = ("unlisted", None)
+_WORD_END = ("end", None)
+
+
+def _parse(pattern: str, at: int = 0) -> tuple[list[list[tuple]], int]:
+    """The alternatives of ``pattern[at:]`` up to its closing parenthesis, each a list of
+    ``(kind, value)`` items, and where parsing stopped."""
+    branches: list[list[tuple]] = [[]]
+    while at < len(pattern) and pattern[at] != ")":
+        char = pattern[at]
+        if char == "|":
+            branches.append([])
+            at += 1
+            continue
+        if char == "(":
+            zero = pattern.startswith(("(?<!", "(?<=", "(?=", "(?!"), at)
+            if zero:
+                at += 4 if pattern[at + 2] == "<" else 3
+            elif pattern.startswith("(?P<", at):  # a named group
+                at = pattern.index(">", at) + 1
+            else:  # (?:...), (?-i:...) or a capturing group
+                at = pattern.index(":", at) + 1 if pattern.startswith("(?", at) else at + 1
+            inner, at = _parse(pattern, at)
+            item = ("zero", None) if zero else ("group", inner)
+            at += 1
+        elif char == "[":
+            item, at = _class(pattern, at + 1)
+        elif char == "\\":
+            code = pattern[at + 1]
+            item = {"s": _WORD_END, "b": ("zero", None), "B": ("zero", None)}.get(
+                code, _UNLISTED if code.isalnum() else ("literal", code)
+            )
+            at += 2
+        else:
+            item = {".": _UNLISTED, "^": ("zero", None), "$": ("zero", None)}.get(
+                char, ("literal", char)
+            )
+            at += 1
+        if at < len(pattern) and pattern[at] in "?*+{":
+            low = 1 if pattern[at] == "+" else 0
+            if pattern[at] == "{":
+                close = pattern.index("}", at)
+                low = int(pattern[at + 1 : close].split(",")[0] or 0)
+                at = close
+            at += 1
+            at += at < len(pattern) and pattern[at] == "?"  # lazy
+            item = ("repeat", (low, [item]))
+        branches[-1].append(item)
+    return branches, at
+
+
+def _class(pattern: str, at: int) -> tuple[tuple, int]:
+    """The character class opening before ``pattern[at]`` and where it ends."""
+    space, chars = False, []
+    first = at
+    while pattern[at] != "]" or at == first:
+        char = pattern[at]
+        if char == "\\":
+            code = pattern[at + 1]
+            if code == "s":
+                space = True
+            elif code.isalnum():
+                return _UNLISTED, pattern.index("]", at + 2) + 1
+            else:
+                chars.append(code)
+            at += 2
+            continue
+        if char == "^" and at == first or char == "-" and at != first and pattern[at + 1] != "]":
+            return _UNLISTED, pattern.index("]", at + 1) + 1  # negated or a range
+        chars.append(char)
+        at += 1
+    return ("set", (space, "".join(chars))), at + 1
+
+
+def _starts(items: list[tuple], limit: int) -> set[str] | None:
     """The possible first ``limit`` (or fewer, when a word may end) characters of a parsed
-    regex sequence; None when they cannot be listed (a match may start anywhere)."""
+    sequence; None when they cannot be listed (a match may start anywhere)."""
     if limit == 0 or not items:
         return {""}
-    op, arg = items[0]
-    rest = items[1:]
-    if op in (_sc.AT, _sc.ASSERT, _sc.ASSERT_NOT):
+    (kind, value), rest = items[0], items[1:]
+    if kind == "zero":
         return _starts(rest, limit)
-    if op is _sc.LITERAL:
-        char = chr(arg)
-        if not (char.isalnum() or char in "-_"):
-            return {""}  # a word ends here: compare on what came before
+    if kind == "end":
+        return {""}  # whitespace: the word ends here, compare on what came before
+    if kind == "literal":
+        if not (value.isalnum() or value in "-_"):
+            return {""}
         tails = _starts(rest, limit - 1)
-        return None if tails is None else {char + t for t in tails}
-    if op is _sc.IN:
-        if any(o is _sc.CATEGORY and a is _sc.CATEGORY_SPACE for o, a in arg):
-            return {""}  # whitespace: the word ends here
-        chars = [chr(a) for o, a in arg if o is _sc.LITERAL]
-        if len(chars) != len(arg) or len(chars) > 12:
+        return None if tails is None else {value + t for t in tails}
+    if kind == "set":
+        space, chars = value
+        if space:
+            return {""}
+        if len(chars) > 12:
             return None
+        alternatives = [[("literal", char)] for char in chars]
+        return _starts([("group", alternatives), *rest], limit)
+    if kind == "group":
         found: set[str] = set()
-        for char in chars:
-            part = _starts([(_sc.LITERAL, ord(char)), *rest], limit)
-            if part is None:
-                return None
-            found |= part
-        return found
-    if op is _sc.SUBPATTERN:
-        return _starts([*arg[-1], *rest], limit)
-    if op is _sc.BRANCH:
-        found = set()
-        for branch in arg[1]:
+        for branch in value:
             part = _starts([*branch, *rest], limit)
             if part is None:
                 return None
             found |= part
         return found
-    if op in (_sc.MAX_REPEAT, _sc.MIN_REPEAT):
-        low, _, body = arg
-        if low == 0:
-            skipped = _starts(rest, limit)
-            once = _starts([*body, *rest], limit)
-            return None if skipped is None or once is None else skipped | once
-        return _starts([*body, *rest], limit)
+    if kind == "repeat":
+        low, body = value
+        once = _starts([*body * max(low, 1), *rest], limit)
+        if low or once is None:
+            return once
+        skipped = _starts(rest, limit)
+        return None if skipped is None else skipped | once
     return None
 
 
 def _heads_of(cue: re.Pattern[str]) -> frozenset[str]:
-    starts = _starts(list(_sp.parse(_lowered(cue).pattern)), _HEAD)
+    branches, _ = _parse(_lowered(cue).pattern)
+    starts = _starts([("group", branches)], _HEAD)
     if starts is None or "" in starts:
         raise ValueError(f"cue without listable word starts: {cue.pattern[:40]}")
     return frozenset(starts)
@@ -344,16 +421,34 @@ SCREENED_IDS = frozenset(_HEADS_BY_ID)  # ``id`` of each screened cue
 _IDS_BY_HEAD = {head: frozenset(map(id, found)) for head, found in _BY_HEAD.items()}
 
 
-def unmatched(lower: str, start: int, end: int) -> frozenset[int]:
-    """The ``id`` of each screened cue that cannot match in ``lower[start:end]`` (no word
-    starts as it does): ``candidates`` by id, since hashing a pattern hashes its code."""
-    found: set[int] = set()
-    get = _IDS_BY_HEAD.get
+BITS = {id(cue): 1 << i for i, cue in enumerate(_HEADS)}  # by id: one bit per screened cue
+_MASK_BY_HEAD: dict[str, int] = {}
+for _head_, _found_ in _BY_HEAD.items():
+    for _cue_ in _found_:
+        _MASK_BY_HEAD[_head_] = _MASK_BY_HEAD.get(_head_, 0) | BITS[id(_cue_)]
+
+
+# For each head, the bits of every cue that may start with it or with its shorter heads.
+_WHOLE_MASK = {
+    head: _MASK_BY_HEAD.get(head[:1], 0) | _MASK_BY_HEAD.get(head[:2], 0) | mask
+    for head, mask in _MASK_BY_HEAD.items()
+}
+
+
+def possible(lower: str, start: int, end: int) -> int:
+    """The screened cues that may match in ``lower[start:end]`` (a word starts as they do),
+    as a bit mask over ``BITS``: one pass over the sentence, no search per cue."""
+    mask = 0
+    get = _WHOLE_MASK.get
     for word in set(_WORD.findall(lower, start, end)):
-        for head in (word[:1], word[:2], word[:3]):
-            if (ids := get(head)) is not None:
-                found |= ids
-    return SCREENED_IDS - found
+        mask |= get(word[:3]) or get(word[:2]) or get(word[:1]) or 0
+    return mask
+
+
+def unmatched(lower: str, start: int, end: int) -> frozenset[int]:
+    """The ``id`` of each screened cue that cannot match in ``lower[start:end]``."""
+    mask = possible(lower, start, end)
+    return frozenset(key for key, one in BITS.items() if not mask & one)
 
 
 def candidates(lower: str, start: int, end: int) -> frozenset[re.Pattern[str]]:

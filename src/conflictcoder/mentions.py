@@ -19,7 +19,7 @@ from conflictcoder.actors import ActorLexicon, ActorMatch
 from conflictcoder.models import ActorRef, Mention, Sentence, Span
 from conflictcoder.typing_rules import Typed, protest_level
 
-__all__ = ["SUB_EVENT_TYPES", "Typed", "find", "protest_level"]
+__all__ = ["SUB_EVENT_TYPES", "Typed", "find", "protest_level", "signals"]
 
 BATTLES = "Battles"
 EXPLOSIONS = "Explosions/Remote violence"
@@ -98,6 +98,16 @@ def _actors(
             continue
         kept.append(match)
     return kept
+
+
+def signals(text: str, lexicon: ActorLexicon) -> tuple[str, ...]:
+    """``typing_rules.signals`` of a whole text read as one sentence (the learned model's
+    rule and actor inputs for a training note)."""
+    lower = text.lower()
+    lower = lower if len(lower) == len(text) else None
+    found = _actors(text, 0, len(text), lexicon, lower)
+    killed = fatalities.deaths(text, 0, len(text), lower)[0]
+    return typing_rules.rule_signals(text, 0, len(text), found, lower, killed)
 
 
 _CROWDS = {PROTESTS: "Protesters ({country})", RIOTS: "Rioters ({country})"}
@@ -249,6 +259,45 @@ def _inherit(text: str, mention: Mention, earlier: Mention | None) -> Mention:
     )
 
 
+_STAND_OFF = frozenset({"Air/drone strike", "Shelling/artillery/missile attack"})
+
+
+def _absorb(text: str, sentence: Sentence, earlier: Mention, mention: Mention) -> Mention | None:
+    """The event told before, retyped by what a following sentence says of it, or None.
+    ACLED codes an explosion during a battle as part of the battle: "IS fighters detonated
+    two car bombs at the gate. The clashes lasted hours." (the definite "the clashes"), or
+    "Warplanes struck rebel positions. Clashes continued all day." (after an air strike or
+    shelling, the very next sentence, naming no place of its own)."""
+    if mention.sub_event_type != "Armed clash" or earlier.event_type != EXPLOSIONS:
+        return None
+    if not cues.BATTLE.fullmatch(text, mention.trigger.start, mention.trigger.end):
+        return None  # "killed in the attack" tells of no battle
+    if not mention.reference and (
+        earlier.sub_event_type not in _STAND_OFF
+        or mention.sentence != earlier.sentence + 1
+        or _OWN_PLACE.search(text, sentence.start, sentence.end)
+    ):
+        return None
+    return replace(
+        earlier,
+        event_type=BATTLES,
+        sub_event_type="Armed clash",
+        why=f"{earlier.why}; part of the battle told in sentence {mention.sentence}",
+    )
+
+
+def _as_part(mention: Mention, whole: Mention) -> Mention:
+    """A mention that retyped the event told before: a back-reference to it."""
+    return replace(
+        mention,
+        event_type=whole.event_type,
+        sub_event_type=whole.sub_event_type,
+        reference=True,
+        confidence=min(mention.confidence, 0.35),
+        why=f"part of the {whole.sub_event_type.lower()} of sentence {whole.sentence}",
+    )
+
+
 def _later_deaths(
     text: str,
     sentence: Sentence,
@@ -355,6 +404,7 @@ def find(text: str, sentences: tuple[Sentence, ...], lexicon: ActorLexicon) -> t
     lower = text.lower()
     lower = lower if len(lower) == len(text) else None
     protest: int | None = None  # index in ``found`` of the protest told last
+    at = 0  # index in ``found`` of ``earlier``
     for sentence in sentences:
         counted = fatalities.deaths(text, sentence.start, sentence.end, lower)
         mention = _mention(text, lower, sentence, lexicon, counted)
@@ -375,9 +425,13 @@ def find(text: str, sentences: tuple[Sentence, ...], lexicon: ActorLexicon) -> t
             continue
         split = _clauses(text, lower, sentence, lexicon) if not mention.reference else None
         for clause in split or [mention]:
+            if earlier is not None and (whole := _absorb(text, sentence, earlier, clause)):
+                found[at] = earlier = whole
+                found.append(_as_part(clause, whole))
+                continue
             typed = _inherit(text, clause, earlier)
             if not typed.reference:
-                earlier = typed
+                earlier, at = typed, len(found)
                 is_crowd = typed.event_type in (PROTESTS, RIOTS)
                 protest = len(found) if is_crowd else None
             found.append(typed)

@@ -7,14 +7,17 @@ the same ``features`` function turns a sentence into lower-cased unigrams and bi
 numbers and month names masked and ACLED note boilerplate ("On 9 May 2020,", "[size=...]",
 "fatalities coded as 10") stripped, and ``predict`` scores them.
 
-The model is loaded once, lazily (``model()``); ``mentions`` combines its prediction with
-the rule cues and ACLED's structural rules.
+Besides the words, the model reads ``signals`` (``typing_rules.signals``): the type the rule
+cues chose, the inter codes of the actors named, the doer's, deaths reported, so it learns
+where the rules go wrong. The model is loaded once, lazily (``model()``); ``typing_rules``
+combines its prediction with the explicit cues and ACLED's structural rules.
 """
 
 from __future__ import annotations
 
 import math
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -52,71 +55,83 @@ def clean(text: str) -> str:
     return text
 
 
-def features(text: str) -> list[str]:
-    """Lower-cased unigrams and bigrams, digits as ``0``, month names as ``<month>``."""
-    words = []
-    for token in _TOKEN.findall(clean(text).lower()):
-        if token[0].isdigit():
-            token = "0"
-        elif token in _MONTHS:
-            token = "<month>"
-        words.append(token)
-    return words + [f"{a} {b}" for a, b in zip(words, words[1:], strict=False)]
+_MASKED = dict.fromkeys(_MONTHS, "<month>")
+
+
+def features(text: str, signals: tuple[str, ...] = ()) -> list[str]:
+    """Lower-cased unigrams and bigrams, digits as ``0``, month names as ``<month>``, then
+    ``signals`` (``typing_rules.signals``: what the rules and the actors say, as tokens)."""
+    mask = _MASKED.get
+    words = [mask(t, t) if t[0] > "9" else "0" for t in _TOKEN.findall(clean(text).lower())]
+    return [*words, *map(" ".join, zip(words, words[1:], strict=False)), *signals]
 
 
 @dataclass(frozen=True, slots=True)
 class TypeModel:
-    """Vocabulary, idf and the linear model's weights (features x classes) and biases."""
+    """Vocabulary, idf and the linear model's weights (features x classes) and biases;
+    ``scaled`` is ``weights`` with each row times its idf (one product less per call)."""
 
     classes: tuple[str, ...]
     index: dict[str, int]
     idf: np.ndarray
     weights: np.ndarray
     bias: np.ndarray
+    scaled: np.ndarray
 
-    def scores(self, text: str) -> np.ndarray | None:
-        """Class probabilities for ``text`` in ``classes`` order (None: no known feature)."""
-        counts: dict[int, int] = {}
-        seen = 0
-        for column in map(self.index.get, features(text)):
-            if column is not None:
-                counts[column] = counts.get(column, 0) + 1
-                seen += 1
-        if not seen:
+    def logits(self, text: str, signals: tuple[str, ...] = ()) -> np.ndarray | None:
+        """The linear model's scores for ``text`` (None: no known feature): sublinear tf
+        times idf, L2-normalised, times the weights, plus the biases."""
+        get = self.index.get
+        columns = [c for c in map(get, features(text, signals)) if c is not None]
+        if not columns:
             return None
-        index = np.fromiter(counts, np.intp, len(counts))
-        values = self.idf[index]
-        if seen > len(counts):  # a repeated feature: sublinear tf (else every tf is 1)
-            values *= np.array([1.0 + math.log(n) if n > 1 else 1.0 for n in counts.values()])
-        values /= math.sqrt(float(values @ values))
-        logits = values @ self.weights.take(index, axis=0) + self.bias
+        index = np.fromiter(columns, np.intp, len(columns))
+        summed = _SUM(self.scaled.take(index, axis=0))  # each repeat counted once more
+        idf = self.idf.take(index)
+        norm = float(idf @ idf)
+        if len(set(columns)) < len(columns):  # a repeated feature: its tf is 1 + log(n), not n
+            for column, n in Counter(columns).items():
+                if n > 1:
+                    tf = 1.0 + math.log(n)
+                    summed = summed + (tf - n) * self.scaled[column]
+                    norm += (tf * tf - n) * float(self.idf[column]) ** 2
+        return summed / math.sqrt(norm) + self.bias
+
+    def scores(self, text: str, signals: tuple[str, ...] = ()) -> np.ndarray | None:
+        """Class probabilities for ``text`` in ``classes`` order (None: no known feature)."""
+        logits = self.logits(text, signals)
+        if logits is None:
+            return None
         exp = np.exp(logits - _MAX(logits))
         return exp / _SUM(exp)
 
-    def predict(self, text: str) -> dict[str, float]:
+    def predict(self, text: str, signals: tuple[str, ...] = ()) -> dict[str, float]:
         """Probability of each sub-event type for ``text`` (empty when no feature is known)."""
-        probabilities = self.scores(text)
+        probabilities = self.scores(text, signals)
         if probabilities is None:
             return {}
         return dict(zip(self.classes, probabilities.tolist(), strict=True))
 
-    def best(self, text: str) -> tuple[str, float] | None:
+    def best(self, text: str, signals: tuple[str, ...] = ()) -> tuple[str, float] | None:
         """The most probable sub-event type and its probability, or None."""
-        probabilities = self.scores(text)
-        if probabilities is None:
+        logits = self.logits(text, signals)
+        if logits is None:
             return None
-        top = int(probabilities.argmax())
-        return self.classes[top], float(probabilities[top])
+        top = int(logits.argmax())
+        return self.classes[top], 1.0 / float(_SUM(np.exp(logits - logits[top])))
 
 
 def from_arrays(arrays: dict[str, np.ndarray]) -> TypeModel:
     vocabulary = arrays["vocabulary"].tolist()
+    idf = arrays["idf"].astype(np.float64)
+    weights = arrays["weights"].astype(np.float64)
     return TypeModel(
         classes=tuple(arrays["classes"].tolist()),
         index={word: i for i, word in enumerate(vocabulary)},
-        idf=arrays["idf"].astype(np.float64),
-        weights=arrays["weights"].astype(np.float64),
+        idf=idf,
+        weights=weights,
         bias=arrays["bias"].astype(np.float64),
+        scaled=weights * idf[:, None],
     )
 
 

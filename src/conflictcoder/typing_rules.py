@@ -3,9 +3,10 @@
 ``typed`` reads the cues (``cues``) and the actors of a sentence and applies ACLED's rules
 by priority (protests by how they were met, sexual violence, arrests of suspects, battles,
 explosions folded into battles, attacks on civilians, strategic developments...); where no
-cue decides outright, the learned model (``typing_model``) may overrule the rules, with
-ACLED's structural rules (armed against armed is a battle) applied to its choice. Split from
-``mentions``, which reads whole articles.
+cue decides outright, the learned model (``typing_model``) decides, reading the sentence and
+what the rules and the actors say of it (``signals``), with ACLED's structural rules (armed
+against armed is a battle) applied to its choice. Split from ``mentions``, which reads whole
+articles.
 """
 
 from __future__ import annotations
@@ -88,11 +89,13 @@ def _rule_typed(
     found: list[ActorMatch],
     killed: int | None,
     cue: Callable[[re.Pattern[str]], Span | None],
-    lower: str | None = None,
+    lower: str | None,
+    subject: ActorMatch | None,
 ) -> Typed | None:
     """ACLED's type for the sentence ``text[start:end]``, by rule priority.
 
-    ``killed`` is the sentence's deaths, ``cue`` finds a cue's first match in the sentence.
+    ``killed`` is the sentence's deaths, ``cue`` finds a cue's first match in the sentence,
+    ``subject`` is the actor who acts (``roles.subject``).
     """
     armed = [a for a in found if a.entry.inter in roles.ARMED]
     civilians = [a for a in found if a.entry.inter == 7]
@@ -115,7 +118,6 @@ def _rule_typed(
     if chemical := cue(cues.CHEMICAL):
         return Typed("Chemical weapon", chemical, "chemical weapon named", 0.8)
     if (arrest := cue(cues.ARREST)) and cues.search(cues.ACCUSATION, text, lower, arrest.end, end):
-        subject = roles.subject(text, start, found, lower)
         if subject is None or subject.entry.inter not in (2, 3, 4):
             return Typed(
                 "Arrests", arrest, "arrest of suspects (what they are accused of is no event)", 0.7
@@ -123,7 +125,6 @@ def _rule_typed(
     violent = battle or attack or cue(cues.IED) or cue(cues.SHELLING) or cue(cues.AIR)
     if (agreement := cue(cues.AGREEMENT)) and not (battle or attack):
         return Typed("Agreement", agreement, "agreement or ceasefire", 0.7)
-    subject = roles.subject(text, start, found, lower)
     state = subject is not None and subject.entry.inter in (1, 8)
     if (gov := cue(cues.GOV_TERRITORY)) and (state or subject is None) and not cue(cues.TERRITORY):
         return Typed("Government regains territory", gov, "state forces retake ground", 0.7)
@@ -222,50 +223,85 @@ _TRIGGERS: dict[str, tuple[re.Pattern[str], ...]] = {
     "Other": (cues.OTHER,),
     "Disrupted weapons use": (cues.DISRUPTED,),
 }
-_MODEL_WINS = 0.4  # the model's probability above which it overrides a non-explicit rule
-_MODEL_ALONE = 0.75  # ... above which it reports an event no cue typed
+# The model (which reads the rules' type among its inputs) overrides any non-explicit rule;
+# alone, it reports an event no cue typed only above this probability.
+_MODEL_ALONE = 0.75
 
 
 def _structural(
-    text: str,
-    start: int,
-    end: int,
-    sub: str,
-    found: list[ActorMatch],
-    rule: Typed | None,
-    lower: str | None = None,
+    text: str, sub: str, found: list[ActorMatch], rule: Typed | None, subject: ActorMatch | None
 ) -> str:
     """ACLED's structural rules on a learned type: armed against armed is a battle."""
     if sub != "Attack" or (rule is not None and rule.sub_event_type in ("Attack",)):
         return sub
     if any(a.entry.inter == 7 for a in found):
         return sub
-    subject = roles.subject(text, start, found, lower)
     if subject is None or subject.entry.inter not in roles.ARMED:
         return sub
     targets = [a for a in found if a.entry.inter in roles.ARMED and roles.other(a, subject, text)]
     return "Armed clash" if targets else sub
 
 
+def _cue_finder(
+    text: str, start: int, end: int, lower: str | None
+) -> Callable[[re.Pattern[str]], Span | None]:
+    """Each cue's first match in the sentence, searched once (by the cue's id: hashing a
+    pattern is slow); cues no word of the sentence starts like are known not to match."""
+    seen: dict[int, Span | None] = {}
+    mask = -1 if lower is None else cues.possible(lower, start, end)  # -1: every bit set
+    bits = cues.BITS
+
+    def cue(pattern: re.Pattern[str]) -> Span | None:
+        key = id(pattern)
+        if key in seen:
+            return seen[key]
+        one = bits.get(key)
+        if one is not None and not mask & one:
+            seen[key] = None
+            return None
+        seen[key] = span = _first(pattern, text, start, end, lower)
+        return span
+
+    return cue
+
+
+def signals(
+    found: list[ActorMatch], subject: ActorMatch | None, killed: int | None, rule: Typed | None
+) -> tuple[str, ...]:
+    """What the rules and the actors say of a sentence, as tokens for the learned model: the
+    rules' type, the inter codes named, the inter code of the doer, deaths reported."""
+    said = ["§rule " + (rule.sub_event_type if rule else "none")]
+    if rule is not None and rule.explicit:
+        said.append("§explicit")
+    said += [f"§inter {inter}" for inter in sorted({a.entry.inter for a in found})]
+    if subject is not None:
+        said.append(f"§subject {subject.entry.inter}")
+    if killed:
+        said.append("§killed")
+    return tuple(said)
+
+
+def rule_signals(
+    text: str, start: int, end: int, found: list[ActorMatch], lower: str | None, killed: int | None
+) -> tuple[str, ...]:
+    """``signals`` of ``text[start:end]`` with the rules' own type (for training the model)."""
+    subject = roles.subject(text, start, found, lower)
+    cue = _cue_finder(text, start, end, lower)
+    rule = _rule_typed(text, start, end, found, killed, cue, lower, subject)
+    return signals(found, subject, killed, rule)
+
+
 def typed(
     text: str, start: int, end: int, found: list[ActorMatch], lower: str | None, killed: int | None
 ) -> Typed | None:
     """The rule cues' type, or the learned model's where no explicit cue decides."""
-    seen: dict[int, Span | None] = {}  # by the cue's id: hashing a pattern is slow
-    if lower is not None:  # cues no word of the sentence starts like cannot match
-        seen = dict.fromkeys(cues.unmatched(lower, start, end))
-
-    def cue(pattern: re.Pattern[str]) -> Span | None:  # each cue searched once per sentence
-        key = id(pattern)
-        if key in seen:
-            return seen[key]
-        seen[key] = span = _first(pattern, text, start, end, lower)
-        return span
-
-    rule = _rule_typed(text, start, end, found, killed, cue, lower)
+    cue = _cue_finder(text, start, end, lower)
+    subject = roles.subject(text, start, found, lower)
+    rule = _rule_typed(text, start, end, found, killed, cue, lower, subject)
     if rule is not None and (rule.explicit or rule.sub_event_type in _EXPLICIT):
         return rule
-    best = typing_model.model().best(text[start:end])
+    context = signals(found, subject, killed, rule)
+    best = typing_model.model().best(text[start:end], context)
     if best is None:
         return rule
     label, probability = best
@@ -273,9 +309,7 @@ def typed(
         return replace(rule, confidence=max(rule.confidence, round(probability, 2)))
     if rule is None and probability < _MODEL_ALONE:
         return None
-    if rule is not None and probability < _MODEL_WINS and rule.confidence >= 0.6:
-        return rule
-    label = _structural(text, start, end, label, found, rule, lower)
+    label = _structural(text, label, found, rule, subject)
     if rule is not None and label == rule.sub_event_type:
         return rule
     trigger = next(
