@@ -354,3 +354,55 @@ def test_places_naming_organisations(
     assert bool(found) == kept
     if kept:
         assert found[0].why is not None and found[0].why.startswith(places.MODIFIER_WHY)
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "state", "near"),
+    [
+        (
+            "Fannin County deputies patrolled the roads near Paris, Texas.",
+            "Fannin",
+            "Texas",
+            4717560,
+        ),
+        (
+            "The Obion County sheriff said the fire started in Paris, Tenn.",
+            "Obion",
+            "Tennessee",
+            4647963,
+        ),
+        ("Clark County officials met on Monday in Paris, Illinois.", "Clark", "Illinois", 4246659),
+    ],
+)
+def test_county_without_a_point_is_placed_in_the_articles_state(
+    gaz: gazetteer.Gazetteer, text: str, quote: str, state: str, near: int
+) -> None:
+    found = run(text, gaz)
+    county = by_text(found, quote)
+    town = next(m.place for m in found if m.place is not None and m.place.geonameid == near)
+    assert county.kind == "admin2" and county.geo_precision == 2
+    assert county.place is not None and county.place.admin1 == state
+    assert county.place.name == f"{quote} County" and county.place.feature_code == "ADM2"
+    assert (county.place.latitude, county.place.longitude) == (town.latitude, town.longitude)
+
+
+def test_county_of_unknown_state_gets_no_point(gaz: gazetteer.Gazetteer) -> None:
+    found = run("Deputies from Clark County arrived within minutes.", gaz)
+    assert not any(m.place is not None and m.place.feature_code == "ADM2" for m in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "kept", "dropped"),
+    [
+        ("Clashes took place in Rasm al Hamd village near Mosul.", "Mosul", "Rasm al Hamd"),
+        ("Shelling hit Rasm al Hamd area in the countryside of Mosul.", "Mosul", "Rasm al Hamd"),
+        ("Clashes took place in Tall Abyad area near Raqqa.", "Tall Abyad", None),
+        ("Clashes took place in Rasm al Hamd village in Syria.", "Rasm al Hamd", None),
+    ],
+)
+def test_place_named_near_another_is_near_it(
+    gaz: gazetteer.Gazetteer, text: str, kept: str, dropped: str | None
+) -> None:
+    found = run(text, gaz)
+    assert by_text(found, kept).place is not None
+    assert dropped is None or all(m.text != dropped for m in found)

@@ -7,6 +7,7 @@ two keys from ``placenames``: a transliteration-tolerant variant key and a conso
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from collections.abc import Iterable
 from pathlib import Path
@@ -55,7 +56,11 @@ class Gazetteer:
             key: (iso2, kind) for key, iso2, kind in db.execute("SELECT * FROM country_names")
         }
         self._cache: dict[tuple[str, str], tuple[Place, ...]] = {}
-        self._area_keys: dict[str, tuple[tuple[str, int, float, float], ...]] = {}
+        self._admin2: dict[str, str | None] = {}
+        self._admin2_names: dict[str, tuple[tuple[str, str, str, int], ...]] | None = None
+        # admin1 code -> first letter of the name's variant key (a guess) -> raw rows
+        self._area_rows: dict[str, dict[str, list[tuple[str, int, float, float]]]] = {}
+        self._area_keys: dict[tuple[str, str], tuple[tuple[str, int, float, float], ...]] = {}
 
     @classmethod
     def open(cls, path: Path) -> Gazetteer:
@@ -123,29 +128,58 @@ class Gazetteer:
         """Places whose name has the same consonant skeleton (use only with context)."""
         return [place for place, _ in self.candidates(name, loose=True)]
 
-    def area_names(self, country: str, admin1: str) -> tuple[tuple[str, int, float, float], ...]:
+    def area_names(
+        self, country: str, admin1: str, initial: str | None = None
+    ) -> tuple[tuple[str, int, float, float], ...]:
         """``(variant key of the main name, geonameid, lat, lon)`` of every town and village in the
         admin1 area named ``admin1`` (its name as ``Place.admin1`` gives it), for matching
-        a spelling the index does not know against the places of a province the text names."""
+        a spelling the index does not know against the places of a province the text names.
+        With ``initial``, only (at least) the names whose key starts with that letter: keys are
+        computed lazily, per letter, since a province may have thousands of villages."""
         code = next(
             (k for k, v in self._admin1.items() if v == admin1 and k.startswith(country + ".")),
             None,
         )
         if code is None:
             return ()
-        cached = self._area_keys.get(code)
-        if cached is None:
-            rows = self._db.execute(
+        rows = self._area_rows.get(code)
+        if rows is None:
+            rows = {}
+            found = self._db.execute(
                 "SELECT id, name, lat, lon FROM places WHERE country = ? AND a1 = ? "
                 "AND fcode NOT IN ('ADM1', 'ADM2')",
                 (country, code.split(".", 1)[1]),
             )
-            keyed = ((keys(name), gid, lat, lon) for gid, name, lat, lon in rows)
-            cached = tuple(
-                (k[0], gid, lat, lon) for k, gid, lat, lon in keyed if k and len(k[0]) >= 3
-            )
-            self._area_keys[code] = cached
-        return cached
+            for gid, name, lat, lon in found:
+                rows.setdefault(_initial_guess(name), []).append((name, gid, lat, lon))
+            self._area_rows[code] = rows
+        letters = sorted(rows) if initial is None else sorted({initial, ""})
+        out: list[tuple[str, int, float, float]] = []
+        for letter in letters:
+            cached = self._area_keys.get((code, letter))
+            if cached is None:
+                keyed = (
+                    (keys(name), gid, lat, lon) for name, gid, lat, lon in rows.get(letter, ())
+                )
+                cached = tuple(
+                    (k[0], gid, lat, lon) for k, gid, lat, lon in keyed if k and len(k[0]) >= 3
+                )
+                self._area_keys[(code, letter)] = cached
+            out.extend(cached)
+        return tuple(out)
+
+    def admin2_named(self, name: str) -> tuple[tuple[str, str, str, int], ...]:
+        """``(country, admin1 code, admin2 code, geonameid)`` of every admin2 area whose name
+        is ``name`` up to case ("Laurel" for Laurel County: the index files admin names without
+        their "County", "District"... suffix), including those without a point."""
+        if self._admin2_names is None:
+            table: dict[str, list[tuple[str, str, str, int]]] = {}
+            for code, area, gid in self._db.execute("SELECT code, name, id FROM admin2"):
+                parts = code.split(".")
+                if len(parts) == 3 and area:
+                    table.setdefault(area.lower(), []).append((*parts, gid))
+            self._admin2_names = {k: tuple(v) for k, v in table.items()}
+        return self._admin2_names.get(name.lower(), ())
 
     def get(self, geonameid: int) -> Place | None:
         row = self._db.execute(
@@ -211,10 +245,11 @@ class Gazetteer:
     def admin2_name(self, country: str | None, admin1: str | None, code: str | None) -> str | None:
         if not country or not admin1 or not code:
             return None
-        row = self._db.execute(
-            "SELECT name FROM admin2 WHERE code = ?", (f"{country}.{admin1}.{code}",)
-        ).fetchone()
-        return row[0] if row else None
+        full = f"{country}.{admin1}.{code}"
+        if full not in self._admin2:
+            row = self._db.execute("SELECT name FROM admin2 WHERE code = ?", (full,)).fetchone()
+            self._admin2[full] = row[0] if row else None
+        return self._admin2[full]
 
     # -- countries
 
@@ -262,6 +297,22 @@ class Gazetteer:
 
     def countries(self) -> Iterable[str]:
         return iter(self._countries)
+
+
+# The first letter of a name's variant key, guessed from its raw spelling without keying
+# it: names opening with an article, a mark or a non-ASCII letter are filed under "" (always
+# keyed); vowels are merged as ``variant_key`` merges them.
+_KEY_INITIAL = {"e": "a", "o": "u", "q": "k"}
+_ARTICLE_START = re.compile(
+    r"(?i)^(?:(?:[aeiu][lnrstdz]|[aeiu]sh|[aeiu]th|[aeiu]dh|dh)\b|[ae]w|ee)"
+)
+
+
+def _initial_guess(name: str) -> str:
+    first = name[:1].lower()
+    if not first.isascii() or not first.isalpha() or _ARTICLE_START.match(name):
+        return ""
+    return _KEY_INITIAL.get(first, first)
 
 
 def needs_build(path: Path) -> bool:

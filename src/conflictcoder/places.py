@@ -26,7 +26,9 @@ from conflictcoder import placerank as rank
 from conflictcoder.gazetteer import Gazetteer
 from conflictcoder.geometry import km
 from conflictcoder.models import Place, PlaceMention, Sentence
+from conflictcoder.placecounty import place_counties
 from conflictcoder.placenames import fold, keys, strip_articles
+from conflictcoder.placenear import check_nearness
 from conflictcoder.placerecog import Facility as _Facility
 from conflictcoder.placerecog import Hit as _Hit
 from conflictcoder.placerecog import recognise as _recognise
@@ -215,7 +217,7 @@ def _respell_unknown(hits: list[_Hit], ctx: _Context, gazetteer: Gazetteer) -> N
         for country, admin1 in areas[:2]:
             if not country or not admin1:
                 continue
-            for name, gid, lat, lon in gazetteer.area_names(country, admin1):
+            for name, gid, lat, lon in gazetteer.area_names(country, admin1, key[0][0]):
                 if name[0] != key[0][0]:
                     continue
                 matcher.set_seq1(name)
@@ -509,5 +511,8 @@ def find(
         _country_or_place(hit, i, ctx)
     _respell_unknown(hits, ctx, gazetteer)
     _resolve(text, hits, ctx)
-    kept = [h for i, h in enumerate(hits) if h.country or _accept(h, i, ctx)]
+    counties = place_counties(text, hits, ctx.anchors, gazetteer)
+    accepted = {i for i, h in enumerate(hits) if i in counties or _accept(h, i, ctx)}
+    accepted -= check_nearness(text, hits, accepted)
+    kept = [h for i, h in enumerate(hits) if h.country or i in accepted]
     return tuple(_mentions(text, kept, facilities, gazetteer))

@@ -1,0 +1,118 @@
+"""Counties the gazetteer names but cannot place: "Laurel County", "Pointe Coupee Parish".
+
+GeoNames' admin2 table names every US county (and other countries' districts), but the
+bundled extracts give points only to the areas of the 27 conflict countries. A county named
+in the text is still an admin2 area of a known state: ``county_place`` chooses the state the
+article's other places are in (or the only state with a county of that name) and places the
+county at the middle of the article's towns in that state, else at the state's point, with
+``geo_precision`` 2 like any area coded to a representative location.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+from collections import Counter
+from collections.abc import Iterable
+
+from conflictcoder.gazetteer import Gazetteer
+from conflictcoder.models import Place
+from conflictcoder.placerecog import Hit
+
+# The word after a name that makes it a county-level area whose full name includes the word.
+COUNTY_AFTER = re.compile(r" (County|Parish|Borough)\b")
+
+
+def county_name(text: str, end: int) -> str | None:
+    """The head word after a name ("County" of "Laurel County"), or ``None``."""
+    match = COUNTY_AFTER.match(text, end)
+    return match.group(1) if match else None
+
+
+def county_place(
+    gazetteer: Gazetteer,
+    surface: str,
+    head: str,
+    anchors: Iterable[Place],
+    support: Counter[tuple[str | None, str | None]],
+) -> Place | None:
+    """The county ``surface head`` ("Laurel" "County") as an admin2 ``Place``, or ``None``
+    when no county has that name or the article does not say which state's it is.
+    ``support`` weighs the ``(country, admin1)`` states the article points to."""
+    entries = gazetteer.admin2_named(surface)  # filed without "County", as ACLED writes it
+    if not entries:
+        return None
+    towns = [p for p in anchors if p.feature_code not in ("ADM1", "ADM2")]
+    options = []
+    for country, a1, a2, gid in entries:
+        state = gazetteer.admin1_name(country, a1)
+        options.append((support.get((country, state), 0), country, a1, a2, gid, state))
+    options.sort(key=lambda o: -o[0])
+    if len(options) > 1 and options[0][0] <= options[1][0]:
+        return None  # no telling which state's county (or none of them is supported)
+    _, country, a1, a2, gid, state = options[0]
+    inside = [p for p in towns if (p.country, p.admin1) == (country, state)]
+    if inside:
+        lat = statistics.median(p.latitude for p in inside)
+        lon = statistics.median(p.longitude for p in inside)
+    else:
+        seat = gazetteer.admin1_seat(country, a1)
+        area = next(
+            (
+                p
+                for p in gazetteer.lookup(state or "")
+                if p.feature_code == "ADM1" and p.country == country
+            ),
+            seat,
+        )
+        if area is None:
+            return None
+        lat, lon = area.latitude, area.longitude
+    return Place(
+        geonameid=gid or None,
+        name=f"{surface} {head}",
+        latitude=lat,
+        longitude=lon,
+        feature_code="ADM2",
+        country=country,
+        admin1=state,
+        admin2=gazetteer.admin2_name(country, a1, a2),
+        population=0,
+    )
+
+
+def place_counties(
+    text: str, hits: list[Hit], anchors: dict[int, Place], gazetteer: Gazetteer
+) -> set[int]:
+    """Give "X County" hits the county (placed by ``placecounty``) when the gazetteer has no
+    point for it; returns their indices. The state is the one the article's places are in,
+    or the one the other counties it names share ("Walton ... Oconee County" → Georgia)."""
+    heads = {
+        i: head
+        for i, h in enumerate(hits)
+        if not h.country
+        and (h.best is None or h.best.feature_code not in ("ADM1", "ADM2"))  # Kenya's are ADM1
+        and (head := county_name(text, h.end)) is not None
+    }
+    if not heads:
+        return set()
+    named = {hits[i].surface for i in heads}
+    states: Counter[tuple[str | None, str | None]] = Counter()
+    for surface in named:
+        for country, a1, _a2, _gid in gazetteer.admin2_named(surface):
+            states[(country, gazetteer.admin1_name(country, a1))] += 1
+    placed = set()
+    for i, head in heads.items():
+        hit = hits[i]
+        others = [p for j, p in anchors.items() if j != i]
+        support = states.copy()
+        for country, a1, _a2, _gid in gazetteer.admin2_named(hit.surface):
+            support[(country, gazetteer.admin1_name(country, a1))] -= 1
+        for p in others:
+            support[(p.country, p.admin1)] += 2
+        county = county_place(gazetteer, hit.surface, head, others, support)
+        if county is not None:
+            hit.best = county
+            hit.why = f"county of {county.admin1}, placed among the article's places there"
+            placed.add(i)
+    return placed

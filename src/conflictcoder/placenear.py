@@ -1,0 +1,115 @@
+"""Places named inside or near another: "Ma'alak frontline near Ein Issa", "Jinna in western
+Deir-ez-Zor countryside", "Al-Qahera village area west of Tal Tamer".
+
+A small place named in relation to a bigger one is near it. When the homonym chosen for the
+small place is far from the one it is said to be in or near, another homonym that is near
+takes its place; when none is, the name is a place the gazetteer lacks (a hill, a front, a
+hamlet) and is dropped, so that the event falls back on the place it is near.
+"""
+
+from __future__ import annotations
+
+import re
+
+from conflictcoder.geometry import km
+from conflictcoder.models import Place
+from conflictcoder.placenames import keys
+from conflictcoder.placerecog import Hit
+
+# Between a place and the place it is in or near: lower-case words only, ending in a
+# preposition of place ("in", "near", "west of", "in the countryside of", "vicinity of").
+_TYPES = (
+    r"(?:town|village|cit(?:y|ies)|area|camp|district|neighbou?rhood|region|frontline|front|"
+    r"hill|farm|plain|junction|checkpoint|desert|road|mountain|valley|field|axis|sector|base|"
+    r"market|crossing|roundabout|dam|river|subdistrict|municipalit(?:y|ies)|commune|"
+    r"township|localit(?:y|ies)|quarter|suburb|province|governorate|lga|county|counties|"
+    r"forest|refugee|prison|mosque|hospital|school|bridge|station|part)s?|"
+    r"countryside|outskirts|vicinity|surroundings|environs|edge|rural|the|a|on|"
+    r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?"
+)
+_LINK = re.compile(
+    rf"""(?ix)^
+    (?:\s+(?:{_TYPES})(?:['’]s)?)*,?
+    (?:\s+(?:which|that|lies|is|located|situated))*
+    \s+(?:in|near|outside|around|inside|of|at)
+    (?:\s+(?:{_TYPES}|of|in))*\s*$
+    """
+)
+# Words that make the link a list, a route or a comparison, not containment.
+_NOT_CONTAINED = re.compile(r"(?i)\b(?:and|or|to|from|between|than|while|as|after|before)\b")
+_MAX_LINK = 80
+# "X (District, Province)", "X, Province": a container; after a comma only an area is one
+# ("Qorna, Sheikh Khoraz": a list of villages).
+_CONTAINER = re.compile(r"^(?:\s+[a-z]+)?(?:\s*\(|,\s*)$")
+_COUNTRYSIDE = re.compile(r"(?i)(?:['’]s)?\s+(?:countryside|province|governorate)\b")
+# Distances (km) within which a place is "near" a town, a district's town, a province's city.
+_NEAR_TOWN = 40.0
+_NEAR_DISTRICT = 80.0
+# A town this large, named by its main name, is known well enough not to be moved or dropped.
+_KNOWN_TOWN = 100_000
+
+
+def _near(place: Place, outer: Place, province: bool) -> bool:
+    """``place`` is near ``outer``; ``province``: the text may mean ``outer``'s province
+    ("in Hama countryside", "in Deir-ez-Zor": a city named like its province)."""
+    fcode = outer.feature_code or ""
+    if fcode.startswith("PCL"):
+        return place.country == outer.country
+    same_admin1 = (place.country, place.admin1) == (outer.country, outer.admin1)
+    if province or fcode in ("ADM1", "PPLA", "PPLC"):
+        return same_admin1
+    distance = km(place.latitude, place.longitude, outer.latitude, outer.longitude)
+    if fcode in ("ADM2", "PPLA2"):
+        district = outer.name if fcode == "ADM2" else outer.admin2
+        if place.admin2 and district:
+            return same_admin1 and place.admin2 == district
+        return same_admin1 and distance <= _NEAR_DISTRICT
+    return distance <= _NEAR_TOWN
+
+
+def _known_city(hit: Hit) -> bool:
+    """A town named by its main name ("Crown Heights", not "Al-Qahera" for Cairo)."""
+    assert hit.best is not None
+    main = any(m for p, m in hit.cands if p.geonameid == hit.best.geonameid)
+    return main and hit.best.population >= _KNOWN_TOWN
+
+
+def _provincial(text: str, hit: Hit) -> bool:
+    """The place may stand for its province: "X countryside", or a town named like it."""
+    assert hit.best is not None
+    if _COUNTRYSIDE.match(text, hit.end):
+        return True
+    town, area = keys(hit.best.name), keys(hit.best.admin1 or "")
+    return town is not None and area is not None and town[0] == area[0]
+
+
+def check_nearness(text: str, hits: list[Hit], accepted: set[int]) -> set[int]:
+    """Re-resolve or drop (returned indices) the accepted places named in or near the next
+    accepted place but resolved far from it."""
+    dropped: set[int] = set()
+    for i in sorted(accepted):
+        j = i + 1
+        if j not in accepted or j >= len(hits):
+            continue
+        inner, outer = hits[i], hits[j]
+        if inner.country or inner.best is None or outer.best is None or outer.country:
+            continue
+        if inner.best.feature_code in ("ADM1", "ADM2") or _known_city(inner):
+            continue
+        link = text[inner.end : outer.start]
+        province = _provincial(text, outer) or "countryside" in link
+        area = outer.best.feature_code in ("ADM1", "ADM2")
+        if not (_CONTAINER.match(link) and (area or "(" in link)) and (
+            len(link) > _MAX_LINK or not _LINK.match(link) or _NOT_CONTAINED.search(link)
+        ):
+            continue
+        if _near(inner.best, outer.best, province):
+            continue
+        options = (*inner.cands, *inner.loose_cands)
+        near = [p for p, _ in options if _near(p, outer.best, province)]
+        if near:
+            inner.best = near[0]  # candidates come most populous first
+            inner.why = f"the homonym near {outer.surface}; " + inner.why
+        else:
+            dropped.add(i)
+    return dropped
