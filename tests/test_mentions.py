@@ -1,6 +1,6 @@
 import pytest
 
-from conflictcoder import actors, cues, mentions, roles, sentences
+from conflictcoder import actors, cues, mentions, roles, sentences, typing_rules
 
 LEXICON = actors.load_lexicon()
 
@@ -432,3 +432,69 @@ def test_an_attack_word_does_not_make_a_shelling_a_battle():
         "Two soldiers were killed in the attack."
     )
     assert _find(text)[0].sub_event_type == "Shelling/artillery/missile attack"
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_event_type", "trigger"),
+    [
+        (  # the model is sure, no cue word names the act: the main verb is the evidence
+            "On 5 May 2021, pro-Houthi forces reportedly fired machine guns at farms in the "
+            "area. No fatalities nor injuries reported.",
+            "Shelling/artillery/missile attack",
+            "fired",
+        ),
+        (  # background only in the clause about the grievance
+            "Residents held a vigil for a journalist who was arrested in 2015.",
+            "Peaceful protest",
+            "vigil",
+        ),
+        ("IS claims to have killed 10 soldiers near the town.", "Armed clash", "killed"),
+    ],
+)
+def test_recovered_mentions(text, sub_event_type, trigger):
+    (mention,) = _find(text)
+    assert mention.sub_event_type == sub_event_type
+    assert text[mention.trigger.start : mention.trigger.end] == trigger
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In 2018, more than 200 people were arrested in the crackdown.",
+        "Gunmen have increasingly attacked villages in past months, residents said.",
+    ],
+)
+def test_background_in_the_main_clause_still_counts(text):
+    assert _find(text) == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "verb"),
+    [
+        ("On 3 May 2020, unidentified gunmen seized a truck near the town.", "seized"),
+        ("Movement of forces: a Turkish convoy entered the country.", "entered"),
+        ("On 1 May 2020, people did a motorcade to demand jobs.", "did"),
+        ("Armed men on motorbikes in the market", None),
+    ],
+)
+def test_main_verb(text, verb):
+    span = typing_rules.main_verb(text, 0, len(text))
+    assert (text[span.start : span.end] if span else None) == verb
+
+
+def test_a_first_sentence_is_no_back_reference():
+    (mention,) = _find("The clashes between regime forces and IS fighters lasted for hours.")
+    assert not mention.reference
+    assert mention.actor2.name == "Islamic State"
+
+
+def test_a_coded_zero_overrides_the_count():
+    text = "Gunmen attacked a checkpoint near the town, killing 4 soldiers. Fatalities coded as 0."
+    assert [m.fatalities for m in _find(text)] == [0]
+
+
+def test_associated_actors():
+    text = "Regime forces, backed by loyalist militias, clashed with IS fighters near the town."
+    (mention,) = _find(text)
+    assert [a.name for a in mention.assoc_actor_1] == ["Militia (Pro-Government)"]
+    assert mention.assoc_actor_2 == ()

@@ -28,8 +28,12 @@ NUMBER_WORDS = {
 _N = r"(?:\d+|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")"
 _FATAL = r"(?:fatalit(?:y|ies)|deaths|casualties|fatality\s+count)"
 _GO = r"(?:split|distributed|divided|spread|allocated|shared)"
+_GO_WORD = re.compile(rf"\b{_GO}\b", re.I)
+_CODED_WORD = re.compile(r"\b(?:coded|allocated)\b", re.I)
 # A quick test: a sentence with none of these words holds no remark.
 _ANY = re.compile(r"cod(?:ed|ing)|split|distribut|divided|allocat|spread|total", re.I)
+_ANY_LOWER = re.compile(_ANY.pattern)  # for lower-cased text: case-sensitive is faster
+_GO_LOWER = re.compile(_GO_WORD.pattern)
 
 # The coded total, strongest wording first (each pattern's number is group "n").
 _TOTALS = (
@@ -141,8 +145,10 @@ def _first_place(text: str, names: list[str], before: int) -> int:
     """Where the note first names any of ``names`` before the remark (large: never)."""
     best = len(text) + 1
     for name in names:
-        word = re.escape(name.split()[-1] if name.lower().startswith("other ") else name)
-        match = re.search(rf"(?<![\w-]){word}(?![\w-])", text[:before])
+        raw = name.split()[-1] if name.lower().startswith("other ") else name
+        if text.find(raw, 0, before) < 0:
+            continue  # a quick test: the name is not in the text at all
+        match = re.search(rf"(?<![\w-]){re.escape(raw)}(?![\w-])", text[:before])
         if match is not None:
             best = min(best, match.start())
     return best
@@ -189,24 +195,25 @@ def _share(text: str, start: int, end: int, total: int, after: int) -> tuple[int
 
 
 def remark(
-    text: str, start: int = 0, end: int | None = None
+    text: str, start: int = 0, end: int | None = None, lower: str | None = None
 ) -> tuple[int, tuple[Span, ...]] | None:
     """This event's fatalities from an ACLED coding remark in ``text[start:end]``, with the
-    span of the coded figure; None when the range holds no remark."""
+    span of the coded figure; None when the range holds no remark (``lower``:
+    ``text.lower()`` of the same length, when the caller has it: a faster first test)."""
     stop = len(text) if end is None else end
-    if not _ANY.search(text, start, stop):
+    if not (_ANY_LOWER.search(lower, start, stop) if lower else _ANY.search(text, start, stop)):
         return None
     total = _total(text, start, stop)
     if total is None:
         # "Distributed fatalities over A and B.", "2 additional fatalities coded for the
         # suicide bombers.": the coded total told before
         extra = _ADDITIONAL.search(text, start, stop)
-        if extra is None and re.search(r"\b(?:coded|allocated)\b", text[start:stop], re.I):
+        if extra is None and _CODED_WORD.search(text, start, stop):
             # "4 fatalities coded to A and 3 to B.": the share of the place named first
             allocated = _allocated(text, start, stop, 10**6)
             if allocated is not None:
                 return allocated, (Span(start, stop),)
-        if extra is None and not re.search(rf"\b{_GO}\b", text[start:stop], re.I):
+        if extra is None and not _GO_WORD.search(text, start, stop):
             return None
         total = _total(text, 0, start)
         if total is None:
@@ -224,10 +231,13 @@ def remark(
     return share, (span,)
 
 
-def splits(text: str, start: int = 0, end: int | None = None) -> bool:
-    """Whether the range says fatalities told before are split between events."""
+def splits(text: str, start: int = 0, end: int | None = None, lower: str | None = None) -> bool:
+    """Whether the range says fatalities told before are split between events (``lower``:
+    ``text.lower()`` of the same length, when the caller has it)."""
     stop = len(text) if end is None else end
-    return bool(re.search(rf"\b{_GO}\b", text[start:stop], re.I))
+    if lower:
+        return bool(_GO_LOWER.search(lower, start, stop))
+    return bool(_GO_WORD.search(text, start, stop))
 
 
 def share(text: str, start: int, end: int, total: int) -> int | None:

@@ -480,7 +480,7 @@ BACKGROUND = re.compile(
     r"\b(?:in\s+(?:the\s+)?(?:past|recent|previous|last)\s+(?:few\s+|several\s+)?(?:months|years|weeks|decades?)"
     r"|over\s+the\s+(?:past|last)\s+(?:few\s+|several\s+)?(?:months|years|weeks|decades?)"
     r"|(?:years|decades?|months)-long|since\s+(?:the\s+)?(?:\d{4}|its|their|fall|start|beginning|end)"
-    r"|have\s+(?:increasingly\s+|repeatedly\s+|frequently\s+|often\s+)?(?:killed|attacked|carried\s+out)"
+    r"|(?<!to\s)have\s+(?:increasingly\s+|repeatedly\s+|frequently\s+|often\s+)?(?:killed|attacked|carried\s+out)"
     r"|has\s+(?:increasingly\s+|repeatedly\s+)?(?:killed|attacked|carried\s+out)|in\s+recent\s+years"
     r"|so\s+far\s+this\s+year|every\s+(?:year|month|week)|last\s+year|(?:\d+|several|many)\s+years\s+ago"
     r"|(?:in|during|since)\s+(?:early\s+|late\s+|mid-?)?(?:19|20)\d\d(?![\d/-]))\b",
@@ -521,3 +521,8 @@ _FAST.update(
     }
 )  # fmt: skip
 _FAST_BY_ID = {id(cue): fast for cue, fast in _FAST.items()}
+# Any of the cues of a sentence that reports nothing, in one pass over lower-cased text:
+# a sentence with none of them is not searched for each.
+TOLD_NOT_DONE = re.compile(
+    "|".join(f"(?:{_FAST[cue].pattern})" for cue in (NOT_AN_EVENT, ANALYSIS, BACKGROUND))
+)

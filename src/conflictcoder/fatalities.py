@@ -323,7 +323,7 @@ def deaths(
     """
     src, res = _searched(text, lower)
     stop = len(text) if end is None else end
-    remarked = coded_tolls.remark(text, start, stop)
+    remarked = coded_tolls.remark(text, start, stop, src if res is _LOWERED else None)
     if remarked is not None:
         return remarked
     counts = find(text, start, end, src if res is _LOWERED else None)
@@ -368,7 +368,9 @@ def _split_earlier(
 ) -> tuple[int | None, tuple[Span, ...]]:
     """ "30 were killed. Fatalities distributed over A, B and C.": the deaths of the sentence
     before, shared between the events the range names."""
-    if not coded_tolls.splits(text, start, stop):
+    if not coded_tolls.splits(
+        text, start, stop, lower if lower and len(lower) == len(text) else None
+    ):
         return None, ()
     before = max(text.rfind(". ", 0, max(0, start - 2)) + 2, 0)
     total, spans = deaths(text, before, start, lower)

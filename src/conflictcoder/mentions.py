@@ -144,31 +144,69 @@ def _skip(
     """Why the sentence reports no event, or None (a trial, a memorial or a threat is told,
     not done, unless people demonstrate about it)."""
     start, end = sentence.start, sentence.end
+    if lower is not None and not cues.TOLD_NOT_DONE.search(lower, start, end):
+        hedge = cues.search(
+            cues.HYPOTHETICAL, text, lower, max(start, trigger.start - 40), trigger.start
+        )
+        return "hypothetical" if hedge else None
     if sub is not None and cues.search(cues.NOT_AN_EVENT, text, lower, start, end):
         crowd = SUB_EVENT_TYPES[sub] in _NEVER_SKIPPED and any(
             cues.search(cue, text, lower, start, end) for cue in (cues.PROTEST, cues.RIOT, cues.MOB)
         )
         if not crowd:
             return "trial, commemoration or threat"
-    if cues.search(cues.HYPOTHETICAL, text, lower, max(start, trigger.start - 40), trigger.start):
+    first, last = _own_clause(text, lower, start, end, trigger)
+    if cues.search(cues.HYPOTHETICAL, text, lower, max(first, trigger.start - 40), trigger.start):
         return "hypothetical"
-    if cues.search(cues.ANALYSIS, text, lower, start, end):
+    if cues.search(cues.ANALYSIS, text, lower, first, last):
         return "analysis"
-    if cues.search(cues.BACKGROUND, text, lower, start, end):
+    if cues.search(cues.BACKGROUND, text, lower, first, last):
         if not cues.ANCHORED.search(text, start, end):
             return "background"
     return None
 
 
+# Where a clause that tells why or about what ends or begins: a relative or subordinate
+# clause, a demand ("demanding", "to highlight"), a grievance ("over", "against", "for").
+_SUBORDINATE = re.compile(
+    r";|\s[-–—]\s|,?\s(?:who|which|whose|that|after|because|while|whereas|although"
+    r"|following|demanding|protesting|denouncing|condemning|calling\s+for|having|to\s+(?:demand"
+    r"|protest|denounce|highlight|press|call|mark|commemorate|celebrate|condemn|express|show"
+    r"|draw|ask|request|reject|oppose|support)|over|against|for|amid(?:st)?)\s"
+)
+
+
+def _own_clause(
+    text: str, lower: str | None, start: int, end: int, trigger: Span
+) -> tuple[int, int]:
+    """The stretch of ``[start, end)`` that is the trigger's own clause: from the last
+    subordinate break before it to the first after it ("that" included, so "show that"
+    still reads as analysis, while "to highlight the demands" does not)."""
+    where = lower if lower is not None else text.lower()
+    if len(where) != len(text):
+        return start, end
+    first, last = start, end
+    for match in _SUBORDINATE.finditer(where, start, end):
+        if match.end() <= trigger.start:
+            first = match.end()
+        elif match.start() >= trigger.end:
+            last = match.end() if match.group(0).strip(" ,") == "that" else match.start()
+            break
+    return first, last
+
+
+_EVENT_NOUN = re.compile(
+    r"(?:attacks?|assaults?|fighting|clash(?:es)?|battle|raid"
+    r"|bombing|blasts?|explosions?|violence|incident|operation)"
+)
+
+
 def _is_reference(text: str, sentence: Sentence, trigger: Span, deaths: int | None) -> bool:
-    """A definite noun that names an event already told ("The attack in Syria ...")."""
+    """A definite noun that names an event already told ("The attack in Syria ..."); never
+    in the first sentence, which has nothing to refer back to."""
     word = text[trigger.start : trigger.end].lower()
-    if deaths or not re.fullmatch(
-        r"(?:attacks?|assaults?|fighting|clash(?:es)?|battle|raid"
-        r"|bombing|blasts?|explosions?|violence|incident|operation)",
-        word,
-    ):
-        return False  # fmt: skip
+    if deaths or sentence.index == 0 or not _EVENT_NOUN.fullmatch(word):
+        return False
     return bool(cues.DEFINITE.search(text, max(sentence.start, trigger.start - 30), trigger.start))
 
 
@@ -197,6 +235,7 @@ def _mention(
     actor1, actor2 = roles.roles(
         text, sentence.start, SUB_EVENT_TYPES[sub], sub, typed.trigger, found, lower
     )
+    assoc1, assoc2 = roles.associates(text, found, actor1, actor2)
     crowd = SUB_EVENT_TYPES[sub] in _CROWDS
     if crowd and (actor1 is None or actor1.entry.inter not in (5, 6)):  # "teachers protested"
         entry = lexicon.by_name.get(_CROWDS[SUB_EVENT_TYPES[sub]])
@@ -221,6 +260,8 @@ def _mention(
         sub_event_type=sub,
         actor1=_ref(actor1, found),
         actor2=_ref(actor2, found),
+        assoc_actor_1=tuple(_ref(a, found) for a in assoc1),  # type: ignore[misc]
+        assoc_actor_2=tuple(_ref(a, found) for a in assoc2),  # type: ignore[misc]
         fatalities=deaths,
         fatality_spans=death_spans,
         confidence=0.35 if reference else typed.confidence,
@@ -307,14 +348,23 @@ def _later_deaths(
 ) -> Mention:
     """The mention with the deaths a following sentence with no event of its own reports
     (``counted``: the sentence's ``fatalities.deaths``)."""
+    deaths, spans = counted
+    if deaths is None:
+        return mention
     if mention.fatalities is not None and not fatalities.coded(
         text, sentence.start, sentence.end, lower
     ):
-        return mention
-    deaths, spans = counted
-    if deaths is None or (mention.fatalities is not None and deaths == 0):
+        return mention  # a coder's remark ("fatalities coded as 0") wins over the count told
+    if (
+        mention.fatalities is not None
+        and deaths == 0
+        and not _CODED_ZERO.search(text, sentence.start, sentence.end)
+    ):
         return mention
     return replace(mention, fatalities=deaths, fatality_spans=spans)
+
+
+_CODED_ZERO = re.compile(r"\b(?:coded|recorded)\s+(?:as\s+|at\s+|to\s+)?(?:0|zero)\b", re.I)
 
 
 # Where a sentence joins two reports ("A was shelled, while in B gunmen killed two").

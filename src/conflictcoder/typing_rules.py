@@ -226,6 +226,42 @@ _TRIGGERS: dict[str, tuple[re.Pattern[str], ...]] = {
 # The model (which reads the rules' type among its inputs) overrides any non-explicit rule;
 # alone, it reports an event no cue typed only above this probability.
 _MODEL_ALONE = 0.75
+# ... and, when no cue word quotes its type, above this one, with the main verb as trigger.
+_MODEL_VERB = 0.85
+
+# Violence told with no word of violence is no attack or clash (news stories around a
+# shooting are full of sentences the model finds violent: "The victim was taken to hospital").
+_CUED_ONLY = frozenset({"Attack", "Armed clash"})
+
+# A verb in the past tense: a regular "-ed" form or a common irregular one (a report of
+# something done, not planned); words that are mostly adjectives are not verbs here.
+_PAST = re.compile(
+    r"(?<![\w-])(?:[a-z]{2,}ed|took|held|came|went|made|did|hit|shot|fought|left|threw|broke"
+    r"|gave|stole|burnt|set|put|ran|began|sent|brought|met|found|kept|caught|tore|drove|rode"
+    r"|fled|beat|struck|blew|overran|withdrew|stood|sat|spoke|told|won|lost|led|cut|shut)(?![\w-])"
+)
+_NOT_VERBS = frozenset(
+    {"armed", "masked", "unidentified", "suspected", "alleged", "united", "unarmed", "coded",
+     "advanced", "organized", "organised", "affiliated", "backed", "based", "related",
+     "displaced", "hundred", "red", "need", "speed", "indeed", "armoured", "armored",
+     "unknown", "detailed", "concerned", "interested", "aged", "named", "called", "so-called",
+     "reported", "skilled", "retired", "banned", "wanted", "motorised", "motorized", "bed"}
+)  # fmt: skip
+_LEAD = re.compile(r"[^,:]{0,60}?\b(?:19|20)\d\d\b[^,]{0,25},\s*|[^:]{0,40}:\s*")
+
+
+def main_verb(text: str, start: int, end: int, lower: str | None = None) -> Span | None:
+    """The first past-tense verb of ``text[start:end]`` after a date lead ("On 3 May 2020,"),
+    the evidence of a type no cue word quotes; None when the clause has none."""
+    if lower is None:
+        lower = text.lower()
+        lower = lower if len(lower) == len(text) else text
+    lead = _LEAD.match(lower, start, end)
+    at = lead.end() if lead and lead.end() - start < 80 else start
+    for match in _PAST.finditer(lower, at, end):
+        if match.group(0) not in _NOT_VERBS:
+            return Span(match.start(), match.end())
+    return None
 
 
 def _structural(
@@ -316,10 +352,13 @@ def typed(
         (span for p in _TRIGGERS.get(label, ()) if (span := cue(p))),
         None,
     )
-    if trigger is None:
-        if rule is None:
-            return None
+    if trigger is None and rule is not None:
         trigger = rule.trigger
+    if trigger is None:  # a confident model, no cue word: the clause's main verb
+        if probability < _MODEL_VERB or label in _CUED_ONLY:
+            return None
+        if (trigger := main_verb(text, start, end, lower)) is None:
+            return None
     said = f"; rules said {rule.sub_event_type.lower()}" if rule else ""
     return Typed(label, trigger, f"learned model, p={probability:.2f}{said}", round(probability, 2))
 
