@@ -19,7 +19,8 @@ Usage: python benchmarks/dedup.py [--only gva,ecbplus,acled,timing] [--limit N] 
 - ``timing``: linking one new document into a store of ``--events`` synthetic events
   (target at most 10 ms), spread over 50 places and 3 years, and packed in one 300 km box;
   precisions mixed roughly as in ACLED's Syria data (time 90/7/3 %, geo 60/35/5 %), date
-  sources as in the GVA articles (text 77 %, discourse 18 %, publication 5 %: follow-ups).
+  sources as in the GVA articles (text 77 %, discourse 18 %, publication 5 %: follow-ups);
+  each story names 6 of 2,000 names (``median_story_candidates``: found by name).
 
 ``--half tune`` or ``--half test`` keeps one half of each set: GVA incidents and ACLED rows
 of even (tune) or odd (test) months (of the incident's first report, of the event), so that
@@ -49,7 +50,7 @@ from itertools import combinations
 from pathlib import Path
 
 from conflictcoder import incidents, store
-from conflictcoder.models import DATE_SOURCES, Article, Event
+from conflictcoder.models import DATE_SOURCES, Article, Event, Span
 from conflictcoder.settings import Settings
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
@@ -322,6 +323,9 @@ _ACTORS = [
     ("Civilians (Syria)", 7),
     ("Unidentified Armed Group (Syria)", 3),
 ]
+# Names of synthetic stories: 2,000 of them, 6 per story, so a story shares two names with
+# about one in 10,000 others by chance.
+_NAMES = ["n" + "".join(chr(97 + k // 26**i % 26) for i in range(3)) for k in range(2000)]
 _TYPES = [
     ("Battles", "Armed clash"),
     ("Explosions/Remote violence", "Shelling/artillery/missile attack"),
@@ -392,12 +396,26 @@ def _bulk(conn, n: int, centres, box: float, seed: int) -> None:
             (i + 1, i + 1, i + 1, *values),
         )
         terms = rng.sample(["a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l"], 4)
-        conn.execute("INSERT INTO event_terms VALUES (?, ?)", (i + 1, json.dumps(terms)))
+        story = rng.sample(_NAMES, 6)
+        cached = json.dumps([terms, story, [], []])
+        conn.execute("INSERT INTO event_terms VALUES (?, ?)", (i + 1, cached))
+        conn.executemany(
+            "INSERT INTO story_terms VALUES (?, ?, ?)",
+            [(name, event.event_date.isoformat(), i + 1) for name in story],
+        )
     conn.execute(
         f"INSERT INTO followups SELECT id, {store.CELL_SQL}, country, event_date FROM events"
         f" WHERE {store.WEAKLY_DATED_SQL}"
     )
     conn.execute("COMMIT")
+
+
+def _story_candidates(conn, article: Article, event: Event, settings: Settings) -> set[int]:
+    from conflictcoder import linkterms
+
+    story = linkterms.event_terms(article.text, [(0, len(article.text))])
+    item = incidents.Linkable(id=0, key="", document=0, event=event, story=story)
+    return incidents.story_candidates(conn, item, settings)
 
 
 def timing(args, settings: Settings) -> dict:
@@ -411,14 +429,17 @@ def timing(args, settings: Settings) -> dict:
         conn = store.open_db(":memory:")
         _bulk(conn, args.events, centres, box, seed=1)
         rng = random.Random(7)
-        times, candidates = [], []
+        times, candidates, stories = [], [], []
         for k in range(50):
             day = date(2019, 1, 1) + timedelta(days=rng.randrange(365))
             doc_id = f"new-{k}"
+            text = "Reports named " + " and ".join(n.capitalize() for n in rng.sample(_NAMES, 6))
             event = _synthetic_event(rng, doc_id, rng.choice(centres), box, day)
-            article = Article(doc_id=doc_id, text="A new report.", published=day)
+            event = replace(event, evidence={"location": (Span(0, len(text)),)})
+            article = Article(doc_id=doc_id, text=text, published=day)
             store.add_document(conn, article, [event], now=NOW)
             candidates.append(len(incidents.candidate_ids(conn, event, settings)))
+            stories.append(len(_story_candidates(conn, article, event, settings)))
             start = time.perf_counter()
             incidents.link_pending(conn, settings, now=NOW)
             times.append(1000 * (time.perf_counter() - start))
@@ -427,6 +448,7 @@ def timing(args, settings: Settings) -> dict:
             "median_ms": round(statistics.median(times), 2),
             "p95_ms": round(sorted(times)[int(0.95 * len(times)) - 1], 2),
             "median_candidates": statistics.median(candidates),
+            "median_story_candidates": statistics.median(stories),
         }
     return results
 

@@ -7,8 +7,9 @@ from pathlib import Path
 import pytest
 from factories import prison_event
 
-from conflictcoder import incident_export, incidents, linking, store
-from conflictcoder.linking import Linkable, TollReport
+from conflictcoder import incident_export, incidents, linking, linkmerge, linkterms, store
+from conflictcoder.linking import Linkable
+from conflictcoder.linkmerge import TollReport
 from conflictcoder.models import Article, Span
 from conflictcoder.settings import Settings
 
@@ -122,7 +123,7 @@ def test_conservative_toll(reports, expected):
         TollReport(source, date(2022, 1, day), n, said, f"k{i}")
         for i, (source, day, n, said) in enumerate(reports)
     ]
-    assert linking.conservative_toll(tolls)[0] == expected
+    assert linkmerge.conservative_toll(tolls)[0] == expected
 
 
 def test_merge_fields_rules():
@@ -140,7 +141,7 @@ def test_merge_fields_rules():
         ),
         2,
     )
-    merged = linking.merge_fields(
+    merged = linkmerge.merge_fields(
         [vague, precise],
         [
             TollReport("a", date(2022, 1, 21), 12, True, "a"),
@@ -191,6 +192,15 @@ IRAQ = _event(
     evidence={"actor1": (Span(0, 6),), "fatalities": (Span(68, 70),)},
 )
 IRAQ_TEXT = "Gunmen stormed an army barracks north of Baghdad on Friday, killing 11 soldiers."
+# Reports telling other stories (other names) for events placed by the fields alone.
+WEST_TEXT = (
+    "Militants stormed a checkpoint at Tal Baidar held by fighters loyal to Rami Saleh "
+    "on Thursday afternoon; witnesses said 12 died."
+)
+EAST_TEXT = (
+    "Gunfire broke out at the Sina'a detention centre guarded by units of Jamal Khoury, "
+    "residents of Ghwayran told Hawar News; 12 died."
+)
 
 
 def _shift(event, offset):
@@ -244,8 +254,9 @@ def test_linking_does_not_depend_on_ingest_order(order):
 def test_new_report_bridging_two_incidents_merges_them():
     conn = store.open_db(":memory:")
     # 9 km apart, one names only one actor, the other calls it an attack: below the
-    # threshold, but compatible; a report in the middle links to both and merges them.
-    strict = replace(SETTINGS, link_threshold=0.7, link_floor=0.55)
+    # threshold, but compatible; a report in the middle links to both and merges them (the
+    # fields alone: one story told by all three would link them directly).
+    strict = replace(SETTINGS, link_threshold=0.7, link_floor=0.55, link_story_min=2.0)
     west = _event(longitude=40.70, location=None, actor2=None)
     east = _event(
         longitude=40.80,
@@ -266,8 +277,9 @@ def test_complete_linkage_refuses_to_chain_incompatible_reports():
     conn = store.open_db(":memory:")
     west = _event(longitude=40.68, location=None)
     east = _event(longitude=40.82, location=None)  # 12.5 km apart: too far for one town
-    for doc_id, event in (("a-1", west), ("c-1", _event(longitude=40.75)), ("b-1", east)):
-        _store(conn, doc_id, PRISON, date(2022, 1, 21), event)
+    reports = (("a-1", WEST_TEXT, west), ("c-1", PRISON, _event(longitude=40.75)))
+    for doc_id, text, event in (*reports, ("b-1", EAST_TEXT, east)):
+        _store(conn, doc_id, text, date(2022, 1, 21), event)
     assert len(_groups(conn)) == 2
 
 
@@ -527,8 +539,6 @@ def test_document_reports_the_incident_it_shares():
     ],
 )
 def test_event_terms_keep_rare_names_and_numbers(text, expected):
-    from conflictcoder import linkterms
-
     found = linkterms.event_terms(
         text, [(0, len(text))], known=linkterms.place_words("Deir ez Zor")
     )
@@ -549,8 +559,6 @@ def test_event_terms_keep_rare_names_and_numbers(text, expected):
     ],
 )
 def test_compare_terms_weighs_exclusive_names(a, b, low):
-    from conflictcoder import linkterms
-
     found = linkterms.compare_terms(frozenset(a), frozenset(b))
     assert (found.agreement < SETTINGS.link_content_unknown_date) is low
     assert found.agreement == linkterms.compare_terms(frozenset(b), frozenset(a)).agreement
@@ -562,3 +570,100 @@ def test_migration_empties_the_term_cache():
     assert conn.execute("SELECT count(*) FROM event_terms").fetchone()[0] == 1
     store.m003_link_terms(conn)
     assert conn.execute("SELECT count(*) FROM event_terms").fetchone()[0] == 0
+
+
+@pytest.mark.parametrize(
+    ("own", "others", "context", "expected"),
+    [
+        ([(12, 15)], [], 0, [(10, 20)]),
+        ([(12, 15)], [], 1, [(0, 9), (10, 20), (21, 30)]),
+        # a neighbour holding another event's evidence tells that event's story
+        ([(12, 15)], [(22, 25)], 1, [(0, 9), (10, 20)]),
+        ([], [], 1, []),
+    ],
+)
+def test_context_parts_keep_the_event_story(own, others, context, expected):
+    split = [(0, 9), (10, 20), (21, 30), (31, 40)]
+    assert linkterms.context_parts(split, own, others, context) == expected
+
+
+SPLIT_A = "Regime forces took back the Wadi Barada valley and the Ain Fijeh spring on Sunday."
+SPLIT_B = "Regime forces took back the Wadi Barada valley and the Deir Muqrin hills on Sunday."
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "names"),
+    [
+        # one report split per place: the same words, another name in one slot
+        (SPLIT_A, SPLIT_B, ({"ain", "fijeh"}, {"deir", "muqrin"})),
+        # a toll that rose, a name given where the other said "a man": one event
+        (
+            "Gunmen killed 3 people in Elmwood on Friday.",
+            "Gunmen killed 5 people in Elmwood on Friday.",
+            None,
+        ),
+        (
+            "Police said a man was shot on Elm Street.",
+            "Police said Jon Reyes was shot on Elm Street.",
+            None,
+        ),
+        # different wording is not a template
+        (SPLIT_A, "Heavy fighting was reported near Ain Fijeh as the army advanced.", None),
+    ],
+)
+def test_template_split_finds_one_report_split_per_place(a, b, names):
+    words = [linkterms.words(t, [(0, len(t))]) for t in (a, b)]
+    found = linkterms.template_split(*words, SETTINGS.link_template_ratio)
+    assert found == (None if names is None else tuple(frozenset(n) for n in names))
+
+
+STORY = frozenset({"jon", "reyes", "elmwood", "maple", "23"})
+THINNER = frozenset({"jon", "reyes", "elmwood", *(f"name{i}" for i in range(12))})  # cosine 0.38
+
+
+@pytest.mark.parametrize(
+    ("change", "story", "same", "why"),
+    [
+        # a wrong geocode: the places disagree, the story (victim, streets) is one
+        ({"country": "Turkey"}, STORY, True, "overrides: different countries"),
+        ({"latitude": 37.5}, STORY, True, "overrides: places"),
+        # a type read two ways is not overridden, nor countries apart on a thinner story
+        ({"event_type": "Protests", "sub_event_type": "Peaceful protest"}, STORY, False, "types"),
+        ({"country": "Turkey"}, THINNER, False, "different countries"),
+        ({"latitude": 37.5}, THINNER, True, "overrides: places"),
+        # one shared name is not a story; dates apart are never overridden
+        ({"latitude": 37.5}, frozenset({"jon", "ohio", "x", "y"}), False, "km apart"),
+        ({"event_date": date(2022, 1, 25)}, STORY, False, "days apart"),
+    ],
+)
+def test_one_story_overrides_the_place(change, story, same, why):
+    a = replace(_linkable(_event(), 1, terms=()), story=STORY)
+    b = replace(_linkable(_event(doc_id="b", **change), 2, terms=()), story=story)
+    forward, backward = linking.compare(a, b, SETTINGS), linking.compare(b, a, SETTINGS)
+    assert forward.same is backward.same is same
+    assert forward.score == backward.score
+    text = forward.fields["story"][1] if same else forward.veto
+    assert why in (text or "")
+
+
+def test_worded_alike_but_for_the_names_is_two_events():
+    words = [linkterms.words(t, [(0, len(t))]) for t in (SPLIT_A, SPLIT_B)]
+    a = replace(_linkable(_event(), 1), words=words[0])
+    b = replace(_linkable(_event(doc_id="b"), 2), words=words[1])
+    result = linking.compare(a, b, SETTINGS)
+    assert not result.same and "worded alike" in (result.veto or "")
+    assert linking.compare(a, replace(b, words=words[0]), SETTINGS).same
+
+
+def test_story_links_reports_placed_far_apart_whatever_the_order():
+    text = "Jon Reyes, 23, was shot dead on Maple Avenue in Elmwood late on Thursday evening, " * 2
+    wrong = _event(country="Turkey", latitude=38.0, longitude=29.0, location="Alci")
+    reports = [("a-1", wrong), ("b-1", _event()), ("c-1", _event(latitude=36.6))]
+    found = set()
+    for order in ((0, 1, 2), (2, 1, 0)):
+        conn = store.open_db(":memory:")
+        for i in order:
+            doc_id, event = reports[i]
+            _store(conn, doc_id, text, date(2022, 1, 21), event)
+        found.add(tuple(tuple(g) for g in _groups(conn)))
+    assert len(found) == 1 and len(next(iter(found))) == 1

@@ -6,11 +6,13 @@ calls it after each document). For each new event:
 1. **Candidates** come from indexes, never a scan: events whose date interval may be within
    ``link_max_day_gap`` days (one indexed range per time_precision) in the surrounding
    one-degree grid cells (``store.CELL_SQL``), or, without coordinates, in the same country;
-   and the possible follow-up reports of the following weeks (table ``followups``).
+   the possible follow-up reports of the following weeks (table ``followups``); and the
+   events of those days whose story shares at least ``link_story_names`` names with the new
+   one's (table ``story_terms``), wherever they were placed.
 2. **Pairs** are scored by ``linking.compare``; a pair that is the same event (``same``) or
    the next day of the same fighting (``chain``) is stored in ``links`` with its explanation.
 3. **Re-clustering**: the connected component of ``same`` links around the new event is
-   split into incidents by ``linking.cluster``, which depends only on the set of events (ties
+   split into incidents by ``linkmerge.cluster``, which depends only on the set of events (ties
    broken by stable keys, not row ids). Incidents of the component are rewritten: a new
    report can join an incident, bridge two (they merge) or pull a better-matching report out
    of one. The merged fields of the touched incidents are recomputed.
@@ -27,7 +29,7 @@ new event only.)
 ``document_incidents`` gives the document-level view: the incident each article reports.
 
 The history of tolls (``tolls``: source, publication date, figure per report) feeds the
-incident's fatalities: ACLED's most conservative estimate, see ``linking.conservative_toll``.
+incident's fatalities: ACLED's most conservative estimate, see ``linkmerge.conservative_toll``.
 """
 
 from __future__ import annotations
@@ -42,12 +44,11 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from itertools import product
 
-from conflictcoder import export, linking, linkterms, sentences, store
-from conflictcoder.linking import Comparison, Linkable, TollReport
+from conflictcoder import export, geometry, linkcontent, linking, linkmerge, linkterms, store
+from conflictcoder.linking import Comparison, Linkable
+from conflictcoder.linkmerge import TollReport
 from conflictcoder.models import Event
 from conflictcoder.settings import Settings
-
-_ACTOR_FIELDS = ("actor", "assoc_actor")
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,39 +76,9 @@ def _ids_json(ids: Sequence[int]) -> str:
     return json.dumps(sorted(ids))
 
 
-def _event_terms(
-    conn: sqlite3.Connection, document: int, event_ids: Sequence[int]
-) -> dict[int, frozenset[str]]:
-    """Distinguishing terms of the sentences holding each event's evidence, outside its
-    actors' spans and without the words of its place names (``linkterms.event_terms``;
-    cached in event_terms)."""
-    text = conn.execute("SELECT text FROM documents WHERE id = ?", (document,)).fetchone()[0]
-    split = sentences.split(text)
-    places = store.events_by_id(conn, event_ids)
-    found = {}
-    for event_id in event_ids:
-        event = places[event_id]
-        known = linkterms.place_words(event.location, event.admin1, event.admin2, event.country)
-        spans = conn.execute(
-            "SELECT field, start, \"end\" FROM evidence WHERE event = ? AND field != 'notes'",
-            (event_id,),
-        ).fetchall()
-        parts = [
-            (s.start, s.end)
-            for s in split
-            if any(start < s.end and end > s.start for _, start, end in spans)
-        ]
-        skip = [(start, end) for name, start, end in spans if name.startswith(_ACTOR_FIELDS)]
-        terms = linkterms.event_terms(text, parts, skip, known)
-        conn.execute(
-            "INSERT OR REPLACE INTO event_terms (event, terms) VALUES (?, ?)",
-            (event_id, json.dumps(sorted(terms))),
-        )
-        found[event_id] = terms
-    return found
-
-
-def _linkables(conn: sqlite3.Connection, ids: Sequence[int]) -> dict[int, Linkable]:
+def _linkables(
+    conn: sqlite3.Connection, ids: Sequence[int], settings: Settings
+) -> dict[int, Linkable]:
     events = store.events_by_id(conn, ids)
     rows = conn.execute(
         "SELECT e.id, e.document, d.published, d.source, t.terms FROM events e"
@@ -115,24 +86,29 @@ def _linkables(conn: sqlite3.Connection, ids: Sequence[int]) -> dict[int, Linkab
         " WHERE e.id IN (SELECT value FROM json_each(?))",
         (_ids_json(ids),),
     ).fetchall()
+    cached = {row[0]: linkcontent.Content.from_json(row[4]) for row in rows}
     missing: dict[int, list[int]] = {}
-    for event_id, document, _, _, terms in rows:
-        if terms is None:
+    for event_id, document, *_ in rows:
+        if cached[event_id] is None:
             missing.setdefault(document, []).append(event_id)
-    computed: dict[int, frozenset[str]] = {}
     for document, event_ids in missing.items():
-        computed |= _event_terms(conn, document, event_ids)
+        cached |= linkcontent.event_content(conn, document, event_ids, settings)
     found = {}
-    for event_id, document, published, source, terms in rows:
+    for event_id, document, published, source, _ in rows:
         event = events[event_id]
+        content = cached[event_id]
+        assert content is not None
         found[event_id] = Linkable(
             id=event_id,
             key=f"{event.doc_id}#{export.event_id(event)}",
             document=document,
             event=event,
-            terms=frozenset(json.loads(terms)) if terms is not None else computed[event_id],
+            terms=content.terms,
             published=date.fromisoformat(published),
             source=source,
+            story=content.story,
+            words=content.words,
+            where=content.where,
         )
     return found
 
@@ -209,6 +185,32 @@ def candidate_ids(conn: sqlite3.Connection, event: Event, settings: Settings) ->
     return found
 
 
+def story_candidates(conn: sqlite3.Connection, item: Linkable, settings: Settings) -> set[int]:
+    """Linked events whose story shares at least ``link_story_names`` names with this one's,
+    besides its own place names, dated within ``link_unknown_date_days`` of its date
+    interval (``story_terms``): the reports ``linking.compare`` may find to tell one story
+    though their places disagree."""
+    event = item.event
+    own = linkterms.place_words(event.location, event.admin1, event.admin2, event.country)
+    names = [n for n in linkterms.names(item.story) if n not in own]
+    if len(names) < settings.link_story_names:
+        return set()
+    first, last = linking.day_interval(event, settings)
+    reach = settings.link_unknown_date_days
+    rows = conn.execute(
+        "SELECT s.event FROM story_terms s JOIN events e ON e.id = s.event"
+        " WHERE s.term IN (SELECT value FROM json_each(?)) AND s.event_date BETWEEN ? AND ?"
+        " AND e.incident IS NOT NULL GROUP BY s.event HAVING count(*) >= ?",
+        (
+            json.dumps(names),
+            date.fromordinal(first - reach).isoformat(),
+            date.fromordinal(last + reach).isoformat(),
+            settings.link_story_names,
+        ),
+    )
+    return {row[0] for row in rows}
+
+
 def _within(
     rows: Iterable[tuple[int, float | None, float | None, int | None]],
     event: Event,
@@ -220,7 +222,7 @@ def _within(
     for other, lat, lon, geo_precision in rows:
         if event.latitude is not None and event.longitude is not None and lat is not None:
             assert lon is not None
-            km = linking.distance_km(event.latitude, event.longitude, lat, lon)
+            km = geometry.km(event.latitude, event.longitude, lat, lon)
             tolerance = max(
                 linking.place_tolerance_km(event, settings),
                 settings.link_km[min(max(geo_precision or 3, 1), 3) - 1],
@@ -292,7 +294,7 @@ def _write_incident(
 ) -> int:
     """Write the merged fields of an incident (a new one when ``incident`` is None) and
     point its members at it; a new incident takes ``chain``, else its own id as chain."""
-    merged = linking.merge_fields(members, _reports(conn, members))
+    merged = linkmerge.merge_fields(members, _reports(conn, members))
     published = sorted(m.published for m in members if m.published)
     fields = {c: getattr(merged, c) for c in store.EVENT_COLUMNS}
     fields["event_date"] = merged.event_date.isoformat()
@@ -330,7 +332,7 @@ def _recluster(
     conn: sqlite3.Connection, ids: Sequence[int], settings: Settings, now: datetime
 ) -> int:
     """Rewrite the incidents of a component; return how many incidents it has now."""
-    items = _linkables(conn, ids)
+    items = _linkables(conn, ids, settings)
     cache: dict[tuple[int, int], Comparison] = {}
 
     def comparison(a: Linkable, b: Linkable) -> Comparison:
@@ -339,7 +341,9 @@ def _recluster(
             cache[pair] = linking.compare(a, b, settings)
         return cache[pair]
 
-    groups = linking.cluster(list(items.values()), comparison, settings.link_floor)
+    groups = linkmerge.cluster(
+        list(items.values()), comparison, settings.link_floor, settings.link_story_floor
+    )
     old = dict(
         conn.execute(
             "SELECT id, incident FROM events WHERE id IN (SELECT value FROM json_each(?))",
@@ -362,7 +366,7 @@ def _recluster(
     for incident in set(old.values()) - used - {None}:
         left = conn.execute("SELECT id FROM events WHERE incident = ?", (incident,)).fetchall()
         if left:  # members outside a bounded component keep their incident
-            rest = list(_linkables(conn, [r[0] for r in left]).values())
+            rest = list(_linkables(conn, [r[0] for r in left], settings).values())
             _write_incident(conn, incident, None, rest, now)
         else:
             conn.execute("DELETE FROM incidents WHERE id = ?", (incident,))
@@ -391,7 +395,7 @@ def _merge_chains(conn: sqlite3.Connection, ids: Sequence[int]) -> None:
 
 def link_event(conn: sqlite3.Connection, event_id: int, settings: Settings, now: datetime) -> int:
     """Link one stored event into the incidents; return the number of incidents it touched."""
-    item = _linkables(conn, [event_id])[event_id]
+    item = _linkables(conn, [event_id], settings)[event_id]
     _record_toll(conn, item)
     if linking.weakly_dated(item.event) and linking.may_follow_up(item.event):
         conn.execute(
@@ -399,7 +403,8 @@ def link_event(conn: sqlite3.Connection, event_id: int, settings: Settings, now:
             " FROM events WHERE id = ?",
             (event_id,),
         )
-    others = _linkables(conn, sorted(candidate_ids(conn, item.event, settings) - {event_id}))
+    found = candidate_ids(conn, item.event, settings) | story_candidates(conn, item, settings)
+    others = _linkables(conn, sorted(found - {event_id}), settings)
     for other in others.values():
         result = linking.compare(item, other, settings)
         if result.same or result.chain:
@@ -430,7 +435,7 @@ def link_pending(conn: sqlite3.Connection, settings: Settings, *, now: datetime)
         _clean_dirty(conn, settings, now)
     pending = [r[0] for r in conn.execute("SELECT id FROM events WHERE incident IS NULL")]
     with _savepoint(conn):
-        _linkables(conn, pending)  # computes and caches the terms, one split per document
+        _linkables(conn, pending, settings)  # computes and caches the terms, one split per document
     merged = 0
     for event_id in pending:
         with _savepoint(conn):

@@ -42,24 +42,40 @@ again where they fought, and ACLED codes each day), it is in the same town
 count): the victims' and suspects' names are what local news repeats. The date weight goes
 to content, as for an unknown date.
 
+**One story** (the ``story`` field, not scored): the place of local news is often read wrong
+(a street taken for a town abroad), while the reports of one event repeat the same victims,
+suspects and streets. The story of an event is the rare terms of its sentences and
+``link_story_context`` sentences around them (``Linkable.story``, see
+``linkcontent.event_content``); two stories agree by the weighted cosine of their terms
+(``linkterms.story_agreement``). A pair whose dates allow one event (``_dates_agree``), whose
+only veto is its place, is the same event when the stories agree at least ``link_story_min``
+(``link_story_countries`` across countries) and share at least ``link_story_names`` names
+besides the two events' place names; the field says which veto it overrides.
+
+**Two events after all**, checked on every pair about to be the same event:
+
+- *worded alike but for the names* (``linkterms.template_split``): one source report split
+  into one record per village or victim reads the same word for word but for a name;
+- *places named elsewhere*: each report names its place with words (``Linkable.where``, the
+  quote of its location evidence) the other report never uses, not even as its own place:
+  two villages the gazetteer lacks, both placed at their district (not applied when the
+  stories agree as above).
+
 Events of the same document never merge (the events stage already told them apart); two
 events on consecutive precise days that agree otherwise form a *chain* (fighting that
-continued), not one event. ``cluster`` turns the pairs of a connected component into
-incidents deterministically (see its docstring); ``merge_fields`` and
-``conservative_toll`` compute the incident's merged event.
+continued), not one event. ``linkmerge`` turns the pairs of a connected component into
+incidents and computes the incident's merged event.
 """
 
 from __future__ import annotations
 
-import math
 import re
-from collections import Counter
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date
 
-from conflictcoder import linkterms
-from conflictcoder.models import DATE_SOURCES, Event
+from conflictcoder import geometry, linkterms
+from conflictcoder.models import Event
 from conflictcoder.settings import Settings
 
 COMPONENTS: tuple[str, ...] = ("date", "place", "type", "actors", "content")
@@ -75,15 +91,6 @@ _COMPATIBLE_TYPES = frozenset(
     )
 )
 _GENERIC_COMPATIBLE = frozenset(("Battles", "Violence against civilians"))
-# Event types by precedence when members disagree (a battle folds explosions into it).
-TYPE_ORDER: tuple[str, ...] = (
-    "Battles",
-    "Explosions/Remote violence",
-    "Violence against civilians",
-    "Riots",
-    "Protests",
-    "Strategic developments",
-)
 _GENERIC_ACTOR = re.compile(
     r"^(unidentified|unknown|civilians|protesters|rioters|prisoners|police forces of)\b",
     re.IGNORECASE,
@@ -107,6 +114,9 @@ class Linkable:
     terms: frozenset[str] = frozenset()
     published: date | None = None
     source: str | None = None
+    story: frozenset[str] = frozenset()
+    words: tuple[str, ...] = ()
+    where: frozenset[str] = frozenset()  # the words naming its place in the text
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,6 +129,18 @@ class Comparison:
     chain: bool
     veto: str | None = None
     fields: Mapping[str, tuple[float, str]] = field(default_factory=dict)
+    veto_kind: str | None = None  # date, place, country, type, actors or names
+
+    def compatible(self, floor: float, story_floor: float) -> bool:
+        """Whether the pair may sit in one incident: the same event; or no veto and a score
+        of at least ``floor``; or only its place disagrees (a wrong geocode) while the
+        stories agree at least ``story_floor``."""
+        if self.same:
+            return True
+        if self.veto is None:
+            return self.score >= floor
+        story = self.fields.get("story", (0.0, ""))[0]
+        return self.veto_kind in ("place", "country") and story >= story_floor
 
     def detail(self) -> dict[str, object]:
         """JSON-ready explanation, stored with the link."""
@@ -131,7 +153,9 @@ class Comparison:
 
 
 class _Veto(Exception):
-    pass
+    def __init__(self, why: str, kind: str) -> None:
+        super().__init__(why)
+        self.kind = kind
 
 
 def date_unknown(event: Event) -> bool:
@@ -184,14 +208,6 @@ def day_gap(a: Event, b: Event, settings: Settings) -> int:
     return max(0, b0 - a1, a0 - b1)
 
 
-def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance (haversine, mean Earth radius)."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
-
-
 def place_tolerance_km(event: Event, settings: Settings) -> float:
     """How far apart two reports of this event may place it, from its geo_precision."""
     km = settings.link_km
@@ -207,10 +223,10 @@ def _same_text(a: str | None, b: str | None) -> bool | None:
 def _date(a: Event, b: Event, settings: Settings) -> tuple[float, str]:
     gap = day_gap(a, b, settings)
     if gap > settings.link_max_day_gap:
-        raise _Veto(f"dates {gap} days apart")
+        raise _Veto(f"dates {gap} days apart", "date")
     unknown_a, unknown_b = date_unknown(a), date_unknown(b)
     if unknown_a and unknown_b and a.event_date != b.event_date:
-        raise _Veto("both dates unknown, published on different days")
+        raise _Veto("both dates unknown, published on different days", "date")
     if unknown_a or unknown_b:
         which = " and ".join(
             f"{e.event_date.isoformat()} is a publication date"
@@ -228,14 +244,14 @@ def _date(a: Event, b: Event, settings: Settings) -> tuple[float, str]:
 
 def _place(a: Event, b: Event, settings: Settings) -> tuple[float, str]:
     if _same_text(a.country, b.country) is False:
-        raise _Veto(f"different countries ({a.country}, {b.country})")
+        raise _Veto(f"different countries ({a.country}, {b.country})", "country")
     if None not in (a.latitude, a.longitude, b.latitude, b.longitude):
         assert a.latitude is not None and a.longitude is not None
         assert b.latitude is not None and b.longitude is not None
-        km = distance_km(a.latitude, a.longitude, b.latitude, b.longitude)
+        km = geometry.km(a.latitude, a.longitude, b.latitude, b.longitude)
         tolerance = max(place_tolerance_km(a, settings), place_tolerance_km(b, settings))
         if km > tolerance:
-            raise _Veto(f"places {km:.0f} km apart (tolerance {tolerance:.0f} km)")
+            raise _Veto(f"places {km:.0f} km apart (tolerance {tolerance:.0f} km)", "place")
         coarser = max(a.geo_precision or 3, b.geo_precision or 3)
         cap = _PRECISION_CAP.get(coarser, 0.4)
         agreement = cap * (1.0 - 0.5 * km / tolerance) if tolerance else cap
@@ -249,7 +265,7 @@ def _place(a: Event, b: Event, settings: Settings) -> tuple[float, str]:
         return round(agreement, 3), named
     same_admin1 = _same_text(a.admin1, b.admin1)
     if same_admin1 is False:
-        raise _Veto(f"different admin1 ({a.admin1}, {b.admin1})")
+        raise _Veto(f"different admin1 ({a.admin1}, {b.admin1})", "place")
     if same_admin1:
         return 0.3, f"same admin1 {a.admin1}, no coordinates"
     if _same_text(a.country, b.country):
@@ -267,7 +283,7 @@ def _type(a: Event, b: Event) -> tuple[float, str]:
         return 0.6, f"compatible types, no named actor ({a.event_type}, {b.event_type})"
     if pair in _COMPATIBLE_TYPES:
         return 0.3, f"compatible types ({a.event_type}, {b.event_type})"
-    raise _Veto(f"incompatible types ({a.event_type}, {b.event_type})")
+    raise _Veto(f"incompatible types ({a.event_type}, {b.event_type})", "type")
 
 
 def actor_key(name: str) -> str | None:
@@ -297,7 +313,7 @@ def _actors(a: Event, b: Event) -> tuple[float, str]:
     inters_a = {i for i in (a.inter1, a.inter2) if i is not None}
     inters_b = {i for i in (b.inter1, b.inter2) if i is not None}
     if len(ours) >= 2 and len(theirs) >= 2 and inters_a != inters_b:
-        raise _Veto("different actors")
+        raise _Veto("different actors", "actors")
     if inters_a and inters_a == inters_b:
         return 0.2, "different names, same actor types"
     return 0.0, "no actor in common"
@@ -312,7 +328,7 @@ def _same_town(a: Event, b: Event, settings: Settings) -> bool:
         return False
     assert a.latitude is not None and a.longitude is not None
     assert b.latitude is not None and b.longitude is not None
-    return distance_km(a.latitude, a.longitude, b.latitude, b.longitude) <= settings.link_km[0]
+    return geometry.km(a.latitude, a.longitude, b.latitude, b.longitude) <= settings.link_km[0]
 
 
 def _followup_date(a: Event, b: Event, settings: Settings) -> tuple[float, str] | None:
@@ -344,7 +360,79 @@ def _conflicting(terms: linkterms.TermAgreement, settings: Settings) -> bool:
 
 def compare(a: Linkable, b: Linkable, settings: Settings) -> Comparison:
     """Score two events; symmetric. See the module docstring for the components: a pair
-    that is not the same event by its dates may still be a follow-up."""
+    that is not the same event by its dates may still be a follow-up, and one whose places
+    disagree may still tell one story; a pair worded alike but for a name is not, nor one
+    naming places the other never names."""
+    result = _by_fields(a, b, settings)
+    if a.document == b.document:
+        return result
+    story, names = linkterms.story_agreement(a.story, b.story)
+    fields = dict(result.fields)
+    fields["story"] = (story, f"shared names: {', '.join(names[:8]) or 'none'} (not scored)")
+    result = replace(result, fields=fields)
+    places = _place_words(a.event) | _place_words(b.event)
+    needed = settings.link_story_min
+    if result.veto_kind == "country":
+        needed = settings.link_story_countries
+    told = (
+        story >= needed
+        and sum(1 for n in names if n not in places) >= settings.link_story_names
+        and result.veto_kind in (None, "place", "country")
+        and _dates_agree(a.event, b.event, settings)
+    )
+    if not (result.same or told):
+        return result
+    split = linkterms.template_split(a.words, b.words, settings.link_template_ratio)
+    if split:
+        ours, theirs = (", ".join(sorted(side)) for side in split)
+        why = f"worded alike but for the names ({ours} / {theirs})"
+        return replace(result, score=0.0, same=False, veto=why, veto_kind="names")
+    elsewhere = _places_elsewhere(a, b)
+    if elsewhere and not told:
+        why = f"each names a place the other never names ({elsewhere})"
+        return replace(result, score=0.0, same=False, veto=why, veto_kind="place")
+    if result.same:
+        return result
+    fields["story"] = (story, f"one story: {', '.join(names[:8])}" + _overriding(result))
+    return replace(result, score=max(result.score, story), same=True, veto=None, veto_kind=None)
+
+
+def _places_elsewhere(a: Linkable, b: Linkable) -> str | None:
+    """The place names of the two reports when neither report's words include the other's
+    (a village the gazetteer lacks, placed at its district by both): None otherwise."""
+    if not a.where or not b.where:
+        return None
+    said = [x.where | x.terms | x.story | _place_words(x.event) for x in (a, b)]
+    if a.where & said[1] or b.where & said[0]:
+        return None
+    return f"{' '.join(sorted(a.where))} / {' '.join(sorted(b.where))}"
+
+
+def _place_words(event: Event) -> frozenset[str]:
+    return linkterms.place_words(event.location, event.admin1, event.admin2, event.country)
+
+
+def _overriding(result: Comparison) -> str:
+    return f"; overrides: {result.veto}" if result.veto else ""
+
+
+def _dates_agree(a: Event, b: Event, settings: Settings) -> bool:
+    """The dates allow one event: both at most a week wide (time_precision 1 or 2, or an
+    unknown date: the story candidates are searched within ``link_unknown_date_days``), and
+    an unknown date published within ``link_unknown_date_days``, or intervals at most
+    ``link_same_day_gap`` apart."""
+    if max(a.time_precision, b.time_precision) > 2:
+        return False
+    gap = day_gap(a, b, settings)
+    if date_unknown(a) and date_unknown(b):
+        return False  # two undated reports: nothing but the words ties them to one day
+    if date_unknown(a) or date_unknown(b):
+        return gap == 0
+    return gap <= settings.link_same_day_gap
+
+
+def _by_fields(a: Linkable, b: Linkable, settings: Settings) -> Comparison:
+    """The decision from the fields: the pair as reported, then as a follow-up."""
     normal = _compare(a, b, settings, None)
     if normal.same or a.document == b.document:
         return normal
@@ -369,7 +457,7 @@ def _compare(
         fields["type"] = _type(a.event, b.event)
         fields["actors"] = _actors(a.event, b.event)
     except _Veto as veto:
-        return Comparison(0.0, False, False, str(veto), fields)
+        return Comparison(0.0, False, False, str(veto), fields, veto.kind)
     terms = linkterms.compare_terms(a.terms, b.terms, settings.link_content_exclusive)
     fields["content"] = (terms.agreement, terms.why())
     if followup:
@@ -385,7 +473,7 @@ def _compare(
         if _names(terms) < settings.link_followup_names:
             reasons.append(f"{_names(terms)} shared name(s)")
         if reasons:
-            return Comparison(0.0, False, False, ", ".join(reasons), fields)
+            return Comparison(0.0, False, False, ", ".join(reasons), fields, "date")
     if a.event.fatalities == b.event.fatalities:
         fields["fatalities"] = (1.0, f"both {a.event.fatalities} (not scored)")
     else:
@@ -411,152 +499,3 @@ def _compare(
     )
     chain = consecutive and not same and score >= settings.chain_threshold
     return Comparison(score, same, chain, None, fields)
-
-
-def cluster(
-    items: Sequence[Linkable], comparison: Callable[[Linkable, Linkable], Comparison], floor: float
-) -> list[list[Linkable]]:
-    """Split a connected component into incidents, deterministically.
-
-    Greedy agglomeration over the ``same`` pairs from the best score down, ties broken by
-    the members' stable keys (never by row ids). Two groups merge only when every pair across
-    them comes from different documents and scores at least ``floor`` without a veto
-    (complete linkage: no chaining through a middle report). The result depends only on the
-    set of events, so any ingest order gives the same incidents.
-    """
-    ordered = sorted(items, key=lambda item: (item.key, item.id))
-    group = {item.id: i for i, item in enumerate(ordered)}
-    members: dict[int, list[Linkable]] = {i: [item] for i, item in enumerate(ordered)}
-    pairs = []
-    for i, a in enumerate(ordered):
-        for b in ordered[i + 1 :]:
-            result = comparison(a, b)
-            pairs.append((a, b, result))
-    scores = {(a.id, b.id): r for a, b, r in pairs} | {(b.id, a.id): r for a, b, r in pairs}
-    for a, b, _ in sorted(
-        (p for p in pairs if p[2].same), key=lambda p: (-p[2].score, p[0].key, p[1].key)
-    ):
-        ga, gb = group[a.id], group[b.id]
-        if ga == gb:
-            continue
-        ok = all(
-            x.document != y.document
-            and scores[(x.id, y.id)].veto is None
-            and scores[(x.id, y.id)].score >= floor
-            for x in members[ga]
-            for y in members[gb]
-        )
-        if not ok:
-            continue
-        keep, gone = min(ga, gb), max(ga, gb)
-        for item in members.pop(gone):
-            group[item.id] = keep
-            members[keep].append(item)
-    return [sorted(m, key=lambda item: (item.key, item.id)) for _, m in sorted(members.items())]
-
-
-@dataclass(frozen=True, slots=True)
-class TollReport:
-    """One source's toll for an incident as published on a day."""
-
-    source: str
-    published: date
-    fatalities: int
-    reported: bool  # the text gave a figure (or a vague count); False: no toll said
-    key: str
-
-
-def conservative_toll(reports: Sequence[TollReport]) -> tuple[int, str]:
-    """ACLED's most conservative estimate: each source's latest toll, then the lowest.
-
-    A report that states no toll is not an estimate of zero and is left out; with no toll
-    reported at all the incident has 0 fatalities.
-    """
-    latest: dict[str, TollReport] = {}
-    for report in sorted(reports, key=lambda r: (r.published, r.key)):
-        if report.reported:
-            latest[report.source] = report
-    if not latest:
-        return 0, "no source reported a toll"
-    low = min(latest.values(), key=lambda r: (r.fatalities, r.source))
-    tolls = "; ".join(f"{s}: {r.fatalities}" for s, r in sorted(latest.items()))
-    return low.fatalities, f"lowest of each source's latest toll ({tolls})"
-
-
-def _specificity(item: Linkable) -> tuple[int, float, str]:
-    return (-len(named_actors(item.event)), -item.event.confidence, item.key)
-
-
-def merge_fields(members: Sequence[Linkable], reports: Sequence[TollReport]) -> Event:
-    """The incident as one ACLED event, each field chosen by a documented rule (in ``why``).
-
-    - date: the most precise time_precision; among those the day most members give, then the
-      earliest.
-    - type: the sub-event type most members give; ties by ``TYPE_ORDER`` then name.
-    - actors (actor1 ... interaction, as a block): the member with the most named actors,
-      then the highest confidence.
-    - place (country ... geo_precision, as a block): the member with the best geo_precision,
-      then the location most members give, then the highest confidence.
-    - fatalities: ``conservative_toll``.
-    - notes and source: the actors' member's notes; every member's source, in key order.
-    """
-    if not members:
-        raise ValueError("an incident needs at least one event")
-    events = [m.event for m in members]
-    best_tp = min(e.time_precision for e in events)
-    days = Counter(e.event_date for e in events if e.time_precision == best_tp)
-    day = min(days, key=lambda d: (-days[d], d))
-    sources = [e.date_source for e in events if e.event_date == day and e.time_precision == best_tp]
-    date_source = min(sources, key=lambda s: DATE_SOURCES.index(s) if s in DATE_SOURCES else 9)
-    types = Counter((e.event_type, e.sub_event_type) for e in events)
-
-    def type_rank(t: tuple[str, str]) -> tuple[int, int, str]:
-        order = TYPE_ORDER.index(t[0]) if t[0] in TYPE_ORDER else len(TYPE_ORDER)
-        return (-types[t], order, t[1])
-
-    event_type, sub_event_type = min(types, key=type_rank)
-    actors_from = min(members, key=_specificity)
-    locations = Counter(m.event.location for m in members if m.event.location)
-    place_from = min(
-        members,
-        key=lambda m: (
-            m.event.geo_precision or 4,
-            -locations.get(m.event.location or "", 0),
-            -m.event.confidence,
-            m.key,
-        ),
-    )
-    fatalities, toll_why = conservative_toll(reports)
-    sources = [m.source or m.event.source for m in sorted(members, key=lambda m: m.key)]
-    source = "; ".join(dict.fromkeys(s for s in sources if s)) or None
-    a, p = actors_from.event, place_from.event
-    return replace(
-        a,
-        doc_id=a.doc_id,
-        event_date=day,
-        time_precision=best_tp,
-        date_source=date_source,
-        event_type=event_type,
-        sub_event_type=sub_event_type,
-        country=p.country,
-        iso3=p.iso3,
-        admin1=p.admin1,
-        admin2=p.admin2,
-        location=p.location,
-        latitude=p.latitude,
-        longitude=p.longitude,
-        geo_precision=p.geo_precision,
-        fatalities=fatalities,
-        source=source,
-        evidence={},
-        confidence=max(e.confidence for e in events),
-        why={
-            "event_date": f"{days[day]} of {len(events)} reports give this day "
-            f"at time_precision {best_tp}",
-            "event_type": f"{types[(event_type, sub_event_type)]} of {len(events)} reports",
-            "actor1": f"actors of the report with the most named actors ({actors_from.key})",
-            "location": f"place of the most precise report ({place_from.key})",
-            "fatalities": toll_why,
-            "notes": f"notes of {actors_from.key}",
-        },
-    )

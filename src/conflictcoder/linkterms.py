@@ -1,5 +1,10 @@
 """Distinguishing content of a reported event, and how much two reports share of it.
 
+Three readings of an event's text serve the linker: its distinguishing terms
+(``event_terms`` of the sentences holding its evidence, compared by ``compare_terms``), its
+story (the terms of those sentences and their neighbours, ``context_parts``, compared by
+``story_agreement``) and its wording (``words``, compared by ``template_split``).
+
 The fields of two events (place, date, type, actors) often agree for events that are not the
 same: shootings in one city in one week, shelling of two villages of one district on one
 day. What tells them apart is in the words: the village names, the victims' names, the
@@ -27,11 +32,13 @@ villages) score low; a short report whose names all recur in a longer one scores
 
 from __future__ import annotations
 
+import math
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 _TERM = re.compile(r"\b(?:[A-Z][A-Za-z'’\-]{2,}|\d+(?:,\d{3})*(?:\.\d+)?)\b")
+_WORD = re.compile(r"\w[\w'’\-]*")
 _LOWER_WORD = re.compile(r"\b[a-z][a-z'’\-]{2,}\b")
 STOP_TERMS = frozenset(
     """
@@ -155,3 +162,90 @@ def compare_terms(a: frozenset[str], b: frozenset[str], exclusive: float = 2.0) 
     alone = min(sum(term_weight(t) for t in only_a), sum(term_weight(t) for t in only_b))
     agreement = s / (s + exclusive * alone + 1.0)
     return TermAgreement(round(agreement, 3), tuple(shared), tuple(only_a), tuple(only_b), s)
+
+
+def context_parts(
+    sentences: Sequence[tuple[int, int]],
+    own: Iterable[tuple[int, int]],
+    others: Iterable[tuple[int, int]],
+    context: int,
+) -> list[tuple[int, int]]:
+    """The sentences (start, end) of an event's story: those holding its evidence (``own``
+    spans) and up to ``context`` sentences around them that hold no other event's evidence
+    (``others``: the document's other events keep their own names)."""
+    own, others = list(own), list(others)
+
+    def holds(sentence: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
+        return any(s < sentence[1] and e > sentence[0] for s, e in spans)
+
+    core = {i for i, sentence in enumerate(sentences) if holds(sentence, own)}
+    keep = set(core)
+    for i in core:
+        for j in range(i - context, i + context + 1):
+            if 0 <= j < len(sentences) and not holds(sentences[j], others):
+                keep.add(j)
+    return [sentences[i] for i in sorted(keep)]
+
+
+def words(text: str, parts: Iterable[tuple[int, int]], limit: int = 150) -> tuple[str, ...]:
+    """The words of ``text[start:end]`` for each part, as written, at most ``limit``: the
+    wording of an event's sentences, for ``template_split``."""
+    found: list[str] = []
+    for start, end in parts:
+        found.extend(m.group(0) for m in _WORD.finditer(text, start, end))
+        if len(found) >= limit:
+            break
+    return tuple(found[:limit])
+
+
+def story_agreement(a: frozenset[str], b: frozenset[str]) -> tuple[float, tuple[str, ...]]:
+    """How much two stories share: the cosine of their terms weighted by ``term_weight``,
+    and the shared names (numbers left out), rarest first; symmetric."""
+    shared = a & b
+    if not shared:
+        return 0.0, ()
+    norm = math.sqrt(sum(map(term_weight, a)) * sum(map(term_weight, b)))
+    common = tuple(sorted(names(shared), key=lambda t: (-len(t), t)))
+    return round(sum(map(term_weight, shared)) / norm, 3), common
+
+
+def _names_of(segment: Sequence[str]) -> frozenset[str]:
+    return frozenset(
+        w.casefold()
+        for w in segment
+        if w[0].isupper() and _CLITIC.sub("", w.casefold()) not in STOP_TERMS
+    )
+
+
+def template_split(
+    a: Sequence[str], b: Sequence[str], ratio: float
+) -> tuple[frozenset[str], frozenset[str]] | None:
+    """The names two near-identical wordings put in the same slot, or None.
+
+    One source report split into one record per place or victim ("... regained control
+    over Massoud valley. Clashes ..." / "... over Al-Zamrani crossing. Clashes ...") reads
+    the same word for word but for a name: when the words the two share at their start and
+    end (case aside) make at least ``ratio`` of the longer wording, and the words between
+    hold a name on each side, the names differ: two events. Other differences (a toll that
+    rose, a name given where the other said "a man") are not a split. Linear in the words."""
+    if not a or not b:
+        return None
+    longest = max(len(a), len(b))
+    shortest = min(len(a), len(b))
+    start = 0
+    while start < shortest and a[start].casefold() == b[start].casefold():
+        start += 1
+    end = 0
+    while end < shortest - start and a[-1 - end].casefold() == b[-1 - end].casefold():
+        end += 1
+    if start + end < ratio * longest:
+        return None
+    ours, theirs = _names_of(a[start : len(a) - end]), _names_of(b[start : len(b) - end])
+    if ours and theirs and ours != theirs:
+        return ours - theirs, theirs - ours
+    return None
+
+
+def names(terms: Iterable[str]) -> tuple[str, ...]:
+    """The names among terms (numbers left out), sorted."""
+    return tuple(sorted(t for t in terms if _number(t) is None))

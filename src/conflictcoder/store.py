@@ -298,6 +298,24 @@ def m006_pipeline_version(conn: sqlite3.Connection) -> None:
     conn.execute("ALTER TABLE documents ADD COLUMN pipeline TEXT")
 
 
+def m007_story_terms(conn: sqlite3.Connection) -> None:
+    """The names of each event's story by day (``story_terms``, kept by
+    ``incidents.link_event``): a new report finds the reports telling the same story even
+    when their places disagree (a wrong geocode), by name instead of by grid cell. The
+    ``event_terms`` cache changes format (terms, story and wording): emptied, recomputed when
+    next compared."""
+    conn.execute(
+        """CREATE TABLE story_terms (
+            term TEXT NOT NULL,
+            event_date TEXT NOT NULL,
+            event INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+            PRIMARY KEY (term, event_date, event)
+        ) STRICT, WITHOUT ROWID"""
+    )
+    conn.execute("CREATE INDEX story_terms_event ON story_terms(event)")
+    conn.execute("DELETE FROM event_terms")
+
+
 #: Ordered migrations; each is applied once and recorded by name in ``_migrations``.
 MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     m001_initial,
@@ -306,6 +324,7 @@ MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     m004_date_source,
     m005_followups,
     m006_pipeline_version,
+    m007_story_terms,
 )
 
 
