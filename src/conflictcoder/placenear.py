@@ -38,6 +38,7 @@ _LINK = re.compile(
 # Words that make the link a list, a route or a comparison, not containment.
 _NOT_CONTAINED = re.compile(r"(?i)\b(?:and|or|to|from|between|than|while|as|after|before)\b")
 _MAX_LINK = 80
+_AREAS = ("ADM1", "ADM2")
 # "X (District, Province)", "X, Province": a container; after a comma only an area is one
 # ("Qorna, Sheikh Khoraz": a list of villages).
 _CONTAINER = re.compile(r"^(?:\s+[a-z]+)?(?:\s*\(|,\s*)$")
@@ -83,26 +84,47 @@ def _provincial(text: str, hit: Hit) -> bool:
     return town is not None and area is not None and town[0] == area[0]
 
 
+def _linked(text: str, inner: Hit, outer: Hit) -> bool:
+    """The text between two names says the first is in or near the second."""
+    assert outer.best is not None
+    link = text[inner.end : outer.start]
+    area = outer.admin_cue or outer.best.feature_code in _AREAS
+    if _CONTAINER.match(link) and (area or "(" in link):
+        return True
+    return len(link) <= _MAX_LINK and bool(_LINK.match(link)) and not _NOT_CONTAINED.search(link)
+
+
+def _outer(text: str, hits: list[Hit], i: int, accepted: set[int]) -> int | None:
+    """The place the place ``i`` is said to be in or near: the next one, or the one after
+    it when the next is an area the gazetteer could not place ("X village, Y district of
+    Z province", "X in Y in Z")."""
+    for j in (i + 1, i + 2):
+        if j >= len(hits) or hits[j].country:
+            return None
+        outer = hits[j]
+        if outer.best is None or not _linked(text, hits[j - 1], outer):
+            return None
+        if j in accepted and not (outer.admin_cue and outer.best.feature_code not in _AREAS):
+            return j
+    return None
+
+
 def check_nearness(text: str, hits: list[Hit], accepted: set[int]) -> set[int]:
-    """Re-resolve or drop (returned indices) the accepted places named in or near the next
+    """Re-resolve or drop (returned indices) the accepted places named in or near another
     accepted place but resolved far from it."""
     dropped: set[int] = set()
     for i in sorted(accepted):
-        j = i + 1
-        if j not in accepted or j >= len(hits):
+        inner = hits[i]
+        if inner.country or inner.best is None:
             continue
-        inner, outer = hits[i], hits[j]
-        if inner.country or inner.best is None or outer.best is None or outer.country:
+        if inner.best.feature_code in _AREAS or _known_city(inner):
             continue
-        if inner.best.feature_code in ("ADM1", "ADM2") or _known_city(inner):
+        j = _outer(text, hits, i, accepted)
+        if j is None:
             continue
-        link = text[inner.end : outer.start]
-        province = _provincial(text, outer) or "countryside" in link
-        area = outer.best.feature_code in ("ADM1", "ADM2")
-        if not (_CONTAINER.match(link) and (area or "(" in link)) and (
-            len(link) > _MAX_LINK or not _LINK.match(link) or _NOT_CONTAINED.search(link)
-        ):
-            continue
+        outer = hits[j]
+        assert outer.best is not None
+        province = _provincial(text, outer) or "countryside" in text[inner.end : outer.start]
         if _near(inner.best, outer.best, province):
             continue
         options = (*inner.cands, *inner.loose_cands)
