@@ -20,7 +20,7 @@ from collections import Counter
 from dataclasses import replace
 from pathlib import Path
 
-from conflictcoder import actors, mentions, sentences
+from conflictcoder import actors, fatalities, mentions, sentences
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
 import train_types  # noqa: E402
@@ -54,16 +54,31 @@ def _f1(gold: list[str], pred: list[str | None]) -> dict:
     }
 
 
+def _toll(text: str, split: tuple, found: tuple) -> int | None:
+    """The note's toll as the events stage takes it: ACLED's coding remark when a mention
+    took one (``fatalities.coded``), else the largest (as ``benchmarks/actors_fatalities.py``)."""
+    coded = [
+        m.fatalities for m in found if m.fatalities is not None and any(
+            fatalities.coded(text, s.start, s.end) for s in split
+            if any(s.start <= span.start < s.end for span in m.fatality_spans)
+        )
+    ]  # fmt: skip
+    if coded:
+        return coded[-1]
+    counts = [m.fatalities for m in found if m.fatalities is not None]
+    return max(counts) if counts else None
+
+
 def _predict(rows: list[dict], lexicon: actors.ActorLexicon) -> tuple[list, float]:
     predictions = []
     started = time.perf_counter()
     for row in rows:
         text = row["text"]
-        found = mentions.find(text, sentences.split(text), lexicon)
+        split = sentences.split(text)
+        found = mentions.find(text, split, lexicon)
         primary = next((m for m in found if not m.reference), found[0] if found else None)
         if primary is not None:  # a note tells one event: its deaths may sit in any sentence
-            counts = [m.fatalities for m in found if m.fatalities is not None]
-            primary = replace(primary, fatalities=max(counts) if counts else None)
+            primary = replace(primary, fatalities=_toll(text, split, found))
         predictions.append(primary)
     return predictions, time.perf_counter() - started
 

@@ -82,6 +82,9 @@ def test_coded():
         ("The blast killed 6 people including 2 children.", 6),
         ("The raid killed 3 and wounded 9.", 3),
         ("Gunmen attacked the post, killing 4 and wounding 7.", 4),
+        ("Nobody was harmed when the shell landed.", 0),  # words the quick test must keep
+        ("The guard was hit by a bullet and he later succumbed.", 1),
+        ("Soldiers patrolled the market on Monday.", None),
     ],
 )
 def test_deaths_general_rules(text, expected):

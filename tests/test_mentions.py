@@ -209,6 +209,8 @@ def test_types(text, event_type, sub_event_type, trigger):
         "Its fighters have increasingly killed civilians in past months.",
         "The bold raids suggest the insurgents have been revitalised.",
         "The minister visited the capital on Monday.",
+        "The victim was transported to a hospital.",  # no violence word: no attack
+        "A deputy arrived at the house to find the victim on the floor.",
     ],
 )
 def test_no_mention(text):
@@ -449,6 +451,12 @@ def test_an_attack_word_does_not_make_a_shelling_a_battle():
             "vigil",
         ),
         ("IS claims to have killed 10 soldiers near the town.", "Armed clash", "killed"),
+        (  # analysis and background words in the demand, not in the protest
+            "Workers protested outside the ministry to highlight their unpaid wages for the "
+            "past nine months.",
+            "Peaceful protest",
+            "protested",
+        ),
     ],
 )
 def test_recovered_mentions(text, sub_event_type, trigger):

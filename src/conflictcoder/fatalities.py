@@ -238,6 +238,11 @@ _ANY_KIND = re.compile(
 )
 
 _ANY_KIND_LOWER = re.compile(_ANY_KIND.pattern.lower())
+# ... and the words of a coding remark, a stated zero ("nobody was harmed"), a lone victim
+# ("he succumbed") or a split: lower-cased text without any of them reports no toll.
+_ANY_TOLL = re.compile(
+    _ANY_KIND_LOWER.pattern + r"|harm|succumb|shar|cod|split|distribut|divid|allocat|spread|total"
+)
 
 
 def find(
@@ -323,6 +328,8 @@ def deaths(
     """
     src, res = _searched(text, lower)
     stop = len(text) if end is None else end
+    if res is _LOWERED and not _ANY_TOLL.search(src, start, stop):
+        return None, ()  # no word any count, remark, stated zero or split could use
     remarked = coded_tolls.remark(text, start, stop, src if res is _LOWERED else None)
     if remarked is not None:
         return remarked

@@ -229,8 +229,9 @@ _MODEL_ALONE = 0.75
 # ... and, when no cue word quotes its type, above this one, with the main verb as trigger.
 _MODEL_VERB = 0.85
 
-# Violence told with no word of violence is no attack or clash (news stories around a
-# shooting are full of sentences the model finds violent: "The victim was taken to hospital").
+# Violence told with no word of violence is no attack or clash unless an armed actor is
+# named (and, for an attack, people died): news stories around a shooting are full of
+# sentences the model finds violent ("The victim was taken to hospital").
 _CUED_ONLY = frozenset({"Attack", "Armed clash"})
 
 # A verb in the past tense: a regular "-ed" form or a common irregular one (a report of
@@ -355,7 +356,10 @@ def typed(
     if trigger is None and rule is not None:
         trigger = rule.trigger
     if trigger is None:  # a confident model, no cue word: the clause's main verb
-        if probability < _MODEL_VERB or label in _CUED_ONLY:
+        if probability < _MODEL_VERB:
+            return None
+        armed = any(a.entry.inter in roles.ARMED for a in found)
+        if label in _CUED_ONLY and not (armed and (label == "Armed clash" or killed)):
             return None
         if (trigger := main_verb(text, start, end, lower)) is None:
             return None
