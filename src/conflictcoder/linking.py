@@ -425,7 +425,7 @@ def _dates_agree(a: Event, b: Event, settings: Settings) -> bool:
         return False
     gap = day_gap(a, b, settings)
     if date_unknown(a) and date_unknown(b):
-        return False  # two undated reports: nothing but the words ties them to one day
+        return a.event_date == b.event_date
     if date_unknown(a) or date_unknown(b):
         return gap == 0
     return gap <= settings.link_same_day_gap
