@@ -242,7 +242,7 @@ def test_linking_does_not_depend_on_ingest_order(order):
         [("ap-2", "2022-01-21")],
         [("kurdistan24-1", "2022-01-21"), ("reuters-1", "2022-01-21")],
     ]
-    found = incident_export.query_incidents(conn, country="Syria")
+    found = incident_export.query_incidents(conn, store.Filters(country="Syria"))
     chains = {i.chain for i in found}
     assert len(found) == 2 and len(chains) == 1  # next day's fighting: same chain
     prison = next(i for i in found if i.n_documents == 3)
@@ -365,9 +365,9 @@ def test_seed_merges_with_a_note_written_another_day(resources):
         events = analyse(article, resources).events
         store.add_document(conn, article, events, now=NOW)
     incidents.link_pending(conn, SETTINGS, now=NOW)
-    found = incident_export.query_incidents(conn, country="Syria")
+    found = incident_export.query_incidents(conn, store.Filters(country="Syria"))
     assert [set(i.documents) for i in found] == [{"note-1", str(SEED)}]
-    assert len(incident_export.query_incidents(conn, country="Iraq")) == 1
+    assert len(incident_export.query_incidents(conn, store.Filters(country="Iraq"))) == 1
 
 
 UNKNOWN = {

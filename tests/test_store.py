@@ -8,6 +8,7 @@ from conflictcoder.errors import StoreError
 from conflictcoder.models import Article, Span
 from conflictcoder.store import (
     MIGRATIONS,
+    Filters,
     add_document,
     add_problem,
     counts,
@@ -243,14 +244,14 @@ def filled(conn):
     ],
 )
 def test_query_filters(filled, filters, expected):
-    found = query_events(filled, **filters)
+    found = query_events(filled, Filters(**filters))
     assert [f"{e.event_date.isoformat()} {e.iso3}" for e in found] == expected
 
 
 def test_query_keeps_doc_id_evidence_and_why(filled):
-    (protest,) = query_events(filled, country="CIV")
+    (protest,) = query_events(filled, Filters(country="CIV"))
     assert protest.doc_id == "afp-7" and protest.evidence == {} and protest.why == {}
-    (attack,) = query_events(filled, country="SYR")
+    (attack,) = query_events(filled, Filters(country="SYR"))
     assert attack.evidence == {"actor1": (Span(0, 13),), "fatalities": (Span(87, 93),)}
     assert attack.why == {"fatalities": "dozens: 12"}
 

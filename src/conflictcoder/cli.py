@@ -324,15 +324,15 @@ def query_options(noun: str):
     return decorate
 
 
-def _filters(date_from, date_to, country, event_type, actor, limit) -> dict:
-    return {
-        "date_from": date_from.date() if date_from else None,
-        "date_to": date_to.date() if date_to else None,
-        "country": country,
-        "event_type": event_type,
-        "actor": actor,
-        "limit": limit,
-    }
+def _filters(date_from, date_to, country, event_type, actor, limit) -> store.Filters:
+    return store.Filters(
+        date_from=date_from.date() if date_from else None,
+        date_to=date_to.date() if date_to else None,
+        country=country,
+        event_type=event_type,
+        actor=actor,
+        limit=limit,
+    )
 
 
 @cli.command("events")
@@ -344,9 +344,7 @@ def events_command(db_path, date_from, date_to, country, event_type, actor, limi
     """
     conn = store.open_db(db_path)
     filters = _filters(date_from, date_to, country, event_type, actor, limit)
-    incident_export.write_events(
-        store.query_events_with_incidents(conn, **filters), fmt, sys.stdout
-    )
+    incident_export.write_events(store.query_events_with_incidents(conn, filters), fmt, sys.stdout)
 
 
 @cli.command("incidents")
@@ -359,9 +357,7 @@ def incidents_command(db_path, date_from, date_to, country, event_type, actor, l
     conn = store.open_db(db_path)
     incidents.link_pending(conn, Settings(), now=datetime.now(UTC))  # databases from older versions
     filters = _filters(date_from, date_to, country, event_type, actor, limit)
-    incident_export.write_incidents(
-        incident_export.query_incidents(conn, **filters), fmt, sys.stdout
-    )
+    incident_export.write_incidents(incident_export.query_incidents(conn, filters), fmt, sys.stdout)
 
 
 @cli.command("eval")

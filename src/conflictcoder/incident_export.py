@@ -73,38 +73,16 @@ def _day(value: object) -> date | None:
 
 
 def query_incidents(
-    conn: sqlite3.Connection,
-    *,
-    date_from: date | None = None,
-    date_to: date | None = None,
-    country: str | None = None,
-    event_type: str | None = None,
-    actor: str | None = None,
-    limit: int | None = None,
+    conn: sqlite3.Connection, filters: store.Filters = store.NO_FILTERS
 ) -> list[Incident]:
-    """Incidents whose merged event matches every filter (as ``store.query_events``),
-    by event_date then id."""
-    where, params = store.filters_sql(
-        conn,
-        "i",
-        date_from=date_from,
-        date_to=date_to,
-        country=country,
-        event_type=event_type,
-        actor=actor,
-    )
+    """Incidents whose merged event matches ``filters`` (as ``store.query_events``), by
+    event_date then id."""
     columns = ", ".join(f"i.{c}" for c in store.EVENT_COLUMNS)
-    sql = (
+    select = (
         f"SELECT i.id, i.chain, {columns}, i.why, i.n_events, i.n_documents,"
         " i.first_published, i.last_published FROM incidents i"
     )
-    if where:
-        sql += " WHERE " + " AND ".join(where)
-    sql += " ORDER BY i.event_date, i.id"
-    if limit is not None:
-        sql += " LIMIT ?"
-        params.append(limit)
-    rows = conn.execute(sql, params).fetchall()
+    rows = store.select_filtered(conn, select, "i", filters)
     n = len(store.EVENT_COLUMNS)
     found = []
     for row in rows:

@@ -30,6 +30,7 @@ import json
 import sqlite3
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 from typing import Literal
@@ -515,102 +516,77 @@ def _casefold(value: str | None) -> str | None:
     return None if value is None else value.casefold()
 
 
-def filters_sql(
-    conn: sqlite3.Connection,
-    alias: str,
-    *,
-    date_from: date | None = None,
-    date_to: date | None = None,
-    country: str | None = None,
-    event_type: str | None = None,
-    actor: str | None = None,
-) -> tuple[list[str], list[object]]:
-    """WHERE clauses and parameters of the event filters, for a table aliased ``alias``
-    with the columns of ``events`` (``events`` itself or ``incidents``)."""
+@dataclass(frozen=True, slots=True)
+class Filters:
+    """Which stored events (or incidents) a query returns: each field given must match.
+
+    ``date_from``/``date_to`` are inclusive; ``country`` matches the country name or iso3
+    and ``event_type`` the event type or sub-event type; ``actor`` is a case-insensitive
+    substring of actor1, actor2 or an associated actor; ``limit`` caps the rows returned.
+    """
+
+    date_from: date | None = None
+    date_to: date | None = None
+    country: str | None = None
+    event_type: str | None = None
+    actor: str | None = None
+    limit: int | None = None
+
+
+#: Every stored row.
+NO_FILTERS = Filters()
+
+
+def select_filtered(
+    conn: sqlite3.Connection, select: str, alias: str, filters: Filters
+) -> list[tuple]:
+    """Run ``select`` (a SELECT over a table aliased ``alias`` with the columns of
+    ``events``: ``events`` itself or ``incidents``) with the filters, by event_date then id."""
     where: list[str] = []
     params: list[object] = []
-    if date_from is not None:
+    if filters.date_from is not None:
         where.append(f"{alias}.event_date >= ?")
-        params.append(date_from.isoformat())
-    if date_to is not None:
+        params.append(filters.date_from.isoformat())
+    if filters.date_to is not None:
         where.append(f"{alias}.event_date <= ?")
-        params.append(date_to.isoformat())
-    if country is not None:
+        params.append(filters.date_to.isoformat())
+    if filters.country is not None:
         where.append(f"({alias}.country = ? OR {alias}.iso3 = ?)")
-        params += [country, country]
-    if event_type is not None:
+        params += [filters.country, filters.country]
+    if filters.event_type is not None:
         where.append(f"({alias}.event_type = ? OR {alias}.sub_event_type = ?)")
-        params += [event_type, event_type]
-    if actor is not None:
+        params += [filters.event_type, filters.event_type]
+    if filters.actor is not None:
         conn.create_function("cc_casefold", 1, _casefold, deterministic=True)
         columns = ("actor1", "actor2", "assoc_actor_1", "assoc_actor_2")
         clauses = " OR ".join(f"cc_casefold({alias}.{c}) LIKE ? ESCAPE '\\'" for c in columns)
         where.append(f"({clauses})")
-        params += [f"%{_like_escape(actor.casefold())}%"] * len(columns)
-    return where, params
+        params += [f"%{_like_escape(filters.actor.casefold())}%"] * len(columns)
+    sql = select
+    if where:
+        sql += " WHERE " + " AND ".join(where)
+    sql += f" ORDER BY {alias}.event_date, {alias}.id"
+    if filters.limit is not None:
+        sql += " LIMIT ?"
+        params.append(filters.limit)
+    return conn.execute(sql, params).fetchall()
 
 
-def query_events(
-    conn: sqlite3.Connection,
-    *,
-    date_from: date | None = None,
-    date_to: date | None = None,
-    country: str | None = None,
-    event_type: str | None = None,
-    actor: str | None = None,
-    limit: int | None = None,
-) -> list[Event]:
-    """Stored events matching every filter given, by event_date then id.
-
-    ``date_from``/``date_to`` are inclusive; ``country`` matches the country name or iso3
-    and ``event_type`` the event type or sub-event type, both case-insensitively (ASCII
-    letters); ``actor`` is a case-insensitive substring of actor1, actor2 or an associated
-    actor.
-    """
-    found = query_events_with_incidents(
-        conn,
-        date_from=date_from,
-        date_to=date_to,
-        country=country,
-        event_type=event_type,
-        actor=actor,
-        limit=limit,
-    )
-    return [event for event, _ in found]
+def query_events(conn: sqlite3.Connection, filters: Filters = NO_FILTERS) -> list[Event]:
+    """Stored events matching ``filters``, by event_date then id."""
+    return [event for event, _ in query_events_with_incidents(conn, filters)]
 
 
 def query_events_with_incidents(
-    conn: sqlite3.Connection,
-    *,
-    date_from: date | None = None,
-    date_to: date | None = None,
-    country: str | None = None,
-    event_type: str | None = None,
-    actor: str | None = None,
-    limit: int | None = None,
+    conn: sqlite3.Connection, filters: Filters = NO_FILTERS
 ) -> list[tuple[Event, int | None]]:
     """Like ``query_events``, each event with the id of its incident (None: not linked)."""
-    where, params = filters_sql(
-        conn,
-        "e",
-        date_from=date_from,
-        date_to=date_to,
-        country=country,
-        event_type=event_type,
-        actor=actor,
-    )
-    sql = (
+    select = (
         "SELECT e.id, d.doc_id, "
         + ", ".join(f"e.{c}" for c in EVENT_COLUMNS)
         + ", e.why, e.incident FROM events e JOIN documents d ON d.id = e.document"
     )
-    if where:
-        sql += " WHERE " + " AND ".join(where)
-    sql += " ORDER BY e.event_date, e.id"
-    if limit is not None:
-        sql += " LIMIT ?"
-        params.append(limit)
-    rows = conn.execute(sql, params).fetchall()
+    rows = select_filtered(conn, select, "e", filters)
     evidence = _evidence(conn, [row[0] for row in rows])
     return [(_event(row[:-1], evidence.get(row[0], {})), row[-1]) for row in rows]
 
