@@ -634,6 +634,9 @@ THINNER = frozenset({"jon", "reyes", "elmwood", *(f"name{i}" for i in range(12))
         # one shared name is not a story; dates apart are never overridden
         ({"latitude": 37.5}, frozenset({"jon", "ohio", "x", "y"}), False, "km apart"),
         ({"event_date": date(2022, 1, 25)}, STORY, False, "days apart"),
+        # a publication date is no date: undated reports of one product or team are often
+        # two events, so their story overrides nothing
+        ({"latitude": 37.5, "date_source": "publication"}, STORY, False, "km apart"),
     ],
 )
 def test_one_story_overrides_the_place(change, story, same, why):

@@ -113,6 +113,13 @@ def _linkables(
     return found
 
 
+def _box(lat: float, lon: float, km: float) -> list[float]:
+    """South, north, west and east bounds of a box holding every point within ``km``."""
+    dlat = km / 110.0
+    dlon = km / (110.0 * max(math.cos(math.radians(min(abs(lat) + dlat, 90.0))), 0.01))
+    return [lat - dlat, lat + dlat, lon - dlon, lon + dlon]
+
+
 def _cells(lat: float, lon: float, km: float) -> list[int]:
     dlat = km / 111.0
     dlon = km / (111.0 * max(math.cos(math.radians(lat)), 0.01))
@@ -139,9 +146,27 @@ def candidate_ids(conn: sqlite3.Connection, event: Event, settings: Settings) ->
     queries: list[tuple[str, str, list[object]]] = []
     if has_point:
         assert event.latitude is not None and event.longitude is not None
-        cells = _cells(event.latitude, event.longitude, max(settings.link_km))
+        reach_km = max(settings.link_km)
+        cells = _cells(event.latitude, event.longitude, reach_km)
         where = "IN (SELECT value FROM json_each(?))"
-        queries.append((f"{store.CELL_SQL} {where}", f"f.cell {where}", [json.dumps(cells)]))
+        # boxes around the point spare the distance of far rows: the widest tolerance for
+        # reports at geo_precision 3, the event's own or link_km[1] for the others
+        near_km = max(linking.place_tolerance_km(event, settings), settings.link_km[1])
+        params: list[object] = [json.dumps(cells)]
+        params += _box(event.latitude, event.longitude, reach_km)
+        params += _box(event.latitude, event.longitude, near_km)
+        inside = (
+            "AND {0}latitude BETWEEN ? AND ? AND {0}longitude BETWEEN ? AND ?"
+            " AND (coalesce(nullif({0}geo_precision, 0), 3) >= 3"
+            " OR ({0}latitude BETWEEN ? AND ? AND {0}longitude BETWEEN ? AND ?))"
+        )
+        queries.append(
+            (
+                f"{store.CELL_SQL} {where} {inside.format('')}",
+                f"f.cell {where} {inside.format('e.')}",
+                params,
+            )
+        )
         if event.country is not None:
             queries.append(
                 (

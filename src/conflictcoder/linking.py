@@ -47,7 +47,8 @@ to content, as for an unknown date.
 suspects and streets. The story of an event is the rare terms of its sentences and
 ``link_story_context`` sentences around them (``Linkable.story``, see
 ``linkcontent.event_content``); two stories agree by the weighted cosine of their terms
-(``linkterms.story_agreement``). A pair whose dates allow one event (``_dates_agree``), whose
+(``linkterms.story_agreement``). A pair whose dates, both told by the text (not a
+publication date), allow one event (``_dates_agree``), whose
 only veto is its place, is the same event when the stories agree at least ``link_story_min``
 (``link_story_countries`` across countries) and share at least ``link_story_names`` names
 besides the two events' place names; the field says which veto it overrides.
@@ -364,8 +365,8 @@ def compare(a: Linkable, b: Linkable, settings: Settings) -> Comparison:
     disagree may still tell one story; a pair worded alike but for a name is not, nor one
     naming places the other never names."""
     result = _by_fields(a, b, settings)
-    if a.document == b.document:
-        return result
+    if a.document == b.document or result.veto_kind not in (None, "place", "country"):
+        return result  # the story overrides neither dates, types nor actors
     story, names = linkterms.story_agreement(a.story, b.story)
     fields = dict(result.fields)
     fields["story"] = (story, f"shared names: {', '.join(names[:8]) or 'none'} (not scored)")
@@ -417,25 +418,22 @@ def _overriding(result: Comparison) -> str:
 
 
 def _dates_agree(a: Event, b: Event, settings: Settings) -> bool:
-    """The dates allow one event: both at most a week wide (time_precision 1 or 2, or an
-    unknown date: the story candidates are searched within ``link_unknown_date_days``), and
-    an unknown date published within ``link_unknown_date_days``, or intervals at most
-    ``link_same_day_gap`` apart."""
+    """The dates allow one event: both told by the text (a publication date is no date: two
+    undated reports naming the same product, team or people tell of two events as often as
+    of one, as ECB+ shows), both at most a week wide (time_precision 1 or 2) and intervals
+    at most ``link_same_day_gap`` apart."""
+    if date_unknown(a) or date_unknown(b):
+        return False
     if max(a.time_precision, b.time_precision) > 2:
         return False
-    gap = day_gap(a, b, settings)
-    if date_unknown(a) and date_unknown(b):
-        return a.event_date == b.event_date
-    if date_unknown(a) or date_unknown(b):
-        return gap == 0
-    return gap <= settings.link_same_day_gap
+    return day_gap(a, b, settings) <= settings.link_same_day_gap
 
 
 def _by_fields(a: Linkable, b: Linkable, settings: Settings) -> Comparison:
     """The decision from the fields: the pair as reported, then as a follow-up."""
     normal = _compare(a, b, settings, None)
-    if normal.same or a.document == b.document:
-        return normal
+    if normal.same or a.document == b.document or normal.veto_kind not in (None, "date"):
+        return normal  # a follow-up changes only the date: other vetoes stand
     date_field = _followup_date(a.event, b.event, settings)
     if date_field is None:
         return normal

@@ -102,6 +102,8 @@ class TermAgreement:
 
 
 def _number(term: str) -> float | None:
+    if not term[:1].isdigit():  # terms are names or numbers (``_TERM``)
+        return None
     try:
         return float(term.replace(",", ""))
     except ValueError:
