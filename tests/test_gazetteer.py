@@ -11,7 +11,7 @@ import pytest
 from conflictcoder import gazetteer
 from conflictcoder.errors import ConflictCoderError, GazetteerError
 from conflictcoder.gazetteer_build import _box_centre
-from conflictcoder.placenames import fold, keys, skeleton, variant_key
+from conflictcoder.placenames import fold, keys, respellings, skeleton, variant_key
 from conflictcoder.settings import Settings
 
 FIXTURE = Path(__file__).parent / "fixtures" / "geonames_mini.txt"
@@ -113,6 +113,29 @@ def test_lookup_misses(gaz: gazetteer.Gazetteer, name: str) -> None:
 def test_loose_lookup(gaz: gazetteer.Gazetteer) -> None:
     assert 170063 in {p.geonameid for p in gaz.lookup_loose("Haleb")}
     assert 7303764 in {p.geonameid for p in gaz.lookup_loose("Rasm Hamd")}
+
+
+@pytest.mark.parametrize(
+    ("folded", "other"),
+    [
+        ("thiban", "dhiban"),
+        ("thiban", "diban"),
+        ("dhiban", "ziban"),
+        ("sheikh", "shaykh"),
+        ("qamishli", "gamishli"),
+        ("kherbet naqus", "khirbat naqus"),
+        ("tal hmis", "tall hmis"),
+        ("ein issa", "ayn issa"),
+        ("saraqeb", "saraqib"),
+    ],
+)
+def test_respellings(folded: str, other: str) -> None:
+    assert other in respellings(folded)
+
+
+def test_loose_lookup_prefers_an_exact_respelling(gaz: gazetteer.Gazetteer) -> None:
+    # "Tal Abyad" respelled "Tall Abyad" matches exactly, ahead of any skeleton match
+    assert [p.geonameid for p in gaz.lookup_loose("Tal Abyad")][:1] == [163806]
 
 
 @pytest.mark.parametrize(

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from conflictcoder import gazetteer, places
-from conflictcoder.models import PlaceMention
+from conflictcoder import gazetteer, placerank, places
+from conflictcoder.models import Place, PlaceMention
 from conflictcoder.sentences import split
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -91,3 +91,30 @@ def test_unknown_spelling_matches_a_town_of_the_named_province(gaz: gazetteer.Ga
 )
 def test_capture_verbs_name_places(gaz: gazetteer.Gazetteer, text: str, found: bool) -> None:
     assert bool(find(text, gaz, "Arnaba")) == found
+
+
+@pytest.mark.parametrize(
+    ("surface", "closer", "farther"),
+    [
+        ("Khalsa", "Khalasah", "Mazra`at Halisah"),
+        ("Kabani", "Kabanah", "Kubaynah"),
+        ("Thiban", "Dhiban", "At Tibni"),
+    ],
+)
+def test_loose_candidates_prefer_the_closer_spelling(
+    surface: str, closer: str, farther: str
+) -> None:
+    likeness = placerank.spelling(surface)
+    assert likeness is not None
+
+    def place(name: str) -> Place:
+        return Place(
+            geonameid=None,
+            name=name,
+            latitude=36.0,
+            longitude=37.0,
+            feature_code="PPL",
+            country="SY",
+        )
+
+    assert likeness(place(closer)) > likeness(place(farther))

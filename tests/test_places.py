@@ -126,6 +126,37 @@ def test_admin_and_relative_cues(
     assert mention.geo_precision == precision
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Clashes took place on Rasim Hamid frontline in Aleppo countryside.",
+        "Rebels shelled the frontline of Rasim Hamid in Aleppo countryside.",
+        "Clashes on the axis of Rasim Hamid, Aleppo countryside.",
+    ],
+)
+def test_front_lines_name_places(gaz: gazetteer.Gazetteer, text: str) -> None:
+    village = by_text(run(text, gaz), "Rasim Hamid")
+    assert village.place is not None and village.place.geonameid == 7303764
+
+
+@pytest.mark.parametrize(
+    ("text", "quote"),
+    [
+        ("Shells fell in Western Raqqa on Monday.", "Raqqa"),
+        ("He moved to Western Syria in 2019.", "Syria"),
+        ("Fighting raged in Lower Saraqib in Idlib.", "Saraqib"),
+    ],
+)
+def test_an_english_qualifier_without_an_arabic_namesake_keeps_the_name(
+    gaz: gazetteer.Gazetteer, text: str, quote: str
+) -> None:
+    assert by_text(run(text, gaz), quote).place is not None
+
+
+def test_a_group_named_front_is_no_place_cue(gaz: gazetteer.Gazetteer) -> None:
+    assert not [m for m in run("Rasim Hamid Front fighters spoke.", gaz) if m.place]
+
+
 def test_loose_match_needs_context(gaz: gazetteer.Gazetteer) -> None:
     cued = run("Clashes hit the village of Rasim Hamid in Aleppo, Syria.", gaz)
     village = by_text(cued, "Rasim Hamid")

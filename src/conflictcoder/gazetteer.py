@@ -22,7 +22,7 @@ from conflictcoder.gazetteer_build import (
     import_dump,
 )
 from conflictcoder.models import Place
-from conflictcoder.placenames import fold, keys, skeleton, variant_key
+from conflictcoder.placenames import fold, keys, respellings, skeleton, variant_key
 from conflictcoder.settings import Settings
 
 __all__ = [
@@ -118,6 +118,15 @@ class Gazetteer:
         key = skeleton(folded) if loose else variant_key(folded)
         if len(key) < 3:
             return ()
+        if loose:  # another transliteration spelled exactly beats a consonant skeleton
+            found: dict[int, tuple[Place, bool]] = {}
+            for other in respellings(folded):
+                other_key = variant_key(other)
+                if len(other_key) >= 3:
+                    for pair in self._query("names", other_key):
+                        found.setdefault(pair[0].geonameid, pair)
+            if found:
+                return tuple(sorted(found.values(), key=lambda p: -p[0].population))
         return self._query("skels" if loose else "names", key)
 
     def lookup(self, name: str) -> list[Place]:

@@ -51,6 +51,32 @@ STOPWORDS = frozenset(
     """.split()
 )
 
+# Generic first words of Arabic, Kurdish and Turkish place names ("Tal Hmis", "Kafr Nabl"): common
+# words alone, but part of a name when the word after them is unknown.
+NAME_PREFIXES = frozenset(
+    """
+    jabal jebel jabel tal tall tel tell wadi ain ayn ein bir kafr kfar kafar deir dayr qasr
+    khirbet khirbat kherbet ras bab sahl nahr souq suq hay hayy sheikh shaykh umm um abu beit
+    bait mazraa mazraat mazraet khan maarat maaret marat maarrat tal jisr qalaat qal'at
+    """.split()
+)
+
+# English qualifiers before a village's name and the Arabic words GeoNames files them under
+# after it: "Lower Amiqa" is "Amiqa Tahtani", "Big Orm" is "Urum al Kubra".
+NAME_QUALIFIERS = {
+    "upper": ("fawqani", "fawqa", "ulya"),
+    "lower": ("tahtani", "tahta", "sufla"),
+    "big": ("kabir", "kabirah", "kubra"),
+    "great": ("kabir", "kabirah", "kubra"),
+    "greater": ("kabir", "kabirah", "kubra"),
+    "small": ("saghir", "saghirah", "sughra"),
+    "little": ("saghir", "saghirah", "sughra"),
+    "eastern": ("sharqi", "sharqiyah"),
+    "western": ("gharbi", "gharbiyah"),
+    "northern": ("shamali", "shamaliyah"),
+    "southern": ("janubi", "janubiyah", "qibli", "qibliyah"),
+}
+
 # Words after a name that make it a group of people or a street, not a place: "Al Hayash
 # tribesmen", "Koli caste", "Yuksel Street".
 NOT_PLACE_AFTER = re.compile(
@@ -162,6 +188,10 @@ SETTLEMENT_OF = re.compile(
     r"(?i)\b(?:city|town|village|hamlet|neighbourhood|neighborhood|suburb|area|locality)"
     r"\s+of\s+$"
 )
+# A front line named after the place it runs through: "the Tokhar axis", "X frontline",
+# "the frontline of X" (lower case: "the Nusra Front" is a group).
+FRONT_AFTER = re.compile(r"^\s+(?:front|frontline|frontlines|front-line|axis)\b")
+FRONT_OF = re.compile(r"\b(?:front|frontline|frontlines|front-line|axis|fronts)\s+of\s+$")
 ADMIN_OF = re.compile(
     r"(?i)\b(?P<word>province|governorate|state|region|district|county|oblast|wilayat)\s+of\s+$"
 )

@@ -35,13 +35,15 @@ even when the article also talks about Mosul. The conflict prior only breaks tie
 
 from __future__ import annotations
 
+import difflib
 import math
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from conflictcoder.geometry import km
 from conflictcoder.models import Place
+from conflictcoder.placenames import keys
 
 # The countries whose full GeoNames dumps ship with the package (data/geonames/XX.zip).
 CONFLICT_COUNTRIES = frozenset(
@@ -135,3 +137,26 @@ def score(place: Place, main: bool, cues: Cues, ev: Evidence, contained: bool | 
     if cues.loose:
         total -= 1.5
     return total
+
+
+# Weight of the spelling likeness (difflib ratio of variant keys, 0..1) among loose candidates:
+# of the villages sharing a consonant skeleton, the one spelled most alike ("Khalsa" is
+# Khalasah, not Halisah), unless context says otherwise.
+_SPELLING_WEIGHT = 2.0
+
+
+def spelling(surface: str) -> Callable[[Place], float] | None:
+    """Scores a loose candidate's main name by its likeness to the spelling ``surface``."""
+    key = keys(surface)
+    if key is None:
+        return None
+    matcher = difflib.SequenceMatcher(b=key[0], autojunk=False)
+
+    def likeness(place: Place) -> float:
+        other = keys(place.name)
+        if other is None:
+            return 0.0
+        matcher.set_seq1(other[0])
+        return _SPELLING_WEIGHT * matcher.ratio()
+
+    return likeness

@@ -258,7 +258,9 @@ def _mark_cues(text: str, hit: Hit) -> None:
     if admin_of:
         w = admin_of.group("word").lower()
         hit.admin_cue = "admin1" if w in cues.ADMIN1_WORDS else "admin2"
-    if cues.SETTLEMENT_OF.search(before):
+    if cues.SETTLEMENT_OF.search(before) or cues.FRONT_OF.search(before):
+        hit.settlement_cue = True
+    if cues.FRONT_AFTER.match(after):  # lower case only: "the Nusra Front" is a group
         hit.settlement_cue = True
     rel = cues.RELATIVE_BEFORE.search(before)
     if rel:
@@ -353,6 +355,12 @@ def recognise(text: str, gazetteer: Gazetteer) -> tuple[list[Hit], list[Facility
         if head in cues.ORG_HEADS and len(run) >= 2:
             hits.extend(h for h in run_hits if h.country)
             hits.extend(_org_seat(text, run, run_hits, head))
+            continue
+        whole = _qualified_name(text, run, gazetteer) or _whole_loose(
+            text, run, leftovers, run_hits, gazetteer
+        )
+        if whole is not None:
+            hits.append(whole)
             continue
         if _person_like(text, run, leftovers, run_hits):
             hits.extend(h for h in run_hits if h.country)
@@ -452,6 +460,66 @@ def _loose_hits(text, run, leftovers, gazetteer: Gazetteer, lower_words) -> list
             out.append(hit)
             taken.append((i, j))
     return out
+
+
+def _qualified_name(text, run, gazetteer: Gazetteer) -> Hit | None:
+    """ "Lower Amiqa", "Big Orm": the village filed with the Arabic qualifier after its name
+    ("Amiqa Tahtani", "Urum al Kubra"), when the index has it; else the name without its
+    qualifier when the index knows it; else None."""
+    if len(run) not in (2, 3):
+        return None
+    words = cues.NAME_QUALIFIERS.get(fold(text[run[0][0] : run[0][1]]) or "")
+    if not words:
+        return None
+    start, end = run[0][0], run[-1][1]
+    hit = Hit(start, end, text[start:end])
+    if gazetteer.candidates(hit.surface):
+        return None  # a name of its own: "Little Rock", "Great Falls"
+    _mark_cues(text, hit)
+    if not hit.cued:
+        return None
+    base = text[run[1][0] : end]
+    if len(base) < 3 or _country_hit(gazetteer, base):
+        return None  # "Western US"
+    for loose in (False, True):
+        if loose and not (hit.settlement_cue or hit.admin_cue or _locative(text, start)):
+            break
+        found: dict[int | None, tuple] = {}
+        for word in words:
+            for pair in gazetteer.candidates(f"{base} {word}", loose=loose):
+                if any(w in (fold(pair[0].name) or "").split() for w in words):
+                    found.setdefault(pair[0].geonameid, pair)
+        if found:
+            hit.cands, hit.loose = tuple(found.values()), loose
+            return hit
+    plain = gazetteer.candidates(base)
+    if not plain:
+        return None
+    # no village filed with the qualifier: the name without it ("Western Raqqa" is Raqqa)
+    hit = Hit(run[1][0], end, base, cands=plain)
+    _mark_cues(text, hit)
+    return hit
+
+
+def _whole_loose(text, run, leftovers, run_hits, gazetteer: Gazetteer) -> Hit | None:
+    """A two- or three-word name of which only a part matched ("Tal Hmis" where "Hmis" alone is
+    a place elsewhere): the whole name, cued as a place, by consonant skeleton."""
+    if not leftovers or len(run) not in (2, 3) or any(h.country for h in run_hits):
+        return None
+    for i, j in leftovers:
+        for s, e in run[i:j]:
+            word = fold(text[s:e]) or ""
+            if word not in cues.NAME_PREFIXES and (word in cues.STOPWORDS or len(word) < 3):
+                return None  # "Colorado State", "City Hall", "Texas A&M"
+    start, end = run[0][0], run[-1][1]
+    if run_hits and (fold(text[start : run[0][1]]) or "") not in cues.NAME_PREFIXES:
+        return None  # part of it a known place, the rest not a name's prefix: "Karak Castle"
+    hit = Hit(start, end, text[start:end], loose=True)
+    _mark_cues(text, hit)
+    if not (hit.cued and (hit.settlement_cue or hit.admin_cue or _locative(text, start))):
+        return None
+    hit.cands = gazetteer.candidates(hit.surface, loose=True)
+    return hit if hit.cands else None
 
 
 def _locative(text: str, start: int) -> bool:

@@ -165,9 +165,15 @@ def _resolve(text: str, hits: list[_Hit], ctx: _Context) -> None:
             )
         ev = ctx.evidence(index)
         cues_ = rank.Cues(hit.admin_cue, hit.settlement_cue, hit.loose)
+        spelling = rank.spelling(hit.surface) if hit.loose and len(hit.cands) > 1 else None
         scored = sorted(
             (
-                (rank.score(p, m, cues_, ev, None if qual is None else _qualifies(p, qual)), -k, p)
+                (
+                    rank.score(p, m, cues_, ev, None if qual is None else _qualifies(p, qual))
+                    + (spelling(p) if spelling else 0.0),
+                    -k,
+                    p,
+                )
                 for k, (p, m) in enumerate(hit.cands)
             ),
             reverse=True,
