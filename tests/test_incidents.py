@@ -629,6 +629,13 @@ THINNER = frozenset({"jon", "reyes", "elmwood", *(f"name{i}" for i in range(12))
         ({"latitude": 37.5}, STORY, True, "overrides: places"),
         # a type read two ways is not overridden, nor countries apart on a thinner story
         ({"event_type": "Protests", "sub_event_type": "Peaceful protest"}, STORY, False, "types"),
+        # ... not even when the places disagree too
+        (
+            {"event_type": "Protests", "sub_event_type": "Peaceful protest", "latitude": 37.5},
+            STORY,
+            False,
+            "types",
+        ),
         ({"country": "Turkey"}, THINNER, False, "different countries"),
         ({"latitude": 37.5}, THINNER, True, "overrides: places"),
         # one shared name is not a story; dates apart are never overridden

@@ -8,7 +8,8 @@ calls it after each document). For each new event:
    one-degree grid cells (``store.CELL_SQL``), or, without coordinates, in the same country;
    the possible follow-up reports of the following weeks (table ``followups``); and the
    events of those days whose story shares at least ``link_story_names`` names with the new
-   one's (table ``story_terms``), wherever they were placed.
+   one's (table ``story_terms``), wherever they were placed. Candidates of event types
+   that ``linking`` vetoes beside the new one's (``linking.compatible_types``) are not read.
 2. **Pairs** are scored by ``linking.compare``; a pair that is the same event (``same``) or
    the next day of the same fighting (``chain``) is stored in ``links`` with its explanation.
 3. **Re-clustering**: the connected component of ``same`` links around the new event is
@@ -429,7 +430,7 @@ def link_event(conn: sqlite3.Connection, event_id: int, settings: Settings, now:
             (event_id,),
         )
     found = candidate_ids(conn, item.event, settings) | story_candidates(conn, item, settings)
-    others = _linkables(conn, sorted(found - {event_id}), settings)
+    others = _linkables(conn, _typed(conn, found - {event_id}, item.event), settings)
     for other in others.values():
         result = linking.compare(item, other, settings)
         if result.same or result.chain:
@@ -441,6 +442,17 @@ def link_event(conn: sqlite3.Connection, event_id: int, settings: Settings, now:
             )
     component = _component(conn, [event_id], settings.link_max_component)
     return _recluster(conn, component, settings, now)
+
+
+def _typed(conn: sqlite3.Connection, ids: set[int], event: Event) -> list[int]:
+    """The ids whose event type ``linking.compare`` would not veto beside the event's (the
+    others are never linked: no need to read them)."""
+    rows = conn.execute(
+        "SELECT id FROM events WHERE id IN (SELECT value FROM json_each(?))"
+        " AND event_type IN (SELECT value FROM json_each(?)) ORDER BY id",
+        (_ids_json(list(ids)), json.dumps(sorted(linking.compatible_types(event.event_type)))),
+    )
+    return [row[0] for row in rows]
 
 
 def _clean_dirty(conn: sqlite3.Connection, settings: Settings, now: datetime) -> None:

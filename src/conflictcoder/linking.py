@@ -274,6 +274,13 @@ def _place(a: Event, b: Event, settings: Settings) -> tuple[float, str]:
     return 0.0, "place unknown"
 
 
+def compatible_types(event_type: str) -> frozenset[str]:
+    """The event types that ``_type`` does not veto beside this one (itself included)."""
+    return frozenset({event_type}).union(
+        *(pair for pair in _COMPATIBLE_TYPES if event_type in pair)
+    )
+
+
 def _type(a: Event, b: Event) -> tuple[float, str]:
     if a.event_type == b.event_type and a.sub_event_type == b.sub_event_type:
         return 1.0, f"both {a.sub_event_type}"
@@ -451,8 +458,8 @@ def _compare(
     fields: dict[str, tuple[float, str]] = {}
     try:
         fields["date"] = followup or _date(a.event, b.event, settings)
+        fields["type"] = _type(a.event, b.event)  # before the place: never overridden
         fields["place"] = _place(a.event, b.event, settings)
-        fields["type"] = _type(a.event, b.event)
         fields["actors"] = _actors(a.event, b.event)
     except _Veto as veto:
         return Comparison(0.0, False, False, str(veto), fields, veto.kind)
