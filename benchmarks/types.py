@@ -54,7 +54,7 @@ def _f1(gold: list[str], pred: list[str | None]) -> dict:
     }
 
 
-def _toll(text: str, split: tuple, found: tuple) -> int | None:
+def note_toll(text: str, split: tuple, found: tuple) -> int | None:
     """The note's toll as the events stage takes it: ACLED's coding remark when a mention
     took one (``fatalities.coded``), else the largest (as ``benchmarks/actors_fatalities.py``)."""
     coded = [
@@ -78,7 +78,7 @@ def _predict(rows: list[dict], lexicon: actors.ActorLexicon) -> tuple[list, floa
         found = mentions.find(text, split, lexicon)
         primary = next((m for m in found if not m.reference), found[0] if found else None)
         if primary is not None:  # a note tells one event: its deaths may sit in any sentence
-            primary = replace(primary, fatalities=_toll(text, split, found))
+            primary = replace(primary, fatalities=note_toll(text, split, found))
         predictions.append(primary)
     return predictions, time.perf_counter() - started
 
