@@ -87,6 +87,20 @@ LEXICON = actors.load_lexicon()
             2,
             None,
         ),
+        (
+            "artillery fire by an unknown party hit the port",
+            "unknown party",
+            "Unidentified Armed Group ({country})",
+            3,
+            None,
+        ),
+        (
+            "pro-Syrian regime forces shelled the village",
+            "pro-Syrian regime forces",
+            "Militia (Pro-Government)",
+            3,
+            "SY",
+        ),
     ],
 )
 def test_find(text, quote, name, inter, country):
