@@ -118,3 +118,58 @@ def test_loose_candidates_prefer_the_closer_spelling(
         )
 
     assert likeness(place(closer)) > likeness(place(farther))
+
+
+_SHORTENED = [  # (id, name, lat, lon, fcode, country, admin1, population): written for these tests
+    (9910001, "Qubur Zawra", 36.70, 40.60, "PPL", "SY", "01", 0),
+    (9910002, "Dimashir Fawqani", 36.60, 40.95, "PPL", "SY", "01", 0),
+    (9910003, "Dimashir Tahtani", 36.20, 40.30, "PPL", "SY", "01", 0),
+    (9910004, "Qabar", 33.10, 44.10, "PPL", "IQ", "07", 0),
+    (9910005, "Marzabad", 33.50, 44.20, "PPL", "IQ", "07", 250000),
+    (9910006, "Tall Marz", 36.60, 40.80, "PPL", "SY", "01", 0),
+]
+_ALTERNATES = {9910006: "Marzabad"}
+
+
+@pytest.fixture(scope="module")
+def gaz_short(tmp_path_factory: pytest.TempPathFactory) -> gazetteer.Gazetteer:
+    folder = tmp_path_factory.mktemp("short")
+    dump = folder / "short.txt"
+    dump.write_text(
+        "".join(
+            f"{gid}\t{name}\t{name}\t{_ALTERNATES.get(gid, '')}\t{lat}\t{lon}\tP\t{fcode}\t{cc}\t\t{a1}\t\t\t\t{pop}"
+            "\t\t\t\t2024-01-01\n"
+            for gid, name, lat, lon, fcode, cc, a1, pop in _SHORTENED
+        ),
+        encoding="utf-8",
+    )
+    dest = folder / "short.sqlite"
+    dumps = [FIXTURES / "geonames_mini.txt", dump]
+    return gazetteer.Gazetteer.open(gazetteer.build(dest, extra_dumps=dumps, bundled=False))
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "geonameid"),
+    [
+        # only the first word of a name is given: the one town of the province so named
+        (
+            "Gunmen killed a fighter in the village of Qubur in Al-Hasakah countryside.",
+            "Qubur",
+            9910001,
+        ),
+        ("Clashes took place in Qubur in Al-Hasakah countryside.", "Qubur", 9910001),
+        # two towns of the province start so: no telling
+        (
+            "Gunmen killed a fighter in the village of Dimashir in Al-Hasakah countryside.",
+            "Dimashir",
+            None,
+        ),
+        # no province named: the loose match abroad stands
+        ("Gunmen killed a fighter in the village of Qubur.", "Qubur", 9910004),
+    ],
+)
+def test_shortened_name_matches_the_one_town_starting_so(
+    gaz_short: gazetteer.Gazetteer, text: str, quote: str, geonameid: int | None
+) -> None:
+    placed = [m.place.geonameid for m in find(text, gaz_short, quote) if m.place is not None]
+    assert placed == ([] if geonameid is None else [geonameid])

@@ -7,7 +7,9 @@ from pathlib import Path
 import pytest
 
 from conflictcoder import gazetteer, placenames, places
-from conflictcoder.models import PlaceMention
+from conflictcoder.models import Place, PlaceMention
+from conflictcoder.placenear import check_nearness
+from conflictcoder.placerecog import Hit
 from conflictcoder.sentences import split
 
 FIXTURE = Path(__file__).parent / "fixtures" / "geonames_mini.txt"
@@ -437,3 +439,61 @@ def test_place_named_near_another_is_near_it(
     found = run(text, gaz)
     assert by_text(found, kept).place is not None
     assert dropped is None or all(m.text != dropped for m in found)
+
+
+def _town(gid: int, name: str, lat: float, lon: float, cc: str, a1: str, pop: int) -> Place:
+    return Place(
+        geonameid=gid,
+        name=name,
+        latitude=lat,
+        longitude=lon,
+        feature_code="PPL",
+        country=cc,
+        admin1=a1,
+        population=pop,
+    )
+
+
+_BIG_ABROAD = _town(1, "Marzabad", 33.5, 44.2, "IQ", "Baghdad", 250_000)
+_SMALL_NEAR = _town(2, "Tall Marz", 36.6, 40.8, "SY", "Al-Hasakah", 0)
+
+
+@pytest.mark.parametrize(
+    ("text", "outer", "expected"),
+    [
+        # a big town said to lie in another country's countryside: the homonym there
+        (
+            "Clashes in Marzabad in the countryside of Qubur Zawra.",
+            _town(3, "Qubur Zawra", 36.7, 40.6, "SY", "Al-Hasakah", 0),
+            2,
+        ),
+        # in its own country, a big town named by its main name stays
+        (
+            "Clashes in Marzabad in the countryside of Tall Hamid.",
+            _town(4, "Tall Hamid", 34.9, 44.9, "IQ", "Diyala", 0),
+            1,
+        ),
+    ],
+)
+def test_big_town_said_to_lie_in_another_country(text: str, outer: Place, expected: int) -> None:
+    here = text.index("Marzabad")
+    inner = Hit(here, here + 8, "Marzabad", cands=((_BIG_ABROAD, True), (_SMALL_NEAR, False)))
+    inner.best = _BIG_ABROAD
+    start = text.index(outer.name)
+    other = Hit(start, start + len(outer.name), outer.name, cands=((outer, True),), best=outer)
+    assert check_nearness(text, [inner, other], {0, 1}) == set()
+    assert inner.best is not None and inner.best.geonameid == expected
+
+
+def test_big_town_listed_before_a_town_abroad_stays() -> None:
+    text = "Flights to Marzabad, Qubur Zawra and Riga."
+    here = text.index("Marzabad")
+    inner = Hit(here, here + 8, "Marzabad", cands=((_BIG_ABROAD, True), (_SMALL_NEAR, False)))
+    inner.best = _BIG_ABROAD
+    outer = _town(3, "Qubur Zawra", 36.7, 40.6, "SY", "Al-Hasakah", 0)
+    start = text.index(outer.name)
+    other = Hit(
+        start, start + 11, outer.name, cands=((outer, True),), best=outer, admin_cue="admin1"
+    )
+    assert check_nearness(text, [inner, other], {0, 1}) == set()
+    assert inner.best is not None and inner.best.geonameid == 1

@@ -138,13 +138,15 @@ class Gazetteer:
         return [place for place, _ in self.candidates(name, loose=True)]
 
     def area_names(
-        self, country: str, admin1: str, initial: str | None = None
+        self, country: str, admin1: str, initial: str | None = None, heads: bool = False
     ) -> tuple[tuple[str, int, float, float], ...]:
         """``(variant key of the main name, geonameid, lat, lon)`` of every town and village in the
         admin1 area named ``admin1`` (its name as ``Place.admin1`` gives it), for matching
         a spelling the index does not know against the places of a province the text names.
         With ``initial``, only (at least) the names whose key starts with that letter: keys are
-        computed lazily, per letter, since a province may have thousands of villages."""
+        computed lazily, per letter, since a province may have thousands of villages. With
+        ``heads``, the keys of the leading words of names of several words instead ("tukhar"
+        for "Tukhar Taymu"), for a name the text gives shortened."""
         code = next(
             (k for k, v in self._admin1.items() if v == admin1 and k.startswith(country + ".")),
             None,
@@ -165,15 +167,21 @@ class Gazetteer:
         letters = sorted(rows) if initial is None else sorted({initial, ""})
         out: list[tuple[str, int, float, float]] = []
         for letter in letters:
-            cached = self._area_keys.get((code, letter))
+            cached = self._area_keys.get((code, "^" + letter if heads else letter))
             if cached is None:
-                keyed = (
-                    (keys(name), gid, lat, lon) for name, gid, lat, lon in rows.get(letter, ())
-                )
+                named = rows.get(letter, ())
+                if heads:
+                    named = [
+                        (" ".join(words[:n]), gid, lat, lon)
+                        for name, gid, lat, lon in named
+                        for words in (name.split(),)
+                        for n in range(1, len(words))
+                    ]
+                keyed = ((keys(name), gid, lat, lon) for name, gid, lat, lon in named)
                 cached = tuple(
                     (k[0], gid, lat, lon) for k, gid, lat, lon in keyed if k and len(k[0]) >= 3
                 )
-                self._area_keys[(code, letter)] = cached
+                self._area_keys[(code, "^" + letter if heads else letter)] = cached
             out.extend(cached)
         return tuple(out)
 

@@ -117,13 +117,16 @@ def check_nearness(text: str, hits: list[Hit], accepted: set[int]) -> set[int]:
         inner = hits[i]
         if inner.country or inner.best is None:
             continue
-        if inner.best.feature_code in _AREAS or _known_city(inner):
+        if inner.best.feature_code in _AREAS:
             continue
         j = _outer(text, hits, i, accepted)
         if j is None:
             continue
         outer = hits[j]
         assert outer.best is not None
+        worded = any(c.isalpha() for c in text[inner.end : outer.start])
+        if _known_city(inner) and (inner.best.country == outer.best.country or not worded):
+            continue  # a big town is known well, unless said in words to lie in another country
         province = _provincial(text, outer) or "countryside" in text[inner.end : outer.start]
         if _near(inner.best, outer.best, province):
             continue

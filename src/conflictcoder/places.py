@@ -204,8 +204,11 @@ _SAME_PLACE_KM = 5.0
 def _respell_unknown(hits: list[_Hit], ctx: _Context, gazetteer: Gazetteer) -> None:
     """Give a context-named place the index cannot spell ("the village of Hdadiyeh", "in
     Shiheil in Deir-ez-Zor countryside") the town of the same sentence's (else the
-    document's) provinces whose name is spelled closest, when one is close enough."""
-    unknown = [i for i, h in enumerate(hits) if h.unknown][:_MAX_RESPELLED]
+    document's) provinces whose name is spelled closest, when one is close enough, else the
+    only one whose name starts with it; a loose match outside those provinces, that one."""
+    unknown = [
+        i for i, h in enumerate(hits) if h.unknown or (h.loose and h.cued and not h.country)
+    ][:_MAX_RESPELLED]
     for i in unknown:
         hit = hits[i]
         key = keys(hit.surface)
@@ -218,6 +221,13 @@ def _respell_unknown(hits: list[_Hit], ctx: _Context, gazetteer: Gazetteer) -> N
         }
         same = [p for j, p in known.items() if ctx.sentence_of[j] == ctx.sentence_of[i]]
         areas = list(dict.fromkeys((p.country, p.admin1) for p in same or known.values()))
+        if not hit.unknown:  # a loose match outside the named provinces: a shortened name?
+            if hit.best is not None and (hit.best.country, hit.best.admin1) in areas[:2]:
+                continue
+            scored = _shortened(key[0], areas[:2], gazetteer)
+            if scored and (place := gazetteer.get(scored[0][1])) is not None:
+                hit.cands, hit.loose, hit.cued = ((place, False),), True, True
+            continue
         scored: list[tuple[float, int, float, float]] = []
         matcher = difflib.SequenceMatcher(b=key[0], autojunk=False)
         for country, admin1 in areas[:2]:
@@ -233,6 +243,8 @@ def _respell_unknown(hits: list[_Hit], ctx: _Context, gazetteer: Gazetteer) -> N
                     scored.append((matcher.ratio(), gid, lat, lon))
         scored.sort(reverse=True)
         if not scored or scored[0][0] < _CLOSE_SPELLING:
+            scored = _shortened(key[0], areas[:2], gazetteer)
+        if not scored:
             continue
         top = scored[0]
         if any(
@@ -243,6 +255,23 @@ def _respell_unknown(hits: list[_Hit], ctx: _Context, gazetteer: Gazetteer) -> N
         place = gazetteer.get(scored[0][1])
         if place is not None:
             hit.cands, hit.loose, hit.cued = ((place, False),), True, True
+
+
+def _shortened(
+    key: str, areas: list[tuple[str | None, str | None]], gazetteer: Gazetteer
+) -> list[tuple[float, int, float, float]]:
+    """The town of ``areas`` whose name starts with the words the text gives ("Tokhar" for
+    Tukhar Taymu), as a one-entry score list when it is the only one (else none)."""
+    found = [
+        (1.0, gid, lat, lon)
+        for country, admin1 in areas
+        if country and admin1
+        for head, gid, lat, lon in gazetteer.area_names(country, admin1, key[0], heads=True)
+        if head == key
+    ]
+    if any(km(lat, lon, found[0][2], found[0][3]) > _SAME_PLACE_KM for _, _, lat, lon in found):
+        return []  # several towns start so: no telling
+    return found[:1]
 
 
 def _capital_namesake(province: Place, hit: _Hit) -> Place:
