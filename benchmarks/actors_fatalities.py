@@ -26,12 +26,11 @@ import json
 import random
 import re
 import sys
-import time
 from collections import Counter
 from datetime import date, datetime
 from pathlib import Path
 
-from conflictcoder import actors, mentions, sentences
+from conflictcoder import actors
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
 import train_types  # noqa: E402
@@ -47,7 +46,7 @@ def _types_benchmark():
     return module
 
 
-note_toll = _types_benchmark().note_toll
+TYPES = _types_benchmark()
 
 _NUM = (
     r"\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen"
@@ -111,18 +110,6 @@ def load(split: str) -> list[dict]:
     for row in rows:
         row.setdefault("file", "gtd")
     return [r for r in rows if r["split"] == split]
-
-
-def _predict(rows: list[dict], lexicon: actors.ActorLexicon) -> tuple[list, float]:
-    out = []
-    started = time.perf_counter()
-    for row in rows:
-        text = row["text"]
-        split = sentences.split(text)
-        found = mentions.find(text, split, lexicon)
-        primary = next((m for m in found if not m.reference), found[0] if found else None)
-        out.append((primary, note_toll(text, split, found)))
-    return out, time.perf_counter() - started
 
 
 def _names(value: str | None) -> frozenset[str]:
@@ -207,7 +194,8 @@ def main(split: str, limit: int | None, dump: Path | None) -> dict:
         random.Random(7).shuffle(members)
         groups[name] = members[:limit] if limit else members
     everything = [r for members in groups.values() for r in members]
-    predictions, elapsed = _predict(everything, lexicon)
+    primaries, elapsed = TYPES.predict(everything, lexicon)  # fatalities: the note's toll
+    predictions = [(p, p.fatalities if p else None) for p in primaries]
     results = [_score(r, p, lexicon, iso2) for r, p in zip(everything, predictions, strict=True)]
     report: dict = {"split": split, "notes_per_second": round(len(everything) / elapsed, 1)}
     done = 0

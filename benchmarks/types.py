@@ -69,7 +69,7 @@ def note_toll(text: str, split: tuple, found: tuple) -> int | None:
     return max(counts) if counts else None
 
 
-def _predict(rows: list[dict], lexicon: actors.ActorLexicon) -> tuple[list, float]:
+def predict(rows: list[dict], lexicon: actors.ActorLexicon) -> tuple[list, float]:
     predictions = []
     started = time.perf_counter()
     for row in rows:
@@ -138,7 +138,7 @@ def main(limit: int | None) -> dict:
         balanced += [r for r in held if r["sub"] == sub][:PER_TYPE]
     report: dict = {}
     everything = [r for rows in groups.values() for r in rows]
-    predictions, elapsed = _predict(everything, lexicon)
+    predictions, elapsed = predict(everything, lexicon)
     report["notes_per_second"] = round(len(everything) / elapsed, 1)
     done = 0
     for name, rows in groups.items():
@@ -149,7 +149,7 @@ def main(limit: int | None) -> dict:
         k: v for k, v in _section(acled, predictions[: len(acled)], lexicon).items()
         if not isinstance(v, dict)
     }  # fmt: skip
-    report["balanced"] = _section(balanced, _predict(balanced, lexicon)[0], lexicon)
+    report["balanced"] = _section(balanced, predict(balanced, lexicon)[0], lexicon)
     return report
 
 
