@@ -289,13 +289,10 @@ def _inherit(text: str, mention: Mention, earlier: Mention | None) -> Mention:
     )
     if not (mention.reference or bare_explosion or bare_attack):
         return mention
-    return replace(
+    return _as_part(
         mention,
-        event_type=earlier.event_type,
-        sub_event_type=earlier.sub_event_type,
-        reference=True,
-        confidence=min(mention.confidence, 0.35),
-        why=f"back-reference typed as the {earlier.sub_event_type.lower()} of sentence "
+        earlier,
+        f"back-reference typed as the {earlier.sub_event_type.lower()} of sentence "
         f"{earlier.sentence} (explosions during a battle are part of it)",
     )
 
@@ -327,7 +324,7 @@ def _absorb(text: str, sentence: Sentence, earlier: Mention, mention: Mention) -
     )
 
 
-def _as_part(mention: Mention, whole: Mention) -> Mention:
+def _as_part(mention: Mention, whole: Mention, why: str | None = None) -> Mention:
     """A mention that retyped the event told before: a back-reference to it."""
     return replace(
         mention,
@@ -335,7 +332,7 @@ def _as_part(mention: Mention, whole: Mention) -> Mention:
         sub_event_type=whole.sub_event_type,
         reference=True,
         confidence=min(mention.confidence, 0.35),
-        why=f"part of the {whole.sub_event_type.lower()} of sentence {whole.sentence}",
+        why=why or f"part of the {whole.sub_event_type.lower()} of sentence {whole.sentence}",
     )
 
 
