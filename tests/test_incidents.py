@@ -7,7 +7,15 @@ from pathlib import Path
 import pytest
 from factories import prison_event
 
-from conflictcoder import incident_export, incidents, linking, linkmerge, linkterms, store
+from conflictcoder import (
+    incident_export,
+    incidents,
+    linking,
+    linkmerge,
+    linkterms,
+    migrations,
+    store,
+)
 from conflictcoder.linking import Linkable
 from conflictcoder.linkmerge import TollReport
 from conflictcoder.models import Article, Span
@@ -568,7 +576,7 @@ def test_migration_empties_the_term_cache():
     conn = store.open_db(":memory:")
     _store(conn, "a-1", PRISON, date(2022, 1, 21), _event())
     assert conn.execute("SELECT count(*) FROM event_terms").fetchone()[0] == 1
-    store.m003_link_terms(conn)
+    migrations.m003_link_terms(conn)
     assert conn.execute("SELECT count(*) FROM event_terms").fetchone()[0] == 0
 
 

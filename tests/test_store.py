@@ -5,9 +5,9 @@ import pytest
 from factories import prison_event
 
 from conflictcoder.errors import StoreError
+from conflictcoder.migrations import MIGRATIONS, m004_date_source
 from conflictcoder.models import Article, Span
 from conflictcoder.store import (
-    MIGRATIONS,
     Filters,
     add_document,
     add_problem,
@@ -286,8 +286,6 @@ def test_date_source_round_trips(conn, source):
     ],
 )
 def test_m004_fills_date_source_from_why(why, expected):
-    from conflictcoder.store import m004_date_source
-
     db = open_db(":memory:")
     add_document(db, _article(), [_event()], now=NOW)
     db.execute("ALTER TABLE events DROP COLUMN date_source")
