@@ -3,13 +3,16 @@
 import csv
 import io
 import json
+import sqlite3
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
 import conflictcoder
+from conflictcoder import cli as cli_module
 from conflictcoder.cli import cli
+from conflictcoder.errors import InputError
 
 SEED_FIELDS = [
     "event_date", "time_precision", "event_type", "sub_event_type", "actor1", "assoc_actor_1",
@@ -157,3 +160,35 @@ def test_every_command_has_help_with_an_example(runner):
         assert result.exit_code == 0, name
         if not hasattr(command, "commands"):
             assert "Example:" in result.stdout, name
+
+
+@pytest.mark.parametrize(
+    ("error", "status", "message"),
+    [
+        (RuntimeError("boom"), 70, "internal error (RuntimeError: boom); this is a bug"),
+        (sqlite3.OperationalError("database is locked"), 1, "database error: database is locked"),
+        (InputError("doc-1", "no date"), 1, "conflictcoder: doc-1: no date"),
+    ],
+)
+def test_main_reports_every_error_in_one_line(monkeypatch, capsys, error, status, message):
+    def fail(**_kwargs):
+        raise error
+
+    monkeypatch.delenv("CONFLICTCODER_TRACEBACK", raising=False)
+    monkeypatch.setattr(cli, "main", fail)
+    with pytest.raises(SystemExit) as exit_info:
+        cli_module.main()
+    assert exit_info.value.code == status
+    err = capsys.readouterr().err
+    assert message in err
+    assert err.count("\n") == 1
+
+
+def test_main_shows_the_traceback_of_a_bug_on_request(monkeypatch):
+    def fail(**_kwargs):
+        raise RuntimeError("boom")
+
+    monkeypatch.setenv("CONFLICTCODER_TRACEBACK", "1")
+    monkeypatch.setattr(cli, "main", fail)
+    with pytest.raises(RuntimeError, match="boom"):
+        cli_module.main()

@@ -8,6 +8,8 @@ the exit status is 1 when any document had a problem.
 from __future__ import annotations
 
 import json
+import os
+import sqlite3
 import sys
 from collections.abc import Iterable
 from datetime import UTC, datetime
@@ -421,7 +423,13 @@ def gazetteer_import(dump, gazetteer_path):
 
 
 def main() -> None:
-    """Entry point: run the CLI and turn library errors into one-line messages."""
+    """Entry point: run the CLI and turn every error into a one-line message.
+
+    Library errors (``ConflictCoderError``) and SQLite errors (a locked or full database) are
+    the user's to fix; anything else is a bug in conflictcoder, reported as one line too, with
+    the full traceback when ``CONFLICTCODER_TRACEBACK`` is set (exit status 70, sysexits'
+    EX_SOFTWARE).
+    """
     try:
         cli.main(standalone_mode=False)
     except click.exceptions.Abort:
@@ -435,3 +443,15 @@ def main() -> None:
         sys.exit(1)
     except BrokenPipeError:
         sys.exit(0)
+    except sqlite3.Error as error:
+        click.echo(f"conflictcoder: database error: {error}", err=True)
+        sys.exit(1)
+    except Exception as error:  # a bug: one line, the traceback on request
+        if os.environ.get("CONFLICTCODER_TRACEBACK"):
+            raise
+        click.echo(
+            f"conflictcoder: internal error ({type(error).__name__}: {error}); this is a bug,"
+            " please report it (set CONFLICTCODER_TRACEBACK=1 for the traceback)",
+            err=True,
+        )
+        sys.exit(70)  # EX_SOFTWARE
