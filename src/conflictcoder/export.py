@@ -12,7 +12,7 @@ written. Missing values are JSON ``null`` and empty CSV cells.
   location, country, fatalities.
 - ``acled-csv``: ACLED's export columns in ACLED's order (``ACLED_COLUMNS``), blank where
   we have nothing (admin3, source_scale, tags, timestamp); ``iso`` (ISO 3166 numeric) and
-  ``region`` (ACLED's regions) come from ``data/country_regions.tsv``.
+  ``region`` (ACLED's regions) come from ``countries``.
   ``event_id_cnty`` is ``conflictcoder-`` plus a hash of the document id and the event's
   identifying fields, so the same extraction always gets the same id.
 - ``geojson``: a FeatureCollection of Points whose properties are the records; events
@@ -26,10 +26,9 @@ import csv
 import hashlib
 import json
 from collections.abc import Iterable, Sequence
-from functools import cache
-from importlib import resources
 from typing import Any, TextIO
 
+from conflictcoder import countries
 from conflictcoder.errors import ConflictCoderError
 from conflictcoder.models import EVENT_FIELDS, Event
 
@@ -141,19 +140,10 @@ def event_id(event: Event) -> str:
     return f"conflictcoder-{digest.hexdigest()[:12]}"
 
 
-@cache
-def _country_codes() -> dict[str, tuple[int, str | None]]:
-    path = resources.files("conflictcoder") / "data" / "country_regions.tsv"
-    with path.open(encoding="utf-8", newline="") as handle:
-        return {
-            row["iso3"]: (int(row["iso"]), row["region"] or None)
-            for row in csv.DictReader(handle, delimiter="\t")
-        }
-
-
 def country_codes(iso3: str | None) -> tuple[int | None, str | None]:
     """ACLED's ``iso`` (ISO 3166 numeric) and ``region`` of a country; None when unknown."""
-    return _country_codes().get(iso3 or "", (None, None))
+    country = countries.by_iso3(iso3)
+    return (country.numeric, country.region) if country else (None, None)
 
 
 def acled_record(event: Event) -> dict[str, Any]:

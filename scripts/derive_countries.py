@@ -1,13 +1,17 @@
-"""Write src/conflictcoder/data/country_regions.tsv: iso3, ISO 3166 numeric code, ACLED region.
+"""Write src/conflictcoder/data/countries.tsv: iso2, iso3, ISO 3166 numeric code, ACLED's name
+of the country and ACLED's region.
 
-ACLED's export carries ``iso`` (the numeric ISO 3166-1 code) and ``region``. The numeric
-codes come from GeoNames' countryInfo.txt (bundled, CC BY 4.0); the regions are ACLED's
+ACLED's export carries ``country`` (ACLED's spelling), ``iso`` (the numeric ISO 3166-1 code)
+and ``region``. Names and numeric codes come from GeoNames' countryInfo.txt (bundled,
+CC BY 4.0), except where ACLED spells a country otherwise (``ACLED_NAMES``, from ACLED's
+published country list: "Democratic Republic of Congo", "Palestine", "eSwatini"...), which
+is also the spelling ACLED's generic actor names use ("Protesters (Palestine)"). The regions are ACLED's
 published regional groupings (the UN M49 sub-regions, with Iran and Turkey in the Middle
 East, the Caucasus joined to Central Asia, Mexico in Central America and Sudan in Northern
 Africa), written out below. European countries are every GeoNames "EU" country not placed
 elsewhere. Territories ACLED does not code are left without a region.
 
-    python scripts/derive_regions.py
+    python scripts/derive_countries.py
 """
 
 from __future__ import annotations
@@ -45,6 +49,20 @@ REGIONS: dict[str, str] = {
 }
 
 
+#: ACLED's spelling where it differs from GeoNames' country name (keyed by ISO alpha-2).
+ACLED_NAMES: dict[str, str] = {
+    "BQ": "Caribbean Netherlands",
+    "CD": "Democratic Republic of Congo",
+    "CG": "Republic of Congo",
+    "CV": "Cape Verde",
+    "CZ": "Czech Republic",
+    "PS": "Palestine",
+    "SZ": "eSwatini",
+    "TL": "East Timor",
+    "VA": "Vatican City",
+}
+
+
 def main() -> None:
     region_of = {iso3: region for region, codes in REGIONS.items() for iso3 in codes.split()}
     rows = []
@@ -53,17 +71,18 @@ def main() -> None:
             if line.startswith("#") or not line.strip():
                 continue
             cells = line.rstrip("\n").split("\t")
-            iso3, numeric, continent = cells[1], cells[2], cells[8]
+            iso2, iso3, numeric, continent = cells[0], cells[1], cells[2], cells[8]
+            name = ACLED_NAMES.get(iso2) or cells[4].strip()
             region = region_of.get(iso3) or ("Europe" if continent == "EU" else "")
-            rows.append((iso3, int(numeric), region))
-    unknown = set(region_of) - {iso3 for iso3, _, _ in rows}
+            rows.append((iso2, iso3, int(numeric), name, region))
+    unknown = set(region_of) - {row[1] for row in rows}
     if unknown:
         raise SystemExit(f"codes not in countryInfo.txt: {sorted(unknown)}")
-    with (DATA / "country_regions.tsv").open("w", encoding="utf-8", newline="") as out:
+    with (DATA / "countries.tsv").open("w", encoding="utf-8", newline="") as out:
         writer = csv.writer(out, delimiter="\t", lineterminator="\n")
-        writer.writerow(("iso3", "iso", "region"))
+        writer.writerow(("iso2", "iso3", "iso", "name", "region"))
         writer.writerows(sorted(rows))
-    print(f"{len(rows)} countries, {sum(1 for r in rows if r[2])} with a region")
+    print(f"{len(rows)} countries, {sum(1 for r in rows if r[4])} with a region")
 
 
 if __name__ == "__main__":
