@@ -128,6 +128,8 @@ def test_parenthesised_range_takes_the_date_it_elaborates():
         ("Shots were fired in the 1800 block of Pine Street.", []),
         ("He told 13News Now that nobody was hurt.", []),
         ("The acclaimed Sunday Leader editor was shot.", []),
+        ("Police say April Jones, 18, was hit by a stray bullet.", []),
+        ("Lawyers for June Carter asked for bail.", []),
         ("Call 270-365-2041 with tips; the store at 1840 West Palma Vista Drive closed.", []),
         (
             "The two women consoled each other Wednesday night.",
@@ -179,6 +181,8 @@ def test_news_robustness(sentence, expected):
         ("An autopsy is expected Wednesday.", "Wednesday", "2013-03-27"),
         ("More details should be released Monday.", "Monday", "2013-03-25"),
         ("A vigil is planned for Thursday.", "Thursday", "2013-03-28"),
+        # A reduced relative clause: "the talks, set to resume Monday".
+        ("The peace talks, set to resume Monday, were in doubt.", "Monday", "2013-03-25"),
         # A quotation's future does not make the report's weekday future.
         ('"It would be wrong to attend," he wrote on Sunday.', "Sunday", "2013-03-17"),
         # ... but not in the past tense.
@@ -260,6 +264,16 @@ SUN = date(2013, 3, 24)  # a Sunday
         ("Troops left on 6 March. The following Monday, rebels struck.", FRI,
          [("6 March", "DATE", "2013-03-06"), ("The following Monday", "DATE", "2013-03-11")]),
         ("Following Monday's raid, rebels struck.", FRI, [("Monday", "DATE", "2013-03-18")]),
+        # "the following/previous/same year|month" count from the story's time, "next year" from the DCT.
+        ("He was promoted on May 22, 1995, and the following year he retired.", FRI,
+         [("May 22, 1995", "DATE", "1995-05-22"), ("the following year", "DATE", "1996")]),
+        ("The bid failed in March 2011. The following month, the firm was sold.", FRI,
+         [("March 2011", "DATE", "2011-03"), ("The following month", "DATE", "2011-04")]),
+        ("He retires next year.", FRI, [("next year", "DATE", "2014")]),
+        # An ordinal quarter after the DCT's own is the last one past, unless the clause looks ahead.
+        ("Profit rose in the fourth quarter.", date(2013, 1, 28), [("the fourth quarter", "DATE", "2012-Q4")]),
+        ("Profit will rise in the fourth quarter.", date(2013, 1, 28), [("the fourth quarter", "DATE", "2013-Q4")]),
+        ("Profit rose in the first quarter.", FRI, [("the first quarter", "DATE", "2013-Q1")]),
     ],
 )  # fmt: skip
 def test_part_of_day_weeks_and_due_to(sentence, dct, expected):

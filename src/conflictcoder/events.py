@@ -2,19 +2,21 @@
 
 Rules, in order (each recorded in ``Event.why``):
 
-- **Context of a mention.** Its date is the day-level temporal expression of its own
-  sentence nearest the trigger; its place the first town-level place of its clause (a
-  facility, a town, "near"/"countryside of" a town), else an admin area, else the
-  country; hyphenated adjectives
-  ("US-backed") are not places.
+- **Context of a mention.** Its dates come from ``eventdates.for_mention``; its place is
+  the first town-level place of its clause (a facility, a town, "near"/"countryside of" a
+  town), else an admin area, else the country; hyphenated adjectives ("US-backed") are
+  not places.
 - **Grouping.** Mentions are read in order; a mention joins the event in focus (the last one
   touched) or an earlier one when nothing separates them: same country (or none said),
-  places within ``_SAME_PLACE_KM`` or none said, days at most one apart, and no cue of a
-  separate incident ("in a separate attack", "elsewhere"). Otherwise it opens a new event.
+  places within ``_SAME_PLACE_KM`` or none said, days at most one apart (for a violent
+  mention, the days of the violent members: an arrest's day is not the shooting's), and no
+  cue of a separate incident ("in a separate attack", "elsewhere"). Otherwise it opens a
+  new event.
 - **Type.** An event with a battle mention is a battle (ACLED folds explosions and
   collateral violence during a battle into it); else the most confident mention's type.
-- **Date.** The earliest day among the group's dates (the day the event began), with its
-  precision; no date in the text → the publication date, time_precision 2.
+- **Date.** ``eventdates``: the earliest day among the group's own dates (the day the
+  event began), with its precision; else the discourse's reference date, the date the
+  article ties to the violence, or the publication date with time_precision 2.
 - **Fatalities.** The first figure reported for the event (the lede carries the toll;
   later sentences restate or break it down).
 """
@@ -27,7 +29,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
-from conflictcoder import actors, admin_names, places
+from conflictcoder import actors, admin_names, eventdates, places
 from conflictcoder.fatalities import coded as coded_remark
 from conflictcoder.gazetteer import Gazetteer
 from conflictcoder.geometry import km
@@ -38,10 +40,8 @@ from conflictcoder.models import (
     Mention,
     PlaceMention,
     Span,
-    Timex,
 )
 from conflictcoder.settings import Settings
-from conflictcoder.timex_context import pluperfect
 
 _SAME_PLACE_KM = 30.0
 _MAX_NOTES = 600
@@ -61,8 +61,7 @@ _KIND_RANK = {"facility": 1, "populated": 1, "relative": 1, "admin2": 3, "admin1
 @dataclass(frozen=True, slots=True)
 class _Context:
     mention: Mention
-    timex: Timex | None  # a date of the mention's own sentence
-    inherited: Timex | None  # else the reference date of the preceding discourse
+    dates: eventdates.MentionDates
     place: PlaceMention | None
     country: str | None  # ISO2
     separate: bool
@@ -77,8 +76,16 @@ class _Group:
     def country(self) -> str | None:
         return next((m.country for m in self.members if m.country), None)
 
-    def days(self) -> list[date]:
-        return [m.timex.day for m in self.members if m.timex and m.timex.day]
+    def days(self, violent_only: bool = False) -> list[date]:
+        """The own days of the members (of the violent ones only: an arrest's day is not
+        the shooting's)."""
+        return [
+            m.dates.own.day
+            for m in self.members
+            if m.dates.own
+            and m.dates.own.day
+            and (not violent_only or m.mention.event_type in eventdates.VIOLENT_TYPES)
+        ]
 
     def best_place(self) -> PlaceMention | None:
         placed = [m.place for m in self.members if m.place is not None]
@@ -110,44 +117,6 @@ def _contains(outer: PlaceMention, inner: PlaceMention) -> bool:
     )
 
 
-_SUBORDINATE = re.compile(
-    r"\b(who|whom|which|after|since|following|until|when|whose|earlier|previously)\b|[(;]",
-    re.IGNORECASE,
-)
-_BACKWARD = re.compile(
-    r"\b(?:previous|preceding|prior)\s+(?:day|night|morning|afternoon|evening)\b"
-    r"|\b(?:day|days|night|nights)\s+(?:before|earlier|prior)\b",
-    re.IGNORECASE,
-)
-_OPENING_DATE = re.compile(
-    r"\s*(on|in|at|late|early|by|around|about|approximately)?\s*$", re.IGNORECASE
-)
-
-
-def _date_distance(text: str, sentence_start: int, trigger: int, timex: Timex) -> float:
-    """How far a date is from governing the trigger (lower governs).
-
-    A date opening the sentence ("On 9 May 2020, ...") governs all of it; a date behind a
-    relative or subordinate clause marker ("who was arrested on 6 May", "since March")
-    describes something else.
-    """
-    if _OPENING_DATE.fullmatch(text, sentence_start, timex.start):
-        return 0.0
-    lo, hi = sorted((trigger, timex.start))
-    penalty = 200.0 if _SUBORDINATE.search(text, lo, hi) else 0.0
-    return abs(timex.start - trigger) + penalty
-
-
-def _pluperfect_date(analysis: Analysis, timex: Timex) -> bool:
-    """A date in a past-perfect clause ("another ton had been found on 27 April"): background,
-    not the reference date for the sentences after it."""
-    for sentence in analysis.sentences:
-        if sentence.start <= timex.start < sentence.end:
-            text = analysis.article.text
-            return pluperfect(text, timex.start, timex.end, sentence.start, sentence.end)
-    return False
-
-
 def _in_sentence(items, start: int, end: int):
     return [item for item in items if start <= item.start and item.end <= end]
 
@@ -176,17 +145,10 @@ def _clause(analysis: Analysis, mention: Mention) -> tuple[int, int]:
     return start, end
 
 
-def _context(analysis: Analysis, mention: Mention) -> _Context:
+def _context(analysis: Analysis, dates: eventdates.Dates, mention: Mention) -> _Context:
     text = analysis.article.text
     sentence = analysis.sentences[mention.sentence]
     clause_start, clause_end = _clause(analysis, mention)
-    trigger = mention.trigger.start
-    dated = [t for t in _in_sentence(analysis.timexes, sentence.start, sentence.end) if t.day]
-    timex = min(dated, key=lambda t: _date_distance(text, sentence.start, trigger, t), default=None)
-    inherited = None
-    if timex is None:
-        earlier = [t for t in analysis.timexes if t.day and t.end <= sentence.start]
-        inherited = next((t for t in reversed(earlier) if not _pluperfect_date(analysis, t)), None)
     placed = [
         p
         for p in _in_sentence(analysis.places, clause_start, clause_end)
@@ -205,8 +167,7 @@ def _context(analysis: Analysis, mention: Mention) -> _Context:
     separate = bool(_SEPARATE.search(text, sentence.start, sentence.end))
     return _Context(
         mention=mention,
-        timex=timex,
-        inherited=inherited,
+        dates=eventdates.for_mention(analysis, dates, mention),
         place=place,
         country=country,
         separate=separate,
@@ -322,19 +283,20 @@ def _compatible(group: _Group, ctx: _Context) -> bool:
             > _SAME_PLACE_KM
         ):
             return False
-    days = group.days()
-    if ctx.timex and ctx.timex.day and days:
-        if min(abs((ctx.timex.day - d).days) for d in days) > 1:
+    days = group.days(violent_only=ctx.mention.event_type in eventdates.VIOLENT_TYPES)
+    own = ctx.dates.own
+    if own and own.day and days:
+        if min(abs((own.day - d).days) for d in days) > 1:
             return False
     return True
 
 
-def group_mentions(analysis: Analysis) -> list[list[_Context]]:
+def group_mentions(analysis: Analysis, dates: eventdates.Dates) -> list[list[_Context]]:
     """Group the article's mentions into events (see the module docstring)."""
     groups: list[_Group] = []
     focus: _Group | None = None
     for mention in analysis.mentions:
-        ctx = _context(analysis, mention)
+        ctx = _context(analysis, dates, mention)
         candidates = ([focus] if focus else []) + [g for g in reversed(groups) if g is not focus]
         target = next((g for g in candidates if _compatible(g, ctx)), None)
         if target is None:
@@ -380,6 +342,7 @@ def _document_country(analysis: Analysis) -> str | None:
 
 def _build(
     analysis: Analysis,
+    dates: eventdates.Dates,
     members: Sequence[_Context],
     gazetteer: Gazetteer,
     lexicon: actors.ActorLexicon,
@@ -392,32 +355,13 @@ def _build(
     evidence["event_type"] = evidence["sub_event_type"] = tuple(c.mention.trigger for c in members)
     why["event_type"] = chosen.why or "mention type"
 
-    every = [c.timex for c in members if c.timex and c.timex.day]
-    inherited = [c.inherited for c in members if c.inherited and c.inherited.day]
-    # "the previous day", "a day earlier": background to a date already given, not the event's
-    dated = [t for t in every if not _BACKWARD.search(t.text)] or ([] if inherited else every)
-    if dated:
-        first = min(dated, key=lambda t: (t.day, t.precision or 9))
-        event_date, precision = first.day, first.precision or 1
-        sentences = [analysis.sentences[c.mention.sentence] for c in members]
-        same_day = {
-            Span(t.start, t.end)
-            for t in analysis.timexes
-            if t.day == event_date and any(s.start <= t.start < s.end for s in sentences)
-        }
-        evidence["event_date"] = tuple(sorted(same_day))
-        why["event_date"] = f"earliest date of the event's mentions: {first.why or first.value}"
-        date_source = "text"
-    elif inherited:
-        first = inherited[0]
-        event_date, precision = first.day, first.precision or 1
-        evidence["event_date"] = (Span(first.start, first.end),)
-        why["event_date"] = f"reference date of the preceding text: {first.why or first.value}"
-        date_source = "discourse"
-    else:
-        event_date, precision = article.published, 2
-        why["event_date"] = "no temporal expression governs the event: publication date"
-        date_source = "publication"
+    dating = eventdates.choose(
+        analysis, dates, [(c.mention, c.dates) for c in members], chosen.event_type
+    )
+    event_date, precision, date_source = dating.day, dating.precision, dating.source
+    if dating.evidence:
+        evidence["event_date"] = dating.evidence
+    why["event_date"] = dating.why
 
     place_mention = min(
         (c.place for c in members if c.place is not None), key=_place_rank, default=None
@@ -528,8 +472,9 @@ def assemble(
 ) -> tuple[Event, ...]:
     """The article's events, in the order they are first reported."""
     found: list[Event] = []
-    for members in group_mentions(analysis):
-        event = _build(analysis, members, gazetteer, lexicon)
+    dates = eventdates.prepare(analysis)
+    for members in group_mentions(analysis, dates):
+        event = _build(analysis, dates, members, gazetteer, lexicon)
         if event.confidence < settings.min_confidence:
             continue
         towns = next(

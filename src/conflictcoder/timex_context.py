@@ -21,6 +21,8 @@ _FUTURE_CUE = re.compile(
     r"(?:\b(?:will|won't|shall|(?:is|are|be)\s+to|(?:is|are|was|were|be)\s+(?:expected|scheduled"
     r"|set|slated|planned|going|likely)\s+to|(?:is|are|was|were|be)\s+due\s+to\s+"
     + _DUE_VERB
+    + r"|(?<!been\s)(?:expected|scheduled|slated|set)\s+to\s+"  # "the talks, set to resume Monday"
+    + _DUE_VERB
     + r"|(?:is|are|be)\s+(?:expected|scheduled|slated"
     r"|planned|due(?!\s+to))|should(?!\s+(?:not\s+)?have|n['’]t\s+have)|plan(?:s|ned|ning)?\s+to|intends?\s+to|"
     r"aims?\s+to|would|upcoming|might(?!\s+have)|as\s+(?:soon|early)\s+as)\b|['’]ll\b)",

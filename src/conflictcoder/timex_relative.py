@@ -4,6 +4,7 @@ quarter", "every Friday", "the following week" (see ``timex.py``)."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date, timedelta
 
 from conflictcoder.models import Timex
@@ -67,7 +68,11 @@ def resolve_ago(m: re.Match[str], ctx: Context, state: Discourse) -> tuple[Timex
         "publication" if relative_to_dct else f"the preceding date {ref_base.isoformat()}"
     )
     new_anchor = ref if unit in ("day", "night") else None
-    return make(m, ctx, "DATE", value, why), new_anchor
+    timex = make(m, ctx, "DATE", value, why)
+    if unit == "week" and timex.day is not None and ref <= ctx.dct:
+        # "shot one week ago": the week is the value, its best day is seven days back
+        timex = replace(timex, day=ref)
+    return timex, new_anchor
 
 
 def _amount_start(m: re.Match[str]) -> int:
@@ -248,6 +253,8 @@ def resolve_quarter(m: re.Match[str], ctx: Context, state: Discourse) -> Timex:
     reporting = shift(dct, -1, "quarter") or dct
     if g.get("ord"):
         quarter, year, why = ORDINALS[g["ord"].lower()], dct.year, "quarter"
+        if quarter > quarter_of(dct) and not ctx.future(m.start(), m.end()):
+            year, why = dct.year - 1, "quarter, the last one past"  # "the fourth quarter" in Jan
     elif state.quarter is not None:
         year, quarter, _ = state.quarter
         why = f"the quarter named before ({year}-Q{quarter})"

@@ -218,7 +218,7 @@ def resolve(
     if rule == "future":
         return make(m, ctx, "DATE", "FUTURE_REF", "future reference"), None
     if rule == "unitrel":
-        return _resolve_unitrel(m, ctx)
+        return _resolve_unitrel(m, ctx, state)
     if rule == "theyear":
         return resolve_theyear(m, ctx, state), None
     if rule == "spokenyear":
@@ -347,7 +347,12 @@ def _resolve_relday(m: re.Match[str], ctx: Context) -> tuple[Timex, date | None]
     return make(m, ctx, "DATE", day.isoformat(), reason), day
 
 
-def _resolve_unitrel(m: re.Match[str], ctx: Context) -> tuple[Timex, date | None]:
+_ANAPHORIC_REL = {"following": 1, "previous": -1, "preceding": -1, "same": 0}
+_USABLE_GRANULARITY = {"year": ("day", "week", "month", "year"), "month": ("day", "week", "month"),
+                       "week": ("day", "week")}  # fmt: skip
+
+
+def _resolve_unitrel(m: re.Match[str], ctx: Context, state: Discourse) -> tuple[Timex, date | None]:
     g = m.groupdict()
     dct = ctx.dct
     unit = g["unit"].lower()
@@ -356,6 +361,14 @@ def _resolve_unitrel(m: re.Match[str], ctx: Context) -> tuple[Timex, date | None
     mod = mod_of(mod_word) or {"earlier": "START", "later": "END"}.get(mod_word)
     if unit == "fiscal year":
         unit = "year"
+    coarse = state.coarse
+    if g["the"] and rel in _ANAPHORIC_REL and unit in _USABLE_GRANULARITY and coarse:
+        # "On May 22, 1995, ... the following year": from the story's time, not the DCT
+        base, granularity = coarse
+        ref = shift(base, _ANAPHORIC_REL[rel], unit)
+        if granularity in _USABLE_GRANULARITY[unit] and ref is not None:
+            why = f"the {rel} {unit}, from the preceding date {base.isoformat()}"
+            return make(m, ctx, "DATE", value_at_granularity(ref, unit), why, mod), None
     if rel == "past" and g["the"] and unit not in ("weekend", "year"):
         return make(m, ctx, "DURATION", duration_value(1, unit), "the past unit, a duration"), None
     if rel == "same":

@@ -306,6 +306,9 @@ def accept(name: str, match: re.Match[str], text: str) -> bool:
             full = len(mon) > 4 or mon.lower() in ("may", "june", "july")
             if not full and not has_year:
                 return False
+            bare = not (has_year or match.group("mod") or match.group("rel") or match.group("rel2"))
+            if bare and _NAME_NEXT.match(text, match.end()):
+                return False  # "Police say April McDaniel was": a first name
             if mon.lower() in _AMBIGUOUS_MONTHS and not has_year and not match.group("mod"):
                 if match.group("rel") is None and not _MONTH_CONTEXT.search(text, 0, match.start()):
                     return False
