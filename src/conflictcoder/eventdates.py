@@ -55,16 +55,16 @@ _OPENING_DATE = re.compile(
 )
 # A page's own time stamp: the expressions right after these words date the page.
 _STAMP = re.compile(
-    r"\b(?:posted|updated|published|last\s+updated|last\s+modified|modified|created)"
-    r"(?:\s+(?:on|at))?\s*:?\s*",
+    r"(?:\b(?:posted|updated|published|last\s+updated|last\s+modified|modified|created)"
+    r"(?:\s+(?:on|at))?\s*:?|\(@\w+\))\s*",  # "(@handle) April 17, 2015": a tweet's stamp
     re.IGNORECASE,
 )
-_STAMP_GAP = re.compile(r"[\s,:|/-]*(?:at\s+)?", re.IGNORECASE)
+_STAMP_GAP = re.compile(r"[\s,:|/-]*(?:(?:at|on)\s+)?", re.IGNORECASE)
 # Steps of the legal and reporting process that follow a violent event.
 _PROCESS = re.compile(
     r"\b(?:arrest(?:ed|s)?|charg(?:ed|es|ing)|indicted|arraign(?:ed|ment)|booked|jailed"
     r"|(?:taken|turned\s+himself|turned\s+herself)\s+in(?:to\s+custody)?|(?:in|into)\s+custody"
-    r"|pleaded|pled|convicted|sentenced|acquitted|found\s+guilty|testified|extradited"
+    r"|pleaded|pled|plea\s+(?:agreements?|deals?|bargains?)|convicted|sentenced|acquitted|found\s+guilty|testified|extradited"
     r"|in\s+court|court\s+(?:appearance|hearing|date)|judge|(?:on|without|no)\s+(?:bail|bond)"
     r"|(?:bail|bond)\s+(?:was\s+|is\s+|has\s+been\s+)?set|set\s+(?:a\s+|his\s+|her\s+)?(?:bail|bond)"
     r"|(?:at|during|before)\s+(?:a|an|his|her|their|the)\s+(?:\w+\s+)?(?:hearing|trial)"
@@ -75,7 +75,7 @@ _PROCESS = re.compile(
 # "Monday's hearing": a date owned by a later step.
 _PROCESS_NOUN = re.compile(
     r"(?:hearing|trial|arraignment|sentencing|court|funeral|vigil|memorial|arrest|plea"
-    r"|announcement|news|press)",
+    r"|announcement|news|press|address|speech|statement|briefing|conference)",
     re.IGNORECASE,
 )
 # Words of the violence itself: once one follows the process verb, the date is the event's.
