@@ -259,6 +259,11 @@ class Gazetteer:
             return None
         return self._admin1.get(f"{country}.{code}")
 
+    def admin1_names(self, country: str) -> tuple[str, ...]:
+        """The names of ``country``'s admin1 areas (as ``Place.admin1`` gives them)."""
+        prefix = country + "."
+        return tuple(sorted(v for k, v in self._admin1.items() if k.startswith(prefix) and v))
+
     def admin2_name(self, country: str | None, admin1: str | None, code: str | None) -> str | None:
         if not country or not admin1 or not code:
             return None

@@ -156,3 +156,12 @@ def keys(name: str) -> tuple[str, str] | None:
         return None
     content = _content(folded)
     return _variant(content), _skeleton(content)
+
+
+def same_spelling(surface: str, name: str) -> bool:
+    """``surface`` spells ``name`` up to accents, case, Arabic articles and the marks between
+    letters ("Dar'a" is Dar‘ā, which folds to "dar a")."""
+    a, b = fold(surface), fold(name)
+    if a is None or b is None:
+        return False
+    return _content(a).replace(" ", "") == _content(b).replace(" ", "")

@@ -21,15 +21,18 @@ from conflictcoder.placerecog import Hit
 _TYPES = (
     r"(?:town|village|cit(?:y|ies)|area|camp|district|neighbou?rhood|region|frontline|front|"
     r"hill|farm|plain|junction|checkpoint|desert|road|mountain|valley|field|axis|sector|base|"
-    r"market|crossing|roundabout|dam|river|subdistrict|municipalit(?:y|ies)|commune|"
+    r"market|crossing|roundabout|dam|river|sub-?district|municipalit(?:y|ies)|commune|"
     r"township|localit(?:y|ies)|quarter|suburb|province|governorate|lga|county|counties|"
     r"forest|refugee|prison|mosque|hospital|school|bridge|station|part)s?|"
     r"countryside|outskirts|vicinity|surroundings|environs|edge|rural|the|a|on|"
     r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?"
 )
+# The rest of a name the gazetteer matched only in part: "Jadid [Bakkara] town in Deir-ez-Zor".
+_NAME_REST = r"(?-i:[A-Z][\w'’-]*|al|el|ad|ash|az|an|ar|at)"
 _LINK = re.compile(
     rf"""(?ix)^
-    (?:\s+(?:{_TYPES})(?:['’]s)?)*,?
+    (?:\s+{_NAME_REST})*
+    (?:,?\s+(?:{_TYPES})(?:['’]s)?)*,?
     (?:\s+(?:which|that|lies|is|located|situated))*
     \s+(?:in|near|outside|around|inside|of|at)
     (?:\s+(?:{_TYPES}|of|in))*\s*$

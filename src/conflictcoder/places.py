@@ -10,28 +10,33 @@ A name given as a container ("Baqim district (Sadah)") is read as the admin area
 province name as its city ("Mogilev"), a country name as a province when the article is
 elsewhere ("Georgia"). A context-named place the index cannot spell ("the village of
 Hdadiyeh ... in Al-Hasakah") takes the closest-spelled town of the provinces the text names.
-Places that only name an organisation ("Kansas Highway Patrol") carry ``MODIFIER_WHY``.
+Places that only name an organisation ("Kansas Highway Patrol", "Hayat Tahrir al Sham") carry
+``MODIFIER_WHY``. Named armed groups (``placeactors``) say the country of a report that names
+none; ``placerespell`` matches the spellings the index lacks; ``placementions`` turns the
+resolved names into ``PlaceMention``s.
 """
 
 from __future__ import annotations
 
 import bisect
-import difflib
 import re
 from collections import Counter
 from dataclasses import dataclass
 
+from conflictcoder import placeactors as actors
 from conflictcoder import placecues as cues
 from conflictcoder import placerank as rank
 from conflictcoder.gazetteer import Gazetteer
-from conflictcoder.geometry import km
 from conflictcoder.models import Place, PlaceMention, Sentence
 from conflictcoder.placecounty import place_counties
-from conflictcoder.placenames import fold, keys, strip_articles
+from conflictcoder.placementions import MODIFIER_WHY, mentions
+from conflictcoder.placenames import keys, same_spelling
 from conflictcoder.placenear import check_nearness
-from conflictcoder.placerecog import Facility as _Facility
 from conflictcoder.placerecog import Hit as _Hit
 from conflictcoder.placerecog import recognise as _recognise
+from conflictcoder.placerespell import respell_unknown
+
+__all__ = ["MODIFIER_WHY", "find"]
 
 # Places outside the article's countries with fewer people are taken for homonyms.
 _MINOR_ABROAD = 5000
@@ -40,15 +45,18 @@ _PAREN_LINK = re.compile(
     r"tehsil|area|town|city|village)\s*)?\((?:[^()]{0,40},\s*)?$"
 )
 _ADMIN_CODES = ("ADM1", "ADM2")
+# The rest of a name the index matched only in part: "Nala [Sopara] town (Palghar, Maharashtra)".
+_NAME_REST = re.compile(r"^(?:\s+(?:[A-Z][\w'’-]*|al|el|e|ad|ash|az|an|ar|at))+(?=[\s,(])")
 # A name spelled exactly as a city this large never means a variant spelling of another.
 _FAMOUS = 500_000
 # A town this large named like its province is the province's city ("Mogilev").
 _CITY = 10_000
 # Alternate names of places this large are trusted abroad; of smaller ones, not.
 _KNOWN_ALIAS = 100_000
-# ``why`` of a place named only as part of an organisation's name ("Kansas Highway Patrol"):
-# a toponym, but no event location while the clause names another place.
-MODIFIER_WHY = "names an organisation; "
+# "X countryside", "the countryside of X", "rural X": X has a countryside (a province or a town).
+_COUNTRYSIDE_AFTER = re.compile(r"(?i)(?:['’]s)?\s+countryside\b")
+_COUNTRYSIDE_BEFORE = re.compile(r"(?i)(?:\bcountryside\s+of(?:\s+the)?|\brural)\s+$")
+_REGIONAL = frozenset({"ADM1", "ADM2", "PPLA", "PPLA2", "PPLC"})
 # Where a province is named as the container of a place: "X, Province", "X (District, Province)".
 _CONTAINER_BEFORE = re.compile(r"(?:[(,]|\bin)\s*$")
 
@@ -61,6 +69,7 @@ class _Context:
     anchors: dict[int, Place]  # hit index -> its confident resolution
     sentence_of: list[int]  # hit index -> sentence index
     gazetteer: Gazetteer
+    groups: tuple[tuple[int, str], ...] = ()  # (sentence index, iso2) of named armed groups
 
     def _items(self, skip: int, sentence: int | None) -> list[tuple[str | None, str]]:
         def keep(i: int) -> bool:
@@ -70,12 +79,19 @@ class _Context:
         items += [(p.country, "place") for i, p in self.anchors.items() if keep(i)]
         return items
 
+    def _counts(self, skip: int, sentence: int | None) -> Counter[str]:
+        counts = rank.country_counts(self._items(skip, sentence))
+        for s, iso2 in self.groups:
+            if sentence is None or s == sentence:
+                counts[iso2] += actors.WEIGHT
+        return counts
+
     def countries(self, skip: int) -> Counter[str]:
-        return rank.country_counts(self._items(skip, None))
+        return self._counts(skip, None)
 
     def evidence(self, skip: int) -> rank.Evidence:
         document = self.countries(skip)
-        sentence = rank.country_counts(self._items(skip, self.sentence_of[skip]))
+        sentence = self._counts(skip, self.sentence_of[skip])
         neighbours = {n for iso2 in document for n in self.gazetteer.neighbours(iso2)}
         return rank.Evidence(
             sentence=sentence,
@@ -95,6 +111,8 @@ def _qualifier(text: str, hit: _Hit, hits: list[_Hit], index: int) -> _Hit | Non
         link = text[hit.end : nxt.start]
         if len(link) > 60:
             break
+        if not hit.country:  # "Nala [Sopara] town (Palghar, ...)"; not "Iranian [IRGC] in X"
+            link = _NAME_REST.sub("", link, count=1)
         if cues.QUALIFIER_LINK.match(link) or _PAREN_LINK.match(link):
             if nxt.country or any(_is_region(p) for p, _ in nxt.cands):
                 return None if _listed(text, nxt, hits) else nxt
@@ -193,85 +211,16 @@ def _resolve(text: str, hits: list[_Hit], ctx: _Context) -> None:
             hit.why = "spelling variant (consonant skeleton); " + hit.why
 
 
-# A spelling the index does not know matches a place of a province the text names when
-# their variant keys are this similar (difflib ratio), and no other place there comes close.
-_CLOSE_SPELLING = 0.85
-_CLOSE_RIVAL = 0.05
-_MAX_RESPELLED = 4
-_SAME_PLACE_KM = 5.0
+def _countryside(text: str, hit: _Hit) -> bool:
+    """The text speaks of the countryside of the place ("Hama countryside", "the western
+    countryside of Dar'a", "rural Idlib"): a province or a town that has one."""
+    before = text[max(0, hit.start - 30) : hit.start]
+    return bool(_COUNTRYSIDE_AFTER.match(text, hit.end) or _COUNTRYSIDE_BEFORE.search(before))
 
 
-def _respell_unknown(hits: list[_Hit], ctx: _Context, gazetteer: Gazetteer) -> None:
-    """Give a context-named place the index cannot spell ("the village of Hdadiyeh", "in
-    Shiheil in Deir-ez-Zor countryside") the town of the same sentence's (else the
-    document's) provinces whose name is spelled closest, when one is close enough, else the
-    only one whose name starts with it; a loose match outside those provinces, that one."""
-    unknown = [
-        i for i, h in enumerate(hits) if h.unknown or (h.loose and h.cued and not h.country)
-    ][:_MAX_RESPELLED]
-    for i in unknown:
-        hit = hits[i]
-        key = keys(hit.surface)
-        if key is None or len(key[0]) < 4:
-            continue
-        known = {
-            j: h.best
-            for j, h in enumerate(hits)
-            if h.best is not None and not h.loose and (j in ctx.anchors or j in ctx.mentioned)
-        }
-        same = [p for j, p in known.items() if ctx.sentence_of[j] == ctx.sentence_of[i]]
-        areas = list(dict.fromkeys((p.country, p.admin1) for p in same or known.values()))
-        if not hit.unknown:  # a loose match outside the named provinces: a shortened name?
-            if hit.best is not None and (hit.best.country, hit.best.admin1) in areas[:2]:
-                continue
-            scored = _shortened(key[0], areas[:2], gazetteer)
-            if scored and (place := gazetteer.get(scored[0][1])) is not None:
-                hit.cands, hit.loose, hit.cued = ((place, False),), True, True
-            continue
-        scored: list[tuple[float, int, float, float]] = []
-        matcher = difflib.SequenceMatcher(b=key[0], autojunk=False)
-        for country, admin1 in areas[:2]:
-            if not country or not admin1:
-                continue
-            for name, gid, lat, lon in gazetteer.area_names(country, admin1, key[0][0]):
-                if name[0] != key[0][0]:
-                    continue
-                matcher.set_seq1(name)
-                if matcher.real_quick_ratio() < _CLOSE_SPELLING:
-                    continue
-                if matcher.quick_ratio() >= _CLOSE_SPELLING:
-                    scored.append((matcher.ratio(), gid, lat, lon))
-        scored.sort(reverse=True)
-        if not scored or scored[0][0] < _CLOSE_SPELLING:
-            scored = _shortened(key[0], areas[:2], gazetteer)
-        if not scored:
-            continue
-        top = scored[0]
-        if any(
-            r > top[0] - _CLOSE_RIVAL and km(lat, lon, top[2], top[3]) > _SAME_PLACE_KM
-            for r, _, lat, lon in scored[1:]
-        ):
-            continue  # two villages spelled alike (not one place filed twice): no telling
-        place = gazetteer.get(scored[0][1])
-        if place is not None:
-            hit.cands, hit.loose, hit.cued = ((place, False),), True, True
-
-
-def _shortened(
-    key: str, areas: list[tuple[str | None, str | None]], gazetteer: Gazetteer
-) -> list[tuple[float, int, float, float]]:
-    """The town of ``areas`` whose name starts with the words the text gives ("Tokhar" for
-    Tukhar Taymu), as a one-entry score list when it is the only one (else none)."""
-    found = [
-        (1.0, gid, lat, lon)
-        for country, admin1 in areas
-        if country and admin1
-        for head, gid, lat, lon in gazetteer.area_names(country, admin1, key[0], heads=True)
-        if head == key
-    ]
-    if any(km(lat, lon, found[0][2], found[0][3]) > _SAME_PLACE_KM for _, _, lat, lon in found):
-        return []  # several towns start so: no telling
-    return found[:1]
+def _regional(place: Place) -> bool:
+    """An admin area, a seat or a town large enough to have a countryside of its own."""
+    return place.feature_code in _REGIONAL or place.population >= _CITY
 
 
 def _capital_namesake(province: Place, hit: _Hit) -> Place:
@@ -360,9 +309,8 @@ def _province_country(text: str, hit: _Hit) -> str | None:
 
 
 def _spelled_as(surface: str, place: Place) -> bool:
-    """``surface`` is the place's main name, up to accents, case and Arabic articles."""
-    a, b = fold(surface), fold(place.name)
-    return a is not None and b is not None and strip_articles(a) == strip_articles(b)
+    """``surface`` is the place's main name (see ``placenames.same_spelling``)."""
+    return same_spelling(surface, place.name)
 
 
 def _minor_alias(hit: _Hit) -> bool:
@@ -405,124 +353,28 @@ def _accept(hit: _Hit, index: int, ctx: _Context) -> bool:
     return hit.score >= (1.5 if in_ctx else 2.5)
 
 
-# ---------------------------------------------------------------- output
-
-
-def _kind(place: Place) -> tuple[str, int]:
-    if place.feature_code == "ADM1":
-        return "admin1", 3
-    if place.feature_code == "ADM2":
-        return "admin2", 2
-    return "populated", 1
-
-
-def _mentions(
-    text: str, hits: list[_Hit], facilities: list[_Facility], gazetteer: Gazetteer
-) -> list[PlaceMention]:
-    out: list[PlaceMention] = []
-    for hit in hits:
-        if hit.country:
-            iso2, kind = hit.country
-            why = "demonym" if kind == "demonym" else "country name"
-            out.append(
-                PlaceMention(
-                    start=hit.start,
-                    end=hit.end,
-                    text=hit.surface,
-                    place=gazetteer.country(iso2),
-                    kind="country",
-                    geo_precision=3,
-                    why=why,
-                )
-            )
-            continue
-        assert hit.best is not None
-        if hit.admin_cue and hit.best.feature_code not in _ADMIN_CODES:
-            out.append(
-                PlaceMention(
-                    start=hit.start,
-                    end=hit.end,
-                    text=hit.surface,
-                    place=None,
-                    kind=hit.admin_cue,
-                    geo_precision=3 if hit.admin_cue == "admin1" else 2,
-                    why="admin area not in the gazetteer",
-                )
-            )
-            continue
-        kind, precision = _kind(hit.best)
-        out.append(
-            PlaceMention(
-                start=hit.start,
-                end=hit.end,
-                text=hit.surface,
-                place=hit.best,
-                kind=kind,
-                geo_precision=precision,
-                why=MODIFIER_WHY + hit.why if hit.modifier else hit.why,
-            )
-        )
-        if hit.relative:
-            start, end, rel_precision = hit.relative
-            out.append(
-                PlaceMention(
-                    start=start,
-                    end=end,
-                    text=text[start:end],
-                    place=hit.best,
-                    kind="relative",
-                    geo_precision=max(rel_precision, precision),
-                    why=f"relative to {hit.surface}",
-                )
-            )
-    for facility in facilities:
-        out.append(_facility_mention(text, facility, hits))
-    out.sort(key=lambda m: (m.start, -m.end))
-    return out
-
-
-def _facility_mention(text: str, facility: _Facility, hits: list[_Hit]) -> PlaceMention:
-    surface = text[facility.start : facility.end]
-    inner = [h for h in facility.inner if h.best is not None]
-    place, precision, why = None, 1, "facility, place not found"
-    if inner:
-        place, why = inner[0].best, f"facility named after {inner[0].surface}"
-    else:
-        for hit in hits:
-            if hit.start < facility.end or hit.best is None:
-                continue
-            link = text[facility.end : hit.start]
-            if len(link) <= 60 and cues.FACILITY_LINK.match(link):
-                near = "near" in link or "outside" in link or " of" in link.split("of")[0]
-                place, why = hit.best, f"facility in {hit.surface}"
-                precision = 2 if near and "city of" not in link and "town of" not in link else 1
-                if "in" in link.split()[:2] or link.strip().startswith("in"):
-                    precision = 1
-            break
-    if place is not None and place.feature_code == "ADM1":
-        precision = 3
-    return PlaceMention(
-        start=facility.start,
-        end=facility.end,
-        text=surface,
-        place=place,
-        kind="facility",
-        geo_precision=precision,
-        why=why,
-    )
-
-
 def find(
     text: str, sentences: tuple[Sentence, ...], gazetteer: Gazetteer
 ) -> tuple[PlaceMention, ...]:
     """Every place mention of ``text`` in text order, resolved against ``gazetteer``."""
     hits, facilities = _recognise(text, gazetteer)
     starts = [s.start for s in sentences]
+    groups = actors.named_groups(text)
+    in_group = {
+        i for i, h in enumerate(hits) if not h.country and actors.inside(h.start, h.end, groups)
+    }
+    for i in in_group:  # "Operation Olive Branch", "Hayat Tahrir al Sham": names of groups
+        hits[i].modifier = True
+    # a group whose name holds a country name ("Military Forces of Syria") says it once
+    groups = tuple(
+        g for g in groups if not any(h.country and g.start <= h.start < g.end for h in hits)
+    )
     ctx = _Context(
         {i: h.country for i, h in enumerate(hits) if h.country},
         {},
         [bisect.bisect_right(starts, h.start) - 1 for h in hits],
         gazetteer,
+        tuple((bisect.bisect_right(starts, g.start) - 1, g.country) for g in groups),
     )
     for i, hit in enumerate(hits):
         _mark_container(text, hit, hits, i)
@@ -531,23 +383,40 @@ def find(
         if iso2:
             ctx.mentioned[i] = (iso2, "place")
     for hit in hits:
+        if not hit.country and hit.cands and _countryside(text, hit):
+            hit.cands = tuple((p, m) for p, m in hit.cands if _regional(p)) or hit.cands
         if not hit.country and not hit.loose and hit.cands:
             hit.loose_cands = gazetteer.candidates(hit.surface, loose=True)
     _resolve(text, hits, ctx)
-    for i, hit in enumerate(hits):
-        if hit.best is None or hit.loose or _minor_alias(hit) or not _accept(hit, i, ctx):
-            continue
-        if hit.margin >= 1.0:
-            ctx.anchors[i] = hit.best
-        elif hit.rivals == {(hit.best.country, hit.best.admin1)} and i not in ctx.mentioned:
+    sure = [
+        i
+        for i, h in enumerate(hits)
+        if h.best is not None and not h.loose and not _minor_alias(h) and i not in in_group
+    ]
+    for i in sure:  # first the places whose country is certain, then the confident ones
+        hit = hits[i]
+        assert hit.best is not None
+        tie = hit.margin < 1.0 and hit.rivals == {(hit.best.country, hit.best.admin1)}
+        if tie and i not in ctx.mentioned and _accept(hit, i, ctx):
             # "Deir ez-Zor": the city, its province and its district tie; one country
             ctx.mentioned[i] = (hit.best.country or "", "place")
+    for i in sure:
+        if hits[i].margin >= 1.0 and _accept(hits[i], i, ctx):
+            ctx.anchors[i] = hits[i].best
     for i, hit in enumerate(hits):
         _country_or_place(hit, i, ctx)
-    _respell_unknown(hits, ctx, gazetteer)
+    known = {
+        j: h.best
+        for j, h in enumerate(hits)
+        if h.best is not None and not h.loose and (j in ctx.anchors or j in ctx.mentioned)
+    }
+    respell_unknown(hits, known, ctx.sentence_of, ctx.countries(-1), gazetteer)
     _resolve(text, hits, ctx)
     counties = place_counties(text, hits, ctx.anchors, gazetteer)
     accepted = {i for i, h in enumerate(hits) if i in counties or _accept(h, i, ctx)}
     accepted -= check_nearness(text, hits, accepted)
     kept = [h for i, h in enumerate(hits) if h.country or i in accepted]
-    return tuple(_mentions(text, kept, facilities, gazetteer))
+    for i, hit in enumerate(hits):
+        if not hit.country and i not in accepted:
+            hit.best = None  # a facility is not named after a homonym abroad ("Koniko Gas Field")
+    return tuple(mentions(text, kept, facilities, gazetteer))
