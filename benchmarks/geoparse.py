@@ -3,6 +3,7 @@
     python benchmarks/geoparse.py [--corpus lgl|gwn|tr] [--limit N] [--gazetteer PATH]
     python benchmarks/geoparse.py --acled [--limit N]
     ... [--half first|second]   (develop on the first half of each file, report the second)
+    ... [--errors DIR]          (one JSON line per missed, wrong and spurious toponym)
 
 Geo corpora (../shared/data/dev/geo): a gold toponym is recognised when a mention overlaps
 it; precision counts mentions overlapping any gold toponym. acc@161 is over recognised gold
@@ -33,7 +34,7 @@ from conflictcoder.settings import Settings
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 GEO = SHARED / "data" / "dev" / "geo"
 ACLED = SHARED / "data" / "dev" / "acled"
-TOPONYM_KINDS = {"country", "admin1", "admin2", "populated"}
+TOPONYM_KINDS = {"country", "admin1", "admin2", "populated", "region"}
 _AREA_KINDS = {"admin1", "admin2", "country"}
 _SPECIFIC = {"facility": 0, "populated": 0, "relative": 1, "admin2": 2, "admin1": 3, "country": 4}
 
@@ -106,16 +107,36 @@ CORPORA = {
 }
 
 
-def score_corpus(docs, gaz: gazetteer.Gazetteer) -> dict:
+def _context(text: str, start: int, end: int) -> str:
+    return (
+        text[max(0, start - 50) : start] + "[[" + text[start:end] + "]]" + text[end : end + 40]
+    ).replace("\n", " ")
+
+
+def _describe(m: PlaceMention) -> dict:
+    p = m.place
+    where = None if p is None else f"{p.name} ({p.feature_code}, {p.admin1}, {p.country})"
+    return {"surface": m.text, "ours": where, "why": m.why}
+
+
+def score_corpus(docs, gaz: gazetteer.Gazetteer, dump=None) -> dict:
+    """Scores; with ``dump`` (a writable file), one JSON line per miss, wrong place and
+    spurious mention, for error analysis."""
     n_gold = n_gold_geo = found_gold = n_sys = sys_ok = 0
     errors: list[float] = []
     seconds = 0.0
-    for text, gold in docs:
+    for doc, (text, gold) in enumerate(docs):
         t0 = time.perf_counter()
         found = [m for m in places.find(text, split(text), gaz) if m.kind in TOPONYM_KINDS]
         seconds += time.perf_counter() - t0
         n_sys += len(found)
-        sys_ok += sum(any(m.start < g["end"] and g["start"] < m.end for g in gold) for m in found)
+        for m in found:
+            ok = any(m.start < g["end"] and g["start"] < m.end for g in gold)
+            sys_ok += ok
+            if dump and not ok:
+                row = {"doc": doc, "error": "spurious", **_describe(m)}
+                row["context"] = _context(text, m.start, m.end)
+                dump.write(json.dumps(row) + "\n")
         for g in gold:
             n_gold += 1
             over = [m for m in found if m.start < g["end"] and g["start"] < m.end]
@@ -123,9 +144,17 @@ def score_corpus(docs, gaz: gazetteer.Gazetteer) -> dict:
             if g["lat"] is None:
                 continue
             n_gold_geo += 1
+            dist = None
             if over and over[0].place is not None:
                 p = over[0].place
-                errors.append(km(g["lat"], g["lon"], p.latitude, p.longitude))
+                dist = km(g["lat"], g["lon"], p.latitude, p.longitude)
+                errors.append(dist)
+            if dump and (dist is None or dist > 161):
+                row = {"doc": doc, "error": "missed" if not over else "wrong"}
+                row.update(_describe(over[0]) if over else {"surface": text[g["start"] : g["end"]]})
+                row.update(gold=[g["lat"], g["lon"]], km=None if dist is None else round(dist))
+                row["context"] = _context(text, g["start"], g["end"])
+                dump.write(json.dumps(row) + "\n")
     within = sum(e <= 161 for e in errors)
     return {
         "docs": len(docs),
@@ -224,6 +253,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--half", choices=("first", "second"), default=None, help="half of each file"
     )
+    parser.add_argument(
+        "--errors", type=Path, default=None, help="directory for <corpus>.jsonl error dumps"
+    )
     args = parser.parse_args(argv)
     settings = Settings(gazetteer_path=args.gazetteer)
     t0 = time.perf_counter()
@@ -237,7 +269,11 @@ def main(argv: list[str] | None = None) -> int:
             path, reader = CORPORA[name]
             docs = _half(reader(path), args.half)
             docs = docs[: args.limit] if args.limit else docs
-            result[name] = score_corpus(docs, gaz)
+            if args.errors:
+                with (args.errors / f"{name}.jsonl").open("w", encoding="utf-8") as dump:
+                    result[name] = score_corpus(docs, gaz, dump)
+            else:
+                result[name] = score_corpus(docs, gaz)
     json.dump(result, sys.stdout, indent=2)
     print()
     return 0

@@ -15,6 +15,7 @@ import statistics
 from collections import Counter
 from collections.abc import Iterable
 
+from conflictcoder import placecues as cues
 from conflictcoder.gazetteer import Gazetteer
 from conflictcoder.models import Place
 from conflictcoder.placerecog import Hit
@@ -23,10 +24,17 @@ from conflictcoder.placerecog import Hit
 COUNTY_AFTER = re.compile(r" (County|Parish|Borough)\b")
 
 
-def county_name(text: str, end: int) -> str | None:
-    """The head word after a name ("County" of "Laurel County"), or ``None``."""
+_PLURAL_HEADS = {"counties": "County", "parishes": "Parish"}
+
+
+def county_name(text: str, end: int, start: int | None = None) -> str | None:
+    """The head word after a name ("County" of "Laurel County", of "Cooke, Grayson and Love
+    counties" when ``start`` is given), or ``None``."""
     match = COUNTY_AFTER.match(text, end)
-    return match.group(1) if match else None
+    if match:
+        return match.group(1)
+    plural = cues.plural_admin(text, start, end) if start is not None else None
+    return _PLURAL_HEADS.get(plural or "")
 
 
 def county_place(
@@ -92,7 +100,7 @@ def place_counties(
         for i, h in enumerate(hits)
         if not h.country
         and (h.best is None or h.best.feature_code not in ("ADM1", "ADM2"))  # Kenya's are ADM1
-        and (head := county_name(text, h.end)) is not None
+        and (head := county_name(text, h.end, h.start)) is not None
     }
     if not heads:
         return set()

@@ -81,7 +81,8 @@ NAME_QUALIFIERS = {
 # tribesmen", "Koli caste", "Yuksel Street".
 NOT_PLACE_AFTER = re.compile(
     r"(?:['’]s)?\s+(?:(?:tribe|tribes|tribesmen|tribal|clan|clans|caste|castes|family|"
-    r"families|street|avenue|boulevard|blvd|lane)\b|(?:st|ave|blvd)\.)",
+    r"families|street|avenue|boulevard|blvd|lane)\b|(?:st|ave|blvd)\.)"
+    r"|(?-i:(?:\s+[A-Z][\w'’]*){1,2}\s+(?:Street|Avenue|Boulevard|Lane|St\.|Ave\.|Blvd\.))",
     re.IGNORECASE,
 )
 
@@ -123,7 +124,10 @@ LEADING_FUNCTION = frozenset(
     """
     the a an in on at of for from to by with and but or as this that these those its his her
     their our my your when while after before since during if then so yet not no all some
-    every each both many most such
+    every each both many most such though although because unlike like despite whether once
+    until unless whereas why how what where who which here there even just only perhaps
+    instead also now today later meanwhile moreover however another other across throughout
+    inside outside under over near beyond without within via
     """.split()
 )
 
@@ -155,6 +159,39 @@ ADMIN2_WORDS = frozenset(
 SETTLEMENT_WORDS = frozenset(
     "city town village hamlet neighbourhood neighborhood suburb quarter camp area".split()
 )
+
+# Plural admin words after a list of names ("Cooke, Grayson and Love counties", "Idlib and Hama
+# provinces"): each name of the list is such an area.
+PLURAL_ADMIN = {
+    "provinces": "admin1",
+    "governorates": "admin1",
+    "states": "admin1",
+    "oblasts": "admin1",
+    "counties": "admin2",
+    "parishes": "admin2",
+    "districts": "admin2",
+    "municipalities": "admin2",
+}
+_NAME = r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)?"
+_PLURAL_WORD = "|".join(PLURAL_ADMIN)
+# After a name of the list: the rest of the list, then the plural word.
+PLURAL_AFTER = re.compile(
+    rf"(?:,\s+(?:and\s+)?{_NAME})*,?\s+(?:and|or|&)\s+{_NAME}\s+(?P<word>{_PLURAL_WORD})\b"
+    rf"|\s+(?P<last>{_PLURAL_WORD})\b"
+)
+# Before the last name of a list: a comma or "and".
+LIST_BEFORE = re.compile(r"(?:,|\band|\bor|&)\s+$")
+
+
+def plural_admin(text: str, start: int, end: int) -> str | None:
+    """The plural admin word ("counties") whose list the name at ``start:end`` belongs to."""
+    match = PLURAL_AFTER.match(text, end)
+    if match is None:
+        return None
+    if match.group("word"):
+        return match.group("word")
+    return match.group("last") if LIST_BEFORE.search(text[max(0, start - 6) : start]) else None
+
 
 _DIRECTION = (
     r"(?:north|south|east|west|north[- ]?east|north[- ]?west|south[- ]?east|south[- ]?west)"
@@ -272,6 +309,10 @@ STATE_ABBREVIATIONS = {
     "Que.": ("CA", "10"),
     "Sask.": ("CA", "11"),
     "Man.": ("CA", "03"),
+    "N.B.": ("CA", "04"),
+    "N.L.": ("CA", "05"),
+    "N.S.": ("CA", "07"),
+    "P.E.I.": ("CA", "09"),
 }
 # An abbreviation names a state after "City, " or a party letter ("D-S.C.", "R-Ky.").
 ABBREVIATION = re.compile(
@@ -279,5 +320,18 @@ ABBREVIATION = re.compile(
     + "|".join(re.escape(a) for a in sorted(STATE_ABBREVIATIONS, key=len, reverse=True))
     + r")(?![\w.])"
 )
+# Abbreviations of two or more dotted letters name a state anywhere ("in S.C.", "the W. Va.
+# legislature"), except "B.C." after a year.
+DOTTED_STATE = re.compile(
+    r"(?<![\w.])(?<!\d )(?P<abbr>"
+    + "|".join(
+        r"\.\s?".join(re.escape(p) for p in a.rstrip(".").split(".")) + r"\."
+        for a in sorted(STATE_ABBREVIATIONS, key=len, reverse=True)
+        if a.count(".") >= 2
+    )
+    + r")(?![\w.])"
+)
+# Cities known by their initials: the name to look up.
+CITY_ABBREVIATIONS = {"L.A.": "Los Angeles", "N.Y.C.": "New York City", "NYC": "New York City"}
 # An all-capitals dateline: "BEIRUT (AP) -", "MANILA, Philippines -", "HUDSON -- Officials".
 DATELINE_AFTER = re.compile(r"^(?:\s*\(|\s+--|\s+[-—–]\s|,\s+[A-Z][a-z])")

@@ -8,6 +8,7 @@ their weights (tuned on the first half of the dev corpora, checked on the second
 feature               what it rewards                                             weight
 ====================  ==========================================================  =========
 prominence            log10(population + 1)                                       0.45 ×
+big place             population ≥ 300,000                                        +1.5
 main name             the surface is the place's main name, not an alternate      +1.0
 feature class         PPLC +1.5, PPLA +1.0, PPLA2 +0.5, ADM1 −0.5, ADM2 −1.5;     table
                       after "X province" ADM1 +4 (else −3), after "the town of
@@ -25,10 +26,15 @@ distance              nearest other resolved place < 100 km / < 400 km          
 containment           "X, Province", "X in Province", "X (District, Province)":   +5 / −1
                       candidate inside the named area / not inside it
 conflict prior        candidate in one of the 27 bundled conflict countries       +0.4
+home province         share of the article's other names that could lie in the    +6 ×
+                      candidate's province (``Home``: each name spreads one vote  share
+                      over its candidates' provinces by prominence)
+home country          the same, by country                                        +2 × share
 loose match           matched only by consonant skeleton                          −1.5
 ====================  ==========================================================  =========
 
-The sentence term is what makes "in Yemen, an air strike hit Saada" pick Yemen's Saada
+Continents, regions and seas (``placeregions``) score a flat 4: no country evidence bears on
+them. The sentence term is what makes "in Yemen, an air strike hit Saada" pick Yemen's Saada
 even when the article also talks about Mosul. The conflict prior only breaks ties
 (Jericho in the West Bank over Jericho, New York, when nothing else is known).
 """
@@ -44,6 +50,7 @@ from dataclasses import dataclass, field
 from conflictcoder.geometry import km
 from conflictcoder.models import Place
 from conflictcoder.placenames import keys
+from conflictcoder.placeregions import REGION_CODES
 
 # The countries whose full GeoNames dumps ship with the package (data/geonames/XX.zip).
 CONFLICT_COUNTRIES = frozenset(
@@ -55,6 +62,16 @@ EVIDENCE = {"name": 1.0, "alias": 1.0, "place": 0.8, "demonym": 0.25}
 
 _FCODE_BONUS = {"PPLC": 1.5, "PPLA": 1.0, "PPLA2": 0.5, "PPLA3": 0.25, "ADM1": -0.5, "ADM2": -1.5}
 _ADMIN_CODES = ("ADM1", "ADM2")
+# The score of a continent, region or sea (which has no homonyms in the gazetteer): enough
+# to be kept wherever the article is.
+_REGION_SCORE = 4.0
+# Places this populous (world cities, provinces) are what a bare name means unless the
+# context clearly says otherwise: a bonus on top of the population term.
+_BIG = 300_000
+_BIG_BONUS = 1.5
+# Weights of the article's home province and country (``Home``), per share of its names.
+_HOME_PROVINCE = 6.0
+_HOME_COUNTRY = 2.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,6 +83,69 @@ class Cues:
     loose: bool = False  # matched by consonant skeleton only
 
 
+Region = tuple[str | None, str | None]  # (country, admin1)
+
+
+class Home:
+    """Where the article is, softly: each distinct name of the article spreads one vote over
+    the provinces of its candidates, by their prior (prominence, feature, main name). Local
+    news names several places of its own province ("Alexandria", "Virginia", "Van Dorn"),
+    so the province most names could be in is the article's home, and a bare homonym
+    ("Gainesville", "Dublin") is read there, before any single place is resolved."""
+
+    def __init__(self, names: list[tuple[str, tuple[tuple[Place, bool], ...], str | None]]):
+        """``names``: per toponym of the text, its surface, candidates and, for a country
+        name or demonym, the country's ISO code."""
+        self._names = [fold_name(surface) for surface, _, _ in names]
+        self._votes: dict[str, Counter[Region]] = {}
+        for key, (_, cands, iso2) in zip(self._names, names, strict=True):
+            if key in self._votes:
+                continue
+            if iso2:
+                self._votes[key] = Counter({(iso2, None): 1.0})
+            elif cands:
+                self._votes[key] = _vote(cands)
+        self._total: Counter[Region] = Counter()
+        for votes in self._votes.values():
+            self._total.update(votes)
+
+    def shares(self, skip: int) -> tuple[dict[Region, float], dict[str, float]]:
+        """Province and country shares of the votes of the names other than hit ``skip``'s."""
+        own = self._votes.get(self._names[skip], Counter())
+        voters = len(self._votes) - (1 if own else 0)
+        if voters < 1:
+            return {}, {}
+        regions = {r: (v - own.get(r, 0.0)) / voters for r, v in self._total.items()}
+        countries: Counter[str] = Counter()
+        for (iso2, _), v in regions.items():
+            if iso2:
+                countries[iso2] += v
+        return {r: v for r, v in regions.items() if r[1] and v > 0.01}, dict(countries)
+
+
+def fold_name(surface: str) -> str:
+    return surface.casefold().removeprefix("the ")
+
+
+def _vote(cands: tuple[tuple[Place, bool], ...]) -> Counter[Region]:
+    priors = [
+        0.45 * math.log10(p.population + 1)
+        + _FCODE_BONUS.get(p.feature_code or "", 0.0)
+        + (1.0 if main else 0.0)
+        for p, main in cands
+        if p.country
+    ]
+    if not priors:
+        return Counter()
+    top = max(priors)
+    weights = [math.exp(x - top) for x in priors]
+    total = sum(weights)
+    votes: Counter[Region] = Counter()
+    for (p, _), w in zip((c for c in cands if c[0].country), weights, strict=True):
+        votes[(p.country, p.admin1)] += w / total
+    return votes
+
+
 @dataclass(slots=True)
 class Evidence:
     """Country evidence around a toponym and the article's confidently resolved places."""
@@ -75,6 +155,9 @@ class Evidence:
     neighbours: frozenset[str] = frozenset()
     admin1s: frozenset[tuple[str | None, str | None]] = frozenset()
     others: tuple[Place, ...] = ()
+    # ``Home.shares`` of the article's other names: per province, per country
+    home: dict[Region, float] = field(default_factory=dict)
+    home_countries: dict[str, float] = field(default_factory=dict)
 
 
 def distance_km(a: Place, b: Place) -> float:
@@ -122,9 +205,16 @@ def score(place: Place, main: bool, cues: Cues, ev: Evidence, contained: bool | 
     """The candidate's score; ``contained`` says whether it lies in the named container
     (``None`` when the text names none)."""
     fcode = place.feature_code or "PPL"
+    if fcode in REGION_CODES:  # a continent or sea: no country evidence bears on it
+        return _REGION_SCORE + _feature_score(fcode, cues)
     total = 0.45 * math.log10(place.population + 1) + (1.0 if main else 0.0)
+    if place.population >= _BIG:  # "Toronto" is not Toronto, Ohio, in a US paper
+        total += _BIG_BONUS
     total += _feature_score(fcode, cues)
     total += _country_score(place.country or "", ev)
+    if ev.home or ev.home_countries:
+        total += _HOME_PROVINCE * ev.home.get((place.country, place.admin1), 0.0)
+        total += _HOME_COUNTRY * ev.home_countries.get(place.country or "", 0.0)
     if (place.country, place.admin1) in ev.admin1s and fcode != "ADM1":
         total += 1.5
     if ev.others:
