@@ -14,6 +14,7 @@ from conflictcoder.gazetteer import Gazetteer
 from conflictcoder.models import Place, PlaceMention
 from conflictcoder.placenames import same_spelling
 from conflictcoder.placerecog import Facility, Hit
+from conflictcoder.placeregions import REGION_CODES
 
 # ``why`` of a place named only as part of an organisation's name ("Kansas Highway Patrol"):
 # a toponym, but no event location while the clause names another place.
@@ -22,6 +23,8 @@ _ADMIN_CODES = ("ADM1", "ADM2")
 
 
 def _kind(place: Place) -> tuple[str, int]:
+    if place.feature_code in REGION_CODES:  # a continent or sea: never an event's town
+        return "region", 3
     if place.feature_code == "ADM1":
         return "admin1", 3
     if place.feature_code == "ADM2":

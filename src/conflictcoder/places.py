@@ -70,6 +70,7 @@ class _Context:
     sentence_of: list[int]  # hit index -> sentence index
     gazetteer: Gazetteer
     groups: tuple[tuple[int, str], ...] = ()  # (sentence index, iso2) of named armed groups
+    home: rank.Home | None = None  # the provinces the article's names point to
 
     def _items(self, skip: int, sentence: int | None) -> list[tuple[str | None, str]]:
         def keep(i: int) -> bool:
@@ -93,12 +94,15 @@ class _Context:
         document = self.countries(skip)
         sentence = self._counts(skip, self.sentence_of[skip])
         neighbours = {n for iso2 in document for n in self.gazetteer.neighbours(iso2)}
+        home, home_countries = self.home.shares(skip) if self.home else ({}, {})
         return rank.Evidence(
             sentence=sentence,
             document=document,
             neighbours=frozenset(neighbours - set(document)),
             admin1s=frozenset((p.country, p.admin1) for i, p in self.anchors.items() if i != skip),
             others=tuple(p for i, p in self.anchors.items() if i != skip),
+            home=home,
+            home_countries=home_countries,
         )
 
 
@@ -375,6 +379,7 @@ def find(
         [bisect.bisect_right(starts, h.start) - 1 for h in hits],
         gazetteer,
         tuple((bisect.bisect_right(starts, g.start) - 1, g.country) for g in groups),
+        rank.Home([(h.surface, h.cands, h.country[0] if h.country else None) for h in hits]),
     )
     for i, hit in enumerate(hits):
         _mark_container(text, hit, hits, i)
