@@ -3,13 +3,15 @@
 ``link_pending(conn, settings, now=...)`` links every stored event not linked yet (``ingest``
 calls it after each document). For each new event:
 
-1. **Candidates** come from indexes, never a scan: events whose date interval may be within
-   ``link_max_day_gap`` days (one indexed range per time_precision) in the surrounding
-   one-degree grid cells (``store.CELL_SQL``), or, without coordinates, in the same country;
-   the possible follow-up reports of the following weeks (table ``followups``); and the
-   events of those days whose story shares at least ``link_story_names`` names with the new
-   one's (table ``story_terms``), wherever they were placed. Candidates of event types
-   that ``linking`` vetoes beside the new one's (``linking.compatible_types``) are not read.
+1. **Candidates** come from indexes, never a scan (``linkcandidates``): events whose date
+   interval may be within ``link_max_day_gap`` days (one indexed range per time_precision)
+   in the surrounding one-degree grid cells (``store.CELL_SQL``), or, without coordinates,
+   in the same country; the possible follow-up reports of the following weeks (table
+   ``followups``); the events of those days whose story shares at least
+   ``link_story_names`` names with the new one's, and those of the surrounding
+   ``link_followup_days`` naming one of its people (table ``story_terms``), wherever they
+   were placed. Candidates of event types that ``linking`` vetoes beside the new one's
+   (``linking.compatible_types``) are not read.
 2. **Pairs** are scored by ``linking.compare``; a pair that is the same event (``same``) or
    the next day of the same fighting (``chain``) is stored in ``links`` with its explanation.
 3. **Re-clustering**: the connected component of ``same`` links around the new event is
@@ -36,19 +38,17 @@ incident's fatalities: ACLED's most conservative estimate, see ``linkmerge.conse
 from __future__ import annotations
 
 import json
-import math
 import sqlite3
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime
-from itertools import product
 
-from conflictcoder import export, geometry, linkcontent, linking, linkmerge, linkterms, store
+from conflictcoder import export, linkcandidates, linkcontent, linkdates, linking, linkmerge, store
+from conflictcoder.linkcandidates import candidate_ids, people_candidates, story_candidates
 from conflictcoder.linking import Comparison, Linkable
 from conflictcoder.linkmerge import TollReport
-from conflictcoder.models import Event
 from conflictcoder.settings import Settings
 
 
@@ -110,152 +110,8 @@ def _linkables(
             story=content.story,
             words=content.words,
             where=content.where,
+            people=content.people,
         )
-    return found
-
-
-def _box(lat: float, lon: float, km: float) -> list[float]:
-    """South, north, west and east bounds of a box holding every point within ``km``."""
-    dlat = km / 110.0
-    dlon = km / (110.0 * max(math.cos(math.radians(min(abs(lat) + dlat, 90.0))), 0.01))
-    return [lat - dlat, lat + dlat, lon - dlon, lon + dlon]
-
-
-def _cells(lat: float, lon: float, km: float) -> list[int]:
-    dlat = km / 111.0
-    dlon = km / (111.0 * max(math.cos(math.radians(lat)), 0.01))
-    rows = range(int(max(lat - dlat, -90) + 90), int(min(lat + dlat, 90) + 90) + 1)
-    cols = range(int(max(lon - dlon, -180) + 180), int(min(lon + dlon, 180) + 180) + 1)
-    return [r * 1000 + c for r in rows for c in cols]
-
-
-def candidate_ids(conn: sqlite3.Connection, event: Event, settings: Settings) -> set[int]:
-    """Linked events that may report the same event or its next day.
-
-    Indexed lookups only (one date range per time_precision, in the surrounding one-degree
-    grid cells or, without coordinates, the country), then the exact date-interval gap and
-    distance tolerance on the few columns read from the index. Follow-ups
-    (``linking.followup_day``, only between events naming no actor) widen the ranges: a
-    weakly dated new event looks ``link_followup_days`` further back; a new event also finds
-    the weakly dated events of the following ``link_followup_days`` (``followups``).
-    """
-    first, last = linking.day_interval(event, settings)
-    followups = linking.may_follow_up(event)
-    back = settings.link_followup_days if followups and linking.weakly_dated(event) else 0
-    has_point = event.latitude is not None and event.longitude is not None
-    # (where on events, the same on followups, parameters)
-    queries: list[tuple[str, str, list[object]]] = []
-    if has_point:
-        assert event.latitude is not None and event.longitude is not None
-        reach_km = max(settings.link_km)
-        cells = _cells(event.latitude, event.longitude, reach_km)
-        where = "IN (SELECT value FROM json_each(?))"
-        # boxes around the point spare the distance of far rows: the widest tolerance for
-        # reports at geo_precision 3, the event's own or link_km[1] for the others
-        near_km = max(linking.place_tolerance_km(event, settings), settings.link_km[1])
-        params: list[object] = [json.dumps(cells)]
-        params += _box(event.latitude, event.longitude, reach_km)
-        params += _box(event.latitude, event.longitude, near_km)
-        inside = (
-            "AND {0}latitude BETWEEN ? AND ? AND {0}longitude BETWEEN ? AND ?"
-            " AND (coalesce(nullif({0}geo_precision, 0), 3) >= 3"
-            " OR ({0}latitude BETWEEN ? AND ? AND {0}longitude BETWEEN ? AND ?))"
-        )
-        queries.append(
-            (
-                f"{store.CELL_SQL} {where} {inside.format('')}",
-                f"f.cell {where} {inside.format('e.')}",
-                params,
-            )
-        )
-        if event.country is not None:
-            queries.append(
-                (
-                    "country = ? AND latitude IS NULL",
-                    "f.country = ? AND f.cell IS NULL",
-                    [event.country],
-                )
-            )
-    elif event.country is not None:
-        queries.append(("country = ?", "f.country = ?", [event.country]))
-    found: set[int] = set()
-    # time_precision 2 holds the unknown dates too (publication dates, see linking)
-    unknown = max(3, settings.link_unknown_date_days)
-    for (where, _, params), (precision, half) in product(queries, ((1, 0), (2, unknown), (3, 15))):
-        reach = half + settings.link_max_day_gap
-        window = (
-            date.fromordinal(first - reach - back).isoformat(),
-            date.fromordinal(last + reach).isoformat(),
-        )
-        rows = conn.execute(
-            "SELECT id, latitude, longitude, geo_precision FROM events"
-            f" WHERE {where} AND time_precision = ? AND event_date BETWEEN ? AND ?"
-            " AND incident IS NOT NULL",
-            (*params, precision, *window),
-        )
-        found |= _within(rows, event, settings)
-    # the weakly dated reports of the following weeks (store.m005_followups)
-    window = (
-        date.fromordinal(first).isoformat(),
-        date.fromordinal(last + settings.link_followup_days).isoformat(),
-    )
-    for _, where, params in queries if followups else ():
-        rows = conn.execute(
-            "SELECT e.id, e.latitude, e.longitude, e.geo_precision FROM followups f"
-            " JOIN events e ON e.id = f.event"
-            f" WHERE {where} AND f.event_date BETWEEN ? AND ?"
-            " AND e.incident IS NOT NULL",
-            (*params, *window),
-        )
-        found |= _within(rows, event, settings)
-    return found
-
-
-def story_candidates(conn: sqlite3.Connection, item: Linkable, settings: Settings) -> set[int]:
-    """Linked events whose story shares at least ``link_story_names`` names with this one's,
-    besides its own place names, dated within ``link_unknown_date_days`` of its date
-    interval (``story_terms``): the reports ``linking.compare`` may find to tell one story
-    though their places disagree."""
-    event = item.event
-    own = linkterms.place_words(event.location, event.admin1, event.admin2, event.country)
-    names = [n for n in linkterms.names(item.story) if n not in own]
-    if len(names) < settings.link_story_names:
-        return set()
-    first, last = linking.day_interval(event, settings)
-    reach = settings.link_unknown_date_days
-    rows = conn.execute(
-        "SELECT s.event FROM story_terms s JOIN events e ON e.id = s.event"
-        " WHERE s.term IN (SELECT value FROM json_each(?)) AND s.event_date BETWEEN ? AND ?"
-        " AND e.incident IS NOT NULL GROUP BY s.event HAVING count(*) >= ?",
-        (
-            json.dumps(names),
-            date.fromordinal(first - reach).isoformat(),
-            date.fromordinal(last + reach).isoformat(),
-            settings.link_story_names,
-        ),
-    )
-    return {row[0] for row in rows}
-
-
-def _within(
-    rows: Iterable[tuple[int, float | None, float | None, int | None]],
-    event: Event,
-    settings: Settings,
-) -> set[int]:
-    """The ids of the rows within the distance tolerance of the event (all of them when
-    either has no coordinates)."""
-    found = set()
-    for other, lat, lon, geo_precision in rows:
-        if event.latitude is not None and event.longitude is not None and lat is not None:
-            assert lon is not None
-            km = geometry.km(event.latitude, event.longitude, lat, lon)
-            tolerance = max(
-                linking.place_tolerance_km(event, settings),
-                settings.link_km[min(max(geo_precision or 3, 1), 3) - 1],
-            )
-            if km > tolerance:
-                continue
-        found.add(other)
     return found
 
 
@@ -423,14 +279,15 @@ def link_event(conn: sqlite3.Connection, event_id: int, settings: Settings, now:
     """Link one stored event into the incidents; return the number of incidents it touched."""
     item = _linkables(conn, [event_id], settings)[event_id]
     _record_toll(conn, item)
-    if linking.weakly_dated(item.event) and linking.may_follow_up(item.event):
+    if linkdates.weakly_dated(item.event) and linking.may_follow_up(item.event):
         conn.execute(
             f"INSERT OR REPLACE INTO followups SELECT id, {store.CELL_SQL}, country, event_date"
             " FROM events WHERE id = ?",
             (event_id,),
         )
     found = candidate_ids(conn, item.event, settings) | story_candidates(conn, item, settings)
-    others = _linkables(conn, _typed(conn, found - {event_id}, item.event), settings)
+    found |= people_candidates(conn, item, settings)
+    others = _linkables(conn, linkcandidates.typed(conn, found - {event_id}, item.event), settings)
     for other in others.values():
         result = linking.compare(item, other, settings)
         if result.same or result.chain:
@@ -442,17 +299,6 @@ def link_event(conn: sqlite3.Connection, event_id: int, settings: Settings, now:
             )
     component = _component(conn, [event_id], settings.link_max_component)
     return _recluster(conn, component, settings, now)
-
-
-def _typed(conn: sqlite3.Connection, ids: set[int], event: Event) -> list[int]:
-    """The ids whose event type ``linking.compare`` would not veto beside the event's (the
-    others are never linked: no need to read them)."""
-    rows = conn.execute(
-        "SELECT id FROM events WHERE id IN (SELECT value FROM json_each(?))"
-        " AND event_type IN (SELECT value FROM json_each(?)) ORDER BY id",
-        (_ids_json(list(ids)), json.dumps(sorted(linking.compatible_types(event.event_type)))),
-    )
-    return [row[0] for row in rows]
 
 
 def _clean_dirty(conn: sqlite3.Connection, settings: Settings, now: datetime) -> None:
@@ -493,24 +339,24 @@ def _incident_size(conn: sqlite3.Connection, event_id: int) -> int:
 def document_incidents(conn: sqlite3.Connection) -> dict[str, int]:
     """The incident each document (by doc_id) reports, for a document-level view.
 
-    An article reports the incident of its first event (its lede), unless no other document
-    reports that one; then the incident of its first event that another document shares:
-    two articles whose events are linked report one incident even when each article's first
-    event differs (a lede told with another town or day, the shooting in a later paragraph
-    of an arrest report). Not transitive through background events: an article's other
-    events (earlier shootings recalled, page noise) do not pull it into their incidents when
-    its lede is shared. Documents without an event are left out.
+    An article reports, among the incidents of its events, the one the most other documents
+    report (the story other outlets also told), ties broken by the order of its events (the
+    lede first); an article none of whose events another document shares reports the
+    incident of its first event. Two articles whose events are linked thus report one
+    incident even when each article's first event differs (a lede told with another town
+    or day, the shooting in a later paragraph of an arrest report), and an article's
+    background events (earlier shootings recalled, page noise) do not pull it into their
+    incidents when the article's own story is shared more widely. Documents without an
+    event are left out.
     """
     rows = conn.execute(
-        "SELECT d.doc_id, e.incident, EXISTS (SELECT 1 FROM events o"
+        "SELECT d.doc_id, e.incident, (SELECT count(DISTINCT o.document) FROM events o"
         "   WHERE o.incident = e.incident AND o.document != e.document)"
         " FROM events e JOIN documents d ON d.id = e.document"
         " WHERE e.incident IS NOT NULL ORDER BY e.document, e.id"
     )
-    first: dict[str, int] = {}
-    shared: dict[str, int] = {}
+    best: dict[str, tuple[int, int]] = {}
     for doc_id, incident, others in rows:
-        first.setdefault(doc_id, incident)
-        if others:
-            shared.setdefault(doc_id, incident)
-    return first | shared
+        if doc_id not in best or others > best[doc_id][1]:
+            best[doc_id] = (incident, others)
+    return {doc_id: incident for doc_id, (incident, _) in best.items()}

@@ -16,7 +16,7 @@ import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from conflictcoder import linking, linkterms, sentences, store
+from conflictcoder import linkident, linking, linkterms, sentences, store
 from conflictcoder.models import Event
 from conflictcoder.settings import Settings
 
@@ -26,25 +26,35 @@ _ACTOR_FIELDS = ("actor", "assoc_actor")
 @dataclass(frozen=True, slots=True)
 class Content:
     """What the linker reads of an event's text, cached in ``event_terms`` as a JSON array
-    of four arrays: terms, story, words, where."""
+    of five arrays: terms, story, words, where and people."""
 
     terms: frozenset[str]
     story: frozenset[str]
     words: tuple[str, ...]
     where: frozenset[str]
+    people: frozenset[str] = frozenset()
 
     def to_json(self) -> str:
-        record = [sorted(self.terms), sorted(self.story), self.words, sorted(self.where)]
+        record = [
+            sorted(self.terms),
+            sorted(self.story),
+            self.words,
+            sorted(self.where),
+            sorted(self.people),
+        ]
         return json.dumps(record, ensure_ascii=False)
 
     @classmethod
     def from_json(cls, value: str | None) -> Content | None:
-        """None for a missing entry or one cached in an older format (a list of terms)."""
+        """None for a missing entry or one cached in an older format (a list of terms, or
+        four arrays without the people)."""
         record = json.loads(value) if value else None
-        if not record or len(record) != 4 or not all(isinstance(r, list) for r in record):
+        if not record or len(record) != 5 or not all(isinstance(r, list) for r in record):
             return None
-        terms, story, words, where = record
-        return cls(frozenset(terms), frozenset(story), tuple(words), frozenset(where))
+        terms, story, words, where, people = record
+        return cls(
+            frozenset(terms), frozenset(story), tuple(words), frozenset(where), frozenset(people)
+        )
 
 
 def named_actor_fields(event: Event) -> set[str]:
@@ -85,6 +95,7 @@ def event_content(
         for name, st, en in v
         if name in named_actor_fields(everyone[other])
     ]
+    named = linkident.participants(text)
     found = {}
     for event_id in event_ids:
         event = places[event_id]
@@ -97,11 +108,13 @@ def event_content(
             (st, en) for name, st, en in spans.get(event_id, ()) if name.startswith(_ACTOR_FIELDS)
         ]
         story_parts = linkterms.context_parts(split, own, others, settings.link_story_context)
+        people_parts = linkterms.context_parts(split, own, others, linkident.CONTEXT)
         content = Content(
             linkterms.event_terms(text, parts, skip, known),
             linkterms.event_terms(text, story_parts, actors),
             linkterms.words(text, parts),
             linkterms.place_words(*(text[st:en] for name, st, en in mine if name == "location")),
+            linkident.people(named, people_parts),
         )
         conn.execute(
             "INSERT OR REPLACE INTO event_terms (event, terms) VALUES (?, ?)",
@@ -110,7 +123,10 @@ def event_content(
         conn.execute("DELETE FROM story_terms WHERE event = ?", (event_id,))
         conn.executemany(
             "INSERT INTO story_terms (term, event_date, event) VALUES (?, ?, ?)",
-            [(t, event.event_date.isoformat(), event_id) for t in linkterms.names(content.story)],
+            [
+                (t, event.event_date.isoformat(), event_id)
+                for t in (*linkterms.names(content.story), *linkident.index_terms(content.people))
+            ],
         )
         found[event_id] = content
     return found

@@ -4,13 +4,10 @@
 distinguishing terms of their sentences, and says which fields agreed. Components (weights
 in ``Settings.link_weights``; each agreement is in [0, 1]):
 
-- **date**: each date is an interval given its time_precision (1: the day, 2: ±3 days,
-  3: ±15 days). A date that is only the publication date (no temporal expression governed
-  the event, see ``date_unknown``) is the interval [publication − ``link_unknown_date_days``,
-  publication] and is no date agreement at all: its weight goes to content, which must then
-  reach ``link_content_unknown_date``; two such dates must also share the publication day
-  (two undated reports published on different days tell of different days as often as of
-  one). The gap between the intervals must be at most ``link_max_day_gap`` days (for a
+- **date**: each date is an interval (``linkdates.day_interval``). A date that is only the
+  publication date (``date_unknown``) is no date agreement at all: its weight goes to
+  content, which must then reach ``link_content_unknown_date``; two such dates must also
+  share the publication day. The gap between the intervals must be at most ``link_max_day_gap`` days (for a
   chain) and ``link_same_day_gap`` (for the same event: 0 by default, as ACLED codes one
   event per day). Same precise day 1.0; overlapping imprecise dates 0.5; a gap 0.25.
 - **place**: different countries veto. With coordinates, the distance must be within the
@@ -53,6 +50,14 @@ only veto is its place, is the same event when the stories agree at least ``link
 (``link_story_countries`` across countries) and share at least ``link_story_names`` names
 besides the two events' place names; the field says which veto it overrides.
 
+**Same people** (the ``people`` field, not scored): two reports naming the same victim or
+suspect (``Linkable.people``, see ``linkident``) are the same incident when their types and
+actors allow it (events with victims: battles, explosions, attacks on civilians), their
+dates are at most ``link_followup_days`` apart (a follow-up dated by the arrest or the
+hearing) and at least one is told by the text, whatever their places (a wrong geocode;
+across countries only when the stories agree at least ``link_story_countries``). Across
+days, neither may name an armed actor.
+
 **Two events after all**, checked on every pair about to be the same event:
 
 - *worded alike but for the names* (``linkterms.template_split``): one source report split
@@ -76,11 +81,16 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 
 from conflictcoder import geometry, linkterms
+from conflictcoder.linkdates import (
+    date_unknown,
+    dates_agree,
+    day_gap,
+    followup_day,
+)
 from conflictcoder.models import Event
 from conflictcoder.settings import Settings
 
 COMPONENTS: tuple[str, ...] = ("date", "place", "type", "actors", "content")
-_HALF_WIDTH = {1: 0, 2: 3, 3: 15}  # days around event_date, by time_precision
 _PRECISION_CAP = {1: 1.0, 2: 0.7, 3: 0.4}  # place agreement cap, by the coarser geo_precision
 _COMPATIBLE_TYPES = frozenset(
     frozenset(pair)
@@ -97,6 +107,8 @@ _GENERIC_ACTOR = re.compile(
     re.IGNORECASE,
 )
 _SUFFIX = re.compile(r"\s*\([^)]*\)\s*$")
+# Events with victims or perpetrators: the types the same-people rule links.
+_PEOPLE_TYPES = frozenset(("Battles", "Violence against civilians", "Explosions/Remote violence"))
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -118,6 +130,7 @@ class Linkable:
     story: frozenset[str] = frozenset()
     words: tuple[str, ...] = ()
     where: frozenset[str] = frozenset()  # the words naming its place in the text
+    people: frozenset[str] = frozenset()  # the victims and suspects it names (linkident)
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,13 +143,15 @@ class Comparison:
     chain: bool
     veto: str | None = None
     fields: Mapping[str, tuple[float, str]] = field(default_factory=dict)
-    veto_kind: str | None = None  # date, place, country, type, actors or names
+    veto_kind: str | None = None  # date, later, place, country, type, actors or names
 
     def compatible(self, floor: float, story_floor: float) -> bool:
         """Whether the pair may sit in one incident: the same event; or no veto and a score
         of at least ``floor``; or only its place disagrees (a wrong geocode) while the
-        stories agree at least ``story_floor``."""
-        if self.same:
+        stories agree at least ``story_floor``; or a later report of the same kind in the
+        same town, with no armed actor, whose words alone do not show it is a follow-up
+        (``veto_kind`` "later": other reports may)."""
+        if self.same or self.veto_kind == "later":
             return True
         if self.veto is None:
             return self.score >= floor
@@ -159,54 +174,10 @@ class _Veto(Exception):
         self.kind = kind
 
 
-def date_unknown(event: Event) -> bool:
-    """True when the event's date is only its article's publication date."""
-    return event.date_source == "publication"
-
-
-def weakly_dated(event: Event) -> bool:
-    """True when the event's date comes from the publication or the preceding text."""
-    return event.date_source in ("publication", "discourse")
-
-
 def may_follow_up(event: Event) -> bool:
-    """Whether the event may be one side of a follow-up pair (see ``followup_day``): no
+    """Whether the event may be one side of a follow-up pair (``linkdates.followup_day``): no
     named actor."""
     return not named_actors(event)
-
-
-def followup_day(a: Event, b: Event, settings: Settings) -> Event | None:
-    """The follow-up of the pair when one weakly dated event falls up to
-    ``link_followup_days`` after the other's date interval (not before its start); None
-    otherwise. With both weakly dated, the later one."""
-    found = []
-    for late, early in ((a, b), (b, a)):
-        if not weakly_dated(late):
-            continue
-        first, last = day_interval(early, settings)
-        day = late.event_date.toordinal()
-        if first <= day <= last + settings.link_followup_days:
-            found.append(late)
-    if not found:
-        return None
-    return max(found, key=lambda e: (e.event_date, e.doc_id))
-
-
-def day_interval(event: Event, settings: Settings) -> tuple[int, int]:
-    """First and last day (ordinals) the event may fall on, given its time_precision; an
-    unknown date (the publication date) may be up to ``link_unknown_date_days`` earlier."""
-    day = event.event_date.toordinal()
-    if date_unknown(event):
-        return day - settings.link_unknown_date_days, day
-    half = _HALF_WIDTH.get(event.time_precision, 15)
-    return day - half, day + half
-
-
-def day_gap(a: Event, b: Event, settings: Settings) -> int:
-    """Days between the two date intervals; 0 when they overlap."""
-    a0, a1 = day_interval(a, settings)
-    b0, b1 = day_interval(b, settings)
-    return max(0, b0 - a1, a0 - b1)
 
 
 def place_tolerance_km(event: Event, settings: Settings) -> float:
@@ -372,11 +343,19 @@ def compare(a: Linkable, b: Linkable, settings: Settings) -> Comparison:
     disagree may still tell one story; a pair worded alike but for a name is not, nor one
     naming places the other never names."""
     result = _by_fields(a, b, settings)
-    if a.document == b.document or result.veto_kind not in (None, "place", "country"):
-        return result  # the story overrides neither dates, types nor actors
+    if a.document == b.document:
+        return result
+    met = sorted(a.people & b.people)
     story, names = linkterms.story_agreement(a.story, b.story)
+    by_people = (
+        bool(met) and not result.same and _people_allow(a.event, b.event, result, story, settings)
+    )
+    if result.veto_kind not in (None, "place", "country") and not by_people:
+        return result  # the story overrides neither dates, types nor actors
     fields = dict(result.fields)
     fields["story"] = (story, f"shared names: {', '.join(names[:8]) or 'none'} (not scored)")
+    if met:
+        fields["people"] = (1.0, f"both name {', '.join(met[:4])} (not scored)")
     result = replace(result, fields=fields)
     places = _place_words(a.event) | _place_words(b.event)
     needed = settings.link_story_min
@@ -386,9 +365,9 @@ def compare(a: Linkable, b: Linkable, settings: Settings) -> Comparison:
         story >= needed
         and sum(1 for n in names if n not in places) >= settings.link_story_names
         and result.veto_kind in (None, "place", "country")
-        and _dates_agree(a.event, b.event, settings)
+        and dates_agree(a.event, b.event, settings)
     )
-    if not (result.same or told):
+    if not (result.same or told or by_people):
         return result
     split = linkterms.template_split(a.words, b.words, settings.link_template_ratio)
     if split:
@@ -396,13 +375,46 @@ def compare(a: Linkable, b: Linkable, settings: Settings) -> Comparison:
         why = f"worded alike but for the names ({ours} / {theirs})"
         return replace(result, score=0.0, same=False, veto=why, veto_kind="names")
     elsewhere = _places_elsewhere(a, b)
-    if elsewhere and not told:
+    if elsewhere and not (told or by_people):
         why = f"each names a place the other never names ({elsewhere})"
         return replace(result, score=0.0, same=False, veto=why, veto_kind="place")
     if result.same:
         return result
-    fields["story"] = (story, f"one story: {', '.join(names[:8])}" + _overriding(result))
-    return replace(result, score=max(result.score, story), same=True, veto=None, veto_kind=None)
+    if told:
+        fields["story"] = (story, f"one story: {', '.join(names[:8])}" + _overriding(result))
+        score = max(result.score, story)
+    else:
+        fields["people"] = (1.0, f"same people: {', '.join(met[:4])}" + _overriding(result))
+        score = max(result.score, settings.link_threshold)
+    return replace(result, score=score, same=True, veto=None, veto_kind=None)
+
+
+def _people_allow(a: Event, b: Event, result: Comparison, story: float, settings: Settings) -> bool:
+    """Whether two reports naming the same victims or suspects are one incident whatever
+    their places (a wrong geocode) and, within ``link_followup_days``, their dates (a
+    follow-up dated by the arrest or the hearing): not when their types or actors veto,
+    not when neither date is told by the text (undated reports of one person tell of
+    several events), and not across days when either names an armed actor (armed groups
+    fight again; ACLED codes each day)."""
+    if result.veto_kind not in (None, "date", "later", "place", "country"):
+        return False
+    if not {a.event_type, b.event_type} <= _PEOPLE_TYPES:
+        return False
+    if result.veto_kind == "country" and story < settings.link_story_countries:
+        return False
+    if date_unknown(a) and date_unknown(b):
+        return False
+    gap = day_gap(a, b, settings)
+    if gap > settings.link_followup_days:
+        return False
+    if gap > settings.link_same_day_gap and not (may_follow_up(a) and may_follow_up(b)):
+        return False
+    try:
+        _type(a, b)
+        _actors(a, b)
+    except _Veto:
+        return False
+    return True
 
 
 def _places_elsewhere(a: Linkable, b: Linkable) -> str | None:
@@ -424,18 +436,6 @@ def _overriding(result: Comparison) -> str:
     return f"; overrides: {result.veto}" if result.veto else ""
 
 
-def _dates_agree(a: Event, b: Event, settings: Settings) -> bool:
-    """The dates allow one event: both told by the text (a publication date is no date: two
-    undated reports naming the same product, team or people tell of two events as often as
-    of one, as ECB+ shows), both at most a week wide (time_precision 1 or 2) and intervals
-    at most ``link_same_day_gap`` apart."""
-    if date_unknown(a) or date_unknown(b):
-        return False
-    if max(a.time_precision, b.time_precision) > 2:
-        return False
-    return day_gap(a, b, settings) <= settings.link_same_day_gap
-
-
 def _by_fields(a: Linkable, b: Linkable, settings: Settings) -> Comparison:
     """The decision from the fields: the pair as reported, then as a follow-up."""
     normal = _compare(a, b, settings, None)
@@ -448,7 +448,9 @@ def _by_fields(a: Linkable, b: Linkable, settings: Settings) -> Comparison:
     if follow.same:
         return follow
     if normal.veto and follow.veto:
-        return replace(normal, veto=f"{normal.veto}; follow-up refused: {follow.veto}")
+        kind = "later" if follow.veto_kind == "later" else normal.veto_kind
+        why = f"{normal.veto}; follow-up refused: {follow.veto}"
+        return replace(normal, veto=why, veto_kind=kind)
     return normal
 
 
@@ -473,12 +475,16 @@ def _compare(
             reasons.append("not the same kind of event")
         if not may_follow_up(a.event) or not may_follow_up(b.event):
             reasons.append("named actors (armed groups fight again where they fought)")
+        thin_reasons = []
         if terms.agreement < settings.link_followup_content:
-            reasons.append(f"content {terms.agreement} below {settings.link_followup_content}")
+            thin_reasons.append(f"content {terms.agreement} below {settings.link_followup_content}")
         if _names(terms) < settings.link_followup_names:
-            reasons.append(f"{_names(terms)} shared name(s)")
+            thin_reasons.append(f"{_names(terms)} shared name(s)")
+        reasons += thin_reasons
         if reasons:
-            return Comparison(0.0, False, False, ", ".join(reasons), fields, "date")
+            thin = len(reasons) == len(thin_reasons)
+            kind = "later" if thin else "date"
+            return Comparison(0.0, False, False, ", ".join(reasons), fields, kind)
     if a.event.fatalities == b.event.fatalities:
         fields["fatalities"] = (1.0, f"both {a.event.fatalities} (not scored)")
     else:

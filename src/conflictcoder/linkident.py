@@ -1,0 +1,171 @@
+"""Who an event happened to: the people a report names as its victims and suspects.
+
+Reports of one local crime repeat the same people: the victim named with their age
+("Elijah Walker, 3,"), the suspect charged days later, the relative quoted at the vigil.
+Two reports naming the same such person within weeks tell of the same incident even when
+their places were read differently (a street taken for a town abroad) or when the later
+one is dated by the arrest or the hearing rather than by the shooting. ``linking`` uses
+these names (``Linkable.people``) for its *same people* rule.
+
+**A person** is a run of two or three capitalised words (a middle initial allowed) that
+reads as a participant:
+
+- it is followed by an age ("Jane Roe, 23," or "Jane Roe (23)"), or introduced as
+  identified ("identified as / named / charged ... Jane Roe"), or
+- the document also refers to them by the surname or the given name alone ("Roe said",
+  "Jane's mother"): organisations and places are rarely shortened that way.
+
+It is not a person when it is preceded by a title of office (officers, officials, judges,
+reporters: they recur across unrelated incidents of a town), by a place preposition ("in
+Baton Rouge"), or when one of its words is a common word of the document (written in lower
+case in it), a stop word (``linkterms.STOP_TERMS``) or a word of organisations and places
+("Crime Stoppers", "Chicago Tribune", "Elm Street").
+
+**The key** of a person is the given name and the surname, lower-cased ("elijah walker";
+middle names and initials left out, so "Elizabeth Marie Rodriguez" and "Elizabeth Rodriguez"
+agree). Keys are compared exactly: no document frequency, so a decision depends only on the
+two reports.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from conflictcoder.linkterms import STOP_TERMS
+
+_CAP = r"[A-Z][a-z]+(?:['’\-][A-Z]?[a-z]+)?"
+_TOKEN = rf"(?:{_CAP}|[A-Z]\.)"
+_RUN = re.compile(rf"(?<![\w'’.-]){_TOKEN}(?:[ \t]+{_TOKEN})*(?![\w'’-])")
+_AGE = re.compile(r"\.?(?:,\s*(?:age\s+)?\d{1,2}\s*(?:,|\.|;|\band\b|$)|\s*\(\s*\d{1,2}\s*\))")
+_INTRODUCED = re.compile(
+    r"\b(?:identified|named|charged|arrested|booked|indicted|victims?|suspects?)"
+    r"(?:\s+(?:him|her|them|the\s+\w+))?(?:\s+as)?\s*,?\s*$",
+    re.IGNORECASE,
+)
+_THE = re.compile(
+    rf"\b[Tt]he[ \t]+({_CAP})(?![\w'’-])(?![ \t]+(?:family|home|house|brothers|sisters|case|trial))"
+)
+_LOWER = re.compile(r"\b[a-z][a-z'’\-]{2,}\b")
+_NEXT_WORD = re.compile(r"\.?[ \t]+([A-Za-z]+)")
+_PREVIOUS_WORD = re.compile(r"([A-Za-z]+)\.?,?\s*$")
+TITLES = frozenset(
+    """
+    sgt sergeant officer officers chief lt lieutenant det detective detectives sheriff capt
+    captain mayor judge justice spokesman spokeswoman spokesperson attorney attorneys
+    prosecutor prosecutors commissioner deputy deputies trooper cpl corporal agent director
+    superintendent coroner examiner reporter reporters correspondent anchor editor by photo
+    photos credit courtesy gov governor sen senator rep representative president pastor
+    rev reverend bishop dr professor prof councilman councilwoman alderman supt patrolman
+    inspector marshal constable
+    """.split()
+)
+_PLACE_BEFORE = frozenset("in at near from into outside inside across toward towards".split())
+# Words of organisations, places and page furniture: a run holding one is not a person.
+NOT_PEOPLE = frozenset(
+    """
+    street st avenue ave road rd drive boulevard blvd lane ln court ct place pl way highway
+    hwy parkway pkwy circle terrace trail pike expressway interstate bridge square plaza
+    county parish township city town village borough heights park lake river beach hills
+    valley springs mount mt fort port island bay creek
+    police department dept office bureau agency unit division patrol sheriff's
+    center centre hospital medical clinic school academy university college institute
+    high middle elementary church chapel cathedral temple mosque apartments apartment
+    complex mall market store shop bar club restaurant cafe grill hotel motel inn hall
+    station airport stadium arena theater theatre library museum jail prison court's
+    news radio television tv channel tribune times post herald journal gazette press
+    chronicle observer sentinel courier inquirer bulletin dispatch metropolitan free
+    daily weekly media wire broadcasting corporation corp inc llc company co group
+    network magazine stoppers crime safety services service health foundation
+    association society council committee commission board party federal state national
+    facebook twitter google pinterest instagram youtube linkedin email like loading share
+    transcript video watch embed copyright rights reserved
+    republicans democrats republican democrat
+    """.split()
+)
+_SUFFIXES = frozenset(("jr", "sr", "ii", "iii", "iv"))
+
+
+_POSSESSIVE = re.compile(r"['’]s$")
+
+
+def _names_of(run: str) -> list[str]:
+    """The words of a run without initials, possessives and leading or trailing common
+    words ("On Monday Jane Roe" -> Jane, Roe)."""
+    words = [_POSSESSIVE.sub("", w) for w in run.split() if not re.fullmatch(r"[A-Z]\.", w)]
+    while words and words[0].casefold() in STOP_TERMS:
+        words.pop(0)
+    while words and words[-1].casefold() in STOP_TERMS | _SUFFIXES:
+        words.pop()
+    return words
+
+
+def _is_candidate(words: list[str], common: set[str]) -> bool:
+    for word in words:
+        low = word.casefold()
+        pieces = [p for p in re.split(r"['’\-]", low) if p]
+        if low in STOP_TERMS or low in NOT_PEOPLE or low in common:
+            return False
+        if any(p in STOP_TERMS or p in NOT_PEOPLE for p in pieces if len(p) > 2):
+            return False
+    return True
+
+
+def key(words: Iterable[str]) -> str:
+    """The comparable form of a person's name: given name and surname, lower-cased."""
+    parts = [w.casefold().rstrip(".") for w in words]
+    parts = [p for p in parts if p not in _SUFFIXES and len(p) > 1]
+    return f"{parts[0]} {parts[-1]}" if len(parts) >= 2 else ""
+
+
+CONTEXT = 2  # sentences around an event's own whose people are its people
+PREFIX = "person:"  # people keys in ``story_terms``, apart from story names
+
+
+def participants(text: str) -> tuple[tuple[int, int, str], ...]:
+    """Where ``text`` names people as participants (see the module docstring): the start,
+    end and key of each such run of capitalised words."""
+    common = {m.group(0) for m in _LOWER.finditer(text)}
+    runs = [(m, _names_of(m.group(0))) for m in _RUN.finditer(text)]
+    alone = {words[0] for _, words in runs if len(words) == 1}
+    common |= {m.group(1).casefold() for m in _THE.finditer(text)}  # "the Chargers": no one
+    found = []
+    for match, words in runs:
+        if not 2 <= len(words) <= 3 or not _is_candidate(words, common):
+            continue
+        first = match.start() + match.group(0).index(words[0])
+        previous = _PREVIOUS_WORD.search(text, max(0, first - 30), first)
+        if previous and previous.group(1).casefold() in TITLES | _PLACE_BEFORE:
+            continue
+        after = text[match.end() : match.end() + 16]
+        following = _NEXT_WORD.match(after)
+        if following and following.group(1).casefold() in NOT_PEOPLE | _SUFFIXES:
+            continue
+        before = text[max(0, first - 40) : first]
+        cued = (
+            bool(_AGE.match(after))
+            or bool(_INTRODUCED.search(before))
+            or words[0] in alone
+            or words[-1] in alone
+        )
+        name = key(words)
+        if cued and name:
+            found.append((match.start(), match.end(), name))
+    return tuple(found)
+
+
+def people(
+    found: Iterable[tuple[int, int, str]], parts: Iterable[tuple[int, int]] | None = None
+) -> frozenset[str]:
+    """The keys of the ``participants`` named inside ``parts`` (all of them when None)."""
+    spans = None if parts is None else list(parts)
+    return frozenset(
+        name
+        for start, end, name in found
+        if spans is None or any(s <= start and end <= e for s, e in spans)
+    )
+
+
+def index_terms(keys: Iterable[str]) -> tuple[str, ...]:
+    """The ``story_terms`` entries of people keys (kept apart from story names)."""
+    return tuple(PREFIX + k for k in sorted(keys))

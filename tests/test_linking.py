@@ -1,0 +1,122 @@
+"""The same-people rule: reports naming the same victims or suspects (linkident, linking)."""
+
+from dataclasses import replace
+from datetime import date
+
+import pytest
+
+from conflictcoder import linkident, linking
+from conflictcoder.linking import Linkable
+from conflictcoder.models import Event
+from conflictcoder.settings import Settings
+
+SETTINGS = Settings()
+
+SHOOTING = Event(
+    doc_id="a",
+    event_date=date(2016, 5, 2),
+    time_precision=1,
+    event_type="Violence against civilians",
+    sub_event_type="Attack",
+    actor1="Unidentified Armed Group (United States)",
+    assoc_actor_1=None,
+    inter1=3,
+    actor2="Civilians (United States)",
+    assoc_actor_2=None,
+    inter2=7,
+    interaction=37,
+    country="United States",
+    iso3="USA",
+    admin1="Ohio",
+    admin2=None,
+    location="Dayton",
+    latitude=39.76,
+    longitude=-84.19,
+    geo_precision=1,
+    fatalities=1,
+    notes=None,
+    source=None,
+    date_source="text",
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Jane Roe, 23, was shot on Elm Street.", {"jane roe"}),
+        ("Jane Roe (23) was shot.", {"jane roe"}),
+        ("Police identified the victim as Marcus Lee Brown. His mother wept.", {"marcus brown"}),
+        ("On Monday Jane Roe was shot. Roe died at the hospital.", {"jane roe"}),
+        ("Tom Cole was shot. Friends said Tom loved music.", {"tom cole"}),
+        ("Jane Roe was shot in her home.", set()),  # no cue
+        ("Chief Mark Dane said. Dane asked for calm.", set()),  # an official
+        ("He was killed in Baton Rouge. Rouge is a city.", set()),  # a place
+        ("Call Metro Crime Stoppers. Stoppers pay.", set()),  # an organisation
+        ("The San Diego Chargers won. The Chargers said Diego was happy.", set()),
+        ("The man died on Martin Luther King Jr. Drive. King was a leader.", set()),
+        ("John Smith Jr., 31, was charged.", {"john smith"}),
+    ],
+)
+def test_participants_are_named_victims_and_suspects(text, expected):
+    assert {name for _, _, name in linkident.participants(text)} == expected
+
+
+def test_people_of_an_event_are_those_of_its_sentences():
+    text = "Jane Roe, 23, was shot. Later that week Tom Cole, 40, was hurt elsewhere."
+    found = linkident.participants(text)
+    assert linkident.people(found, [(0, 23)]) == {"jane roe"}
+    assert linkident.people(found) == {"jane roe", "tom cole"}
+    assert linkident.index_terms({"jane roe"}) == ("person:jane roe",)
+
+
+def _item(event, document, people=("jane roe",)):
+    return Linkable(
+        id=document,
+        key=f"{event.doc_id}#{document}",
+        document=document,
+        event=event,
+        people=frozenset(people),
+    )
+
+
+ARREST = {"event_date": date(2016, 5, 9), "date_source": "text", "doc_id": "b"}
+FAR = {"latitude": 14.6, "longitude": 121.0, "location": "Manila", "admin1": "Metro Manila"}
+
+
+@pytest.mark.parametrize(
+    ("change", "people", "same", "why"),
+    [
+        (ARREST, ("jane roe",), True, "same people: jane roe; overrides: dates"),
+        (ARREST, (), False, None),  # no shared name: a week apart is another shooting
+        ({**ARREST, "event_date": date(2016, 7, 9)}, ("jane roe",), False, None),
+        ({"doc_id": "b", "latitude": 41.5}, ("jane roe",), True, "overrides: places"),
+        ({"doc_id": "b", **FAR, "country": "Philippines"}, ("jane roe",), False, None),
+        (
+            {**ARREST, "event_type": "Strategic developments", "sub_event_type": "Arrests"},
+            ("jane roe",),
+            False,
+            None,
+        ),
+        (
+            {**ARREST, "actor1": "Islamic State (Syria)", "actor2": "Military Forces of Syria"},
+            ("jane roe",),
+            False,
+            None,
+        ),
+    ],
+)
+def test_same_people_link_follow_ups_and_misplaced_reports(change, people, same, why):
+    a = _item(SHOOTING, 1)
+    b = _item(replace(SHOOTING, **change), 2, people)
+    result = linking.compare(a, b, SETTINGS)
+    assert result.same is same
+    assert linking.compare(b, a, SETTINGS).same is same
+    if why:
+        assert why in result.fields["people"][1]
+
+
+def test_same_people_need_a_date_told_by_one_text():
+    undated = replace(SHOOTING, date_source="publication", time_precision=2)
+    a = _item(undated, 1)
+    b = _item(replace(undated, doc_id="b", event_date=date(2016, 5, 9)), 2)
+    assert not linking.compare(a, b, SETTINGS).same
