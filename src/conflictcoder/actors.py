@@ -196,7 +196,15 @@ def build_lexicon(
     # ("Islamic State" from "Islamic State (Yemen)" must not take the alias of "Islamic State").
     stated = [(entry, alias, True) for entry in by_name.values() for alias in entry.aliases]
     stated += [(entry, entry.name, True) for entry in by_name.values()]
-    derived = [(e, alias, False) for e in by_name.values() for alias in _derived_aliases(e)]
+    # "Protesters (Albania)" names itself in full only: its bare "Protesters" is the generic
+    # row's word, not a name of one country's protesters
+    generic_words = {e.name.replace(f" ({PLACEHOLDER})", "") for e in by_name.values() if e.generic}
+    derived = [
+        (e, alias, False)
+        for e in by_name.values()
+        for alias in _derived_aliases(e)
+        if alias not in generic_words
+    ]
     for entry, alias, strong in (*stated, *derived):
         if alias.isupper() or (alias[:1].isupper() and not entry.generic):
             aliases[alias] = entry if strong else aliases.get(alias, entry)

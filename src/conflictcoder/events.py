@@ -29,7 +29,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
-from conflictcoder import actors, admin_names, eventdates, places
+from conflictcoder import actors, admin_names, countries, eventdates, places
 from conflictcoder.fatalities import coded as coded_remark
 from conflictcoder.gazetteer import Gazetteer
 from conflictcoder.geometry import km
@@ -392,7 +392,10 @@ def _build(
         if seat is not None:
             place, geo_precision = seat, 3
             why["location"] = "only the country is known: coded to its capital"
-    country_name = gazetteer.country_name(country) if country else None
+    # ACLED's spelling ("Democratic Republic of Congo"), which its generic actors use too
+    country_name = countries.acled_name(country) or (
+        gazetteer.country_name(country) if country else None
+    )
 
     actor_names: dict[str, str | None] = {}
     inters: dict[str, int | None] = {}
