@@ -34,6 +34,7 @@ import time
 from datetime import date, timedelta
 from pathlib import Path
 
+from conflictcoder.eventdates import VIOLENT_TYPES
 from conflictcoder.models import Article, Event
 from conflictcoder.pipeline import StageError, analyse, load_resources
 from conflictcoder.settings import Settings
@@ -41,9 +42,6 @@ from conflictcoder.settings import Settings
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 GVA = SHARED / "data" / "dev" / "gva"
 _FOLLOW_UP_DAYS = 2
-_VIOLENT = frozenset(
-    {"Battles", "Violence against civilians", "Explosions/Remote violence", "Riots"}
-)
 
 
 def _jsonl(path: Path) -> list[dict]:
@@ -122,7 +120,7 @@ def main() -> None:
         if article.published - gold >= timedelta(days=_FOLLOW_UP_DAYS):
             groups.append("follow_ups")
         lede = events[0] if events else None
-        shooting = next((e for e in events if e.event_type in _VIOLENT), lede)
+        shooting = next((e for e in events if e.event_type in VIOLENT_TYPES), lede)
         for group in groups:
             c = counts[group]
             c["articles"] += 1

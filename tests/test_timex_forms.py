@@ -183,6 +183,10 @@ def test_news_robustness(sentence, expected):
         ("A vigil is planned for Thursday.", "Thursday", "2013-03-28"),
         # A reduced relative clause: "the talks, set to resume Monday".
         ("The peace talks, set to resume Monday, were in doubt.", "Monday", "2013-03-25"),
+        # A timetable in the simple present.
+        ("The two leaders meet separately Monday with the envoy.", "Monday", "2013-03-25"),
+        ("He faces a preliminary hearing Wednesday.", "Wednesday", "2013-03-27"),
+        ("A gunman opens fire Tuesday at a party.", "Tuesday", "2013-03-19"),
         # A quotation's future does not make the report's weekday future.
         ('"It would be wrong to attend," he wrote on Sunday.', "Sunday", "2013-03-17"),
         # ... but not in the past tense.

@@ -28,6 +28,13 @@ _FUTURE_CUE = re.compile(
     r"aims?\s+to|would|upcoming|might(?!\s+have)|as\s+(?:soon|early)\s+as)\b|['’]ll\b)",
     re.IGNORECASE,
 )
+# A scheduled event in the simple present: "the two leaders meet separately Monday".
+_PRESENT_SCHEDULE = re.compile(
+    r"\b(?:meets?|resumes?|convenes?|begins|starts|opens(?!\s+fire)|closes|arrives|faces"
+    r"|expires|kicks\s+off)\s+(?:(?!(?:was|were|is|are|has|have|had|been)\b)[\w-]+\s+){0,3}?"
+    r"(?:on\s+)?$",
+    re.IGNORECASE,
+)
 SENTENCE_START = re.compile(r"[.!?;\n]\s|\n")
 _CLAUSE_START = re.compile(
     r"(?<!\b[A-Z])(?<!\bM[rs])(?<!\bDr)(?<!\bSt)[.!?;:,\n][\"”’']?\s|\n|\s[-–—]+\s"
@@ -75,6 +82,8 @@ class Context:
             return False  # "officials said Wednesday", "Wednesday's ruling": past reference
         if _FUTURE_CUE.search(text, begin, start):
             return True
+        if _PRESENT_SCHEDULE.search(text[begin:start]):
+            return True  # "the talks resume Tuesday": news's present of a timetable
         if _LEADING.match(text[begin:start]):
             stop = min(len(text), end + 80)
             for m in SENTENCE_START.finditer(text, end, stop):
