@@ -205,3 +205,53 @@ def test_qualifier_after_rest_of_name(text: str, qualified: bool) -> None:
         inner = Hit(here, here + len(first), first, country=("SY", "demonym"))
     outer = Hit(there, there + 7, "Palghar", cands=((area, True),))
     assert (places._qualifier(text, inner, [inner, outer], 0) is outer) is qualified
+
+
+@pytest.mark.parametrize(
+    ("text", "admin1s"),
+    [
+        # a consonant-skeleton match (Siqba, Rif Dimashq) outside the province the report
+        # names is another village the index lacks: the report falls back on its province
+        (
+            "QSD fighters took the village of Sqba. Deir ez-Zor countryside was calm.",
+            {"Deir ez-Zor"},
+        ),
+        # with no province named, the skeleton match stands
+        ("QSD fighters took the village of Sqba.", {"Rif-dimashq"}),
+    ],
+)
+def test_loose_match_outside_named_province(
+    gaz: gazetteer.Gazetteer, text: str, admin1s: set[str]
+) -> None:
+    found = [m for m in run(text, gaz) if m.place is not None and m.kind != "country"]
+    assert {m.place.admin1 for m in found if m.place} == admin1s
+
+
+@pytest.mark.parametrize(
+    ("anchor", "accepted"),
+    [
+        # a hamlet of a neighbouring country the report never names, with no place of the
+        # report near it: a homonym of a local village the index lacks
+        (None, False),
+        # near a place the report is sure of, it may lie across the border
+        (_town(7, "Border Post", 34.4, 41.0, "Deir ez-Zor"), True),
+    ],
+)
+def test_hamlet_in_neighbouring_country(
+    gaz: gazetteer.Gazetteer, anchor: Place | None, accepted: bool
+) -> None:
+    hamlet = Place(
+        geonameid=900006,
+        name="Az Zarkan",
+        latitude=34.6,
+        longitude=41.6,
+        feature_code="PPL",
+        country="IQ",
+        admin1="Al Anbar",
+        population=0,
+    )
+    hit = Hit(10, 16, "Zarkan", cands=((hamlet, True),), best=hamlet, cued=True, score=0.5)
+    ctx = places._Context({1: ("SY", "place"), 2: ("SY", "name")}, {}, [0, 0, 0, 0], gaz)
+    if anchor is not None:
+        ctx.anchors[3] = anchor
+    assert places._accept(hit, 0, ctx) is accepted

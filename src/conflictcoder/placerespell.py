@@ -4,9 +4,11 @@ A name that context says is a place ("the town of X", "X village", "in X in Idle
 countryside") but that matches no key, or only a loose one outside the provinces the text
 names, takes the town of those provinces (the same sentence's, else the document's) whose
 name is spelled closest, when one is close enough and no other town there comes close; else
-the only town there whose name starts with it ("Tokhar" for Tukhar Taymu). When the text
-names no province but its country is plain (a country name, an armed group: "HTS took the
-town of Tweim"), the towns of the whole country are searched, under the same rule.
+the only town there whose name starts with it ("Tokhar" for Tukhar Taymu). A loose match
+outside the named provinces of its own country that finds no such town is dropped: the
+event then falls back on the province. When the text names no province but its country is
+plain (a country name, an armed group: "HTS took the town of Tweim"), the towns of the whole
+country are searched, under the same rule.
 """
 
 from __future__ import annotations
@@ -58,7 +60,7 @@ def respell_unknown(
                 continue
             scored = _shortened(key[0], areas, gazetteer) or _closest(key[0], areas, gazetteer)
             if not scored or scored[0][0] < _CLOSE_SPELLING or _ambiguous(scored):
-                if hit.best is not None and {c for c, _ in areas} == {hit.best.country}:
+                if _village_elsewhere(hit.best, areas):
                     hit.cands, hit.best = (), None  # a consonant skeleton elsewhere: no match
                 continue
         else:
@@ -71,6 +73,12 @@ def respell_unknown(
                 continue  # two villages spelled alike (not one place filed twice): no telling
         if scored and (place := gazetteer.get(scored[0][1])) is not None:
             hit.cands, hit.loose, hit.cued = ((place, False),), True, True
+
+
+def _village_elsewhere(place: Place | None, areas: list[Area]) -> bool:
+    """A place matched by its consonant skeleton in a province the text does not name, of
+    the country whose provinces it names: another village, which the index lacks."""
+    return place is not None and {country for country, _ in areas} == {place.country}
 
 
 def _country_areas(countries: Counter[str], gazetteer: Gazetteer) -> list[Area]:

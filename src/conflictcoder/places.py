@@ -348,7 +348,7 @@ def _accept(hit: _Hit, index: int, ctx: _Context) -> bool:
     if not in_ctx and sum(countries.values()) >= 0.8 and hit.best.population < _MINOR_ABROAD:
         neighbour = any(hit.best.country in ctx.gazetteer.neighbours(c) for c in countries)
         others = [p for i, p in ctx.anchors.items() if i != index]
-        if not neighbour or (others and min(rank.distance_km(hit.best, p) for p in others) > 300):
+        if not neighbour or not others or min(rank.distance_km(hit.best, p) for p in others) > 300:
             return False  # a hamlet abroad, in an article about somewhere else: a homonym
     if not in_ctx and sum(countries.values()) >= 0.8 and _respelled(hit):
         return False  # a variant spelling of a place abroad: a homonym of a local place
