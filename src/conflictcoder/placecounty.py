@@ -4,7 +4,8 @@ GeoNames' admin2 table names every US county (and other countries' districts), b
 bundled extracts give points only to the areas of the 27 conflict countries. A county named
 in the text is still an admin2 area of a known state: ``county_place`` chooses the state the
 article's other places are in (or the only state with a county of that name) and places the
-county at the middle of the article's towns in that state, else at the state's point, with
+county at the middle of the article's towns in that state, else at the town named like it
+("Orange" of Orange County), else at the state's point, with
 ``geo_precision`` 2 like any area coded to a representative location.
 """
 
@@ -18,6 +19,7 @@ from collections.abc import Iterable
 from conflictcoder import placecues as cues
 from conflictcoder.gazetteer import Gazetteer
 from conflictcoder.models import Place
+from conflictcoder.placenames import fold
 from conflictcoder.placerecog import Hit
 
 # The word after a name that makes it a county-level area whose full name includes the word.
@@ -43,10 +45,14 @@ def county_place(
     head: str,
     anchors: Iterable[Place],
     support: Counter[tuple[str | None, str | None]],
+    namesakes: Iterable[Place] = (),
 ) -> Place | None:
     """The county ``surface head`` ("Laurel" "County") as an admin2 ``Place``, or ``None``
     when no county has that name or the article does not say which state's it is.
-    ``support`` weighs the ``(country, admin1)`` states the article points to."""
+    ``support`` weighs the ``(country, admin1)`` states the article points to. Its point is
+    the middle of the article's towns in the county, else of its towns in the state, else
+    the town named like the county (``namesakes``: "Orange" of Orange County), else the
+    state's point."""
     entries = gazetteer.admin2_named(surface)  # filed without "County", as ACLED writes it
     if not entries:
         return None
@@ -59,7 +65,18 @@ def county_place(
     if len(options) > 1 and options[0][0] <= options[1][0]:
         return None  # no telling which state's county (or none of them is supported)
     _, country, a1, a2, gid, state = options[0]
-    inside = [p for p in towns if (p.country, p.admin1) == (country, state)]
+    county = gazetteer.admin2_name(country, a1, a2)
+    inside = [p for p in towns if (p.country, p.admin1, p.admin2) == (country, state, county)]
+    inside = inside or [p for p in towns if (p.country, p.admin1) == (country, state)]
+    namesake = [  # the town the county is named after ("Orange" of Orange County)
+        p
+        for p in namesakes
+        if (p.country, p.admin1) == (country, state)
+        and p.admin2 in (county, None)
+        and p.feature_code not in ("ADM1", "ADM2")
+        and fold(p.name) == fold(surface)
+    ]
+    inside = inside or namesake[:1]
     if inside:
         lat = statistics.median(p.latitude for p in inside)
         lon = statistics.median(p.longitude for p in inside)
@@ -84,7 +101,7 @@ def county_place(
         feature_code="ADM2",
         country=country,
         admin1=state,
-        admin2=gazetteer.admin2_name(country, a1, a2),
+        admin2=county,
         population=0,
     )
 
@@ -118,7 +135,8 @@ def place_counties(
             support[(country, gazetteer.admin1_name(country, a1))] -= 1
         for p in others:
             support[(p.country, p.admin1)] += 2
-        county = county_place(gazetteer, hit.surface, head, others, support)
+        namesakes = [p for p, _ in hit.cands]
+        county = county_place(gazetteer, hit.surface, head, others, support, namesakes)
         if county is not None:
             hit.best = county
             hit.why = f"county of {county.admin1}, placed among the article's places there"

@@ -333,5 +333,6 @@ DOTTED_STATE = re.compile(
 )
 # Cities known by their initials: the name to look up.
 CITY_ABBREVIATIONS = {"L.A.": "Los Angeles", "N.Y.C.": "New York City", "NYC": "New York City"}
-# An all-capitals dateline: "BEIRUT (AP) -", "MANILA, Philippines -", "HUDSON -- Officials".
-DATELINE_AFTER = re.compile(r"^(?:\s*\(|\s+--|\s+[-—–]\s|,\s+[A-Z][a-z])")
+# An all-capitals dateline: "BEIRUT (AP) -", "MANILA, Philippines -", "HUDSON -- Officials",
+# "BEIRUT: The body", "CAMBRIDGE'S Mr Ice Cream".
+DATELINE_AFTER = re.compile(r"^(?:\s*\(|\s+--|\s+[-—–]\s|,\s+[A-Z][a-z]|:\s|['’]S\b)")

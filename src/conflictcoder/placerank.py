@@ -69,6 +69,8 @@ _REGION_SCORE = 4.0
 # context clearly says otherwise: a bonus on top of the population term.
 _BIG = 300_000
 _BIG_BONUS = 1.5
+# Alternate names of places this large say where the article is; of smaller ones, not.
+_KNOWN_ALTERNATE = 100_000
 # Weights of the article's home province and country (``Home``), per share of its names.
 _HOME_PROVINCE = 6.0
 _HOME_COUNTRY = 2.0
@@ -88,7 +90,8 @@ Region = tuple[str | None, str | None]  # (country, admin1)
 
 class Home:
     """Where the article is, softly: each distinct name of the article spreads one vote over
-    the provinces of its candidates, by their prior (prominence, feature, main name). Local
+    the provinces of its candidates, by their prior (prominence, feature, main name); names
+    only small places bear weigh less (``_voice``). Local
     news names several places of its own province ("Alexandria", "Virginia", "Van Dorn"),
     so the province most names could be in is the article's home, and a bare homonym
     ("Gainesville", "Dublin") is read there, before any single place is resolved."""
@@ -98,22 +101,31 @@ class Home:
         name or demonym, the country's ISO code."""
         self._names = [fold_name(surface) for surface, _, _ in names]
         self._votes: dict[str, Counter[Region]] = {}
+        self._weights: dict[str, float] = {}
         for key, (_, cands, iso2) in zip(self._names, names, strict=True):
             if key in self._votes:
                 continue
             if iso2:
-                self._votes[key] = Counter({(iso2, None): 1.0})
-            elif cands:
-                self._votes[key] = _vote(cands)
+                self._votes[key], self._weights[key] = Counter({(iso2, None): 1.0}), 1.0
+            elif cands and (weight := _voice(cands)) > 0:
+                self._votes[key] = Counter({r: weight * v for r, v in _vote(cands).items()})
+                self._weights[key] = weight
+        self._shares: dict[str, tuple[dict[Region, float], dict[str, float]]] = {}  # by name
         self._total: Counter[Region] = Counter()
         for votes in self._votes.values():
             self._total.update(votes)
 
     def shares(self, skip: int) -> tuple[dict[Region, float], dict[str, float]]:
         """Province and country shares of the votes of the names other than hit ``skip``'s."""
-        own = self._votes.get(self._names[skip], Counter())
-        voters = len(self._votes) - (1 if own else 0)
-        if voters < 1:
+        name = self._names[skip]
+        if name not in self._shares:
+            self._shares[name] = self._without(name)
+        return self._shares[name]
+
+    def _without(self, name: str) -> tuple[dict[Region, float], dict[str, float]]:
+        own = self._votes.get(name, Counter())
+        voters = sum(self._weights.values()) - self._weights.get(name, 0.0)
+        if voters < 0.2:
             return {}, {}
         regions = {r: (v - own.get(r, 0.0)) / voters for r, v in self._total.items()}
         countries: Counter[str] = Counter()
@@ -121,6 +133,15 @@ class Home:
             if iso2:
                 countries[iso2] += v
         return {r: v for r, v in regions.items() if r[1] and v > 0.01}, dict(countries)
+
+
+def _voice(cands: tuple[tuple[Place, bool], ...]) -> float:
+    """How much a name says about where the article is: little for names only small places
+    bear ("Slaying", "Once"), none for names matching only small places' alternate names."""
+    top = max(p.population for p, _ in cands)
+    if top < _KNOWN_ALTERNATE and not any(main for _, main in cands):
+        return 0.0
+    return min(1.0, math.log10(top + 1) / 6) ** 2
 
 
 def fold_name(surface: str) -> str:

@@ -1,16 +1,20 @@
 """Place recognition: the toponyms, facilities and cues of a text, before resolution.
 
 Recognition walks the capitalised runs of the text ("Deir ez-Zor", "al-Hasakah", "Gweiran
-Prison") and splits each, longest match first, into country names, demonyms and gazetteer
-names. Spelling variants come from ``placenames``; consonant-skeleton matches are taken only
-where the context says a place is named ("the village of X", "X province", "in X, Idlib").
-Capitalised words that are common words, people or organisations are left alone.
-``places`` resolves the resulting ``Hit``s and writes the mentions.
+Prison", "U.S.", "W. Va.") and splits each, longest match first, into continents and regions
+(``placeregions``), country names, demonyms and gazetteer names. Spelling variants come from
+``placenames``; consonant-skeleton matches (``placeloose``) are taken only where the context
+says a place is named ("the village of X", "X province", "in X, Idlib"). Capitalised words
+that are common words, people or organisations are left alone; a name read as a person's
+("Greer said") is dropped elsewhere in the text unless read as a place as often. Places
+opening an organisation's name ("Kansas Highway Patrol") are kept as modifiers. ``places``
+resolves the resulting ``Hit``s (``placehit``) and writes the mentions.
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from conflictcoder import placecues as cues
 from conflictcoder import placeregions
@@ -48,7 +52,7 @@ _TOKEN = re.compile(
 _ORG_POSSESSIVE = re.compile(r"^['’]s\s+(?:[A-Z]\w+\s+){0,2}?([A-Z]\w+)")
 _CONNECTORS = frozenset(ARTICLES | {"de", "del", "della", "di", "da", "do", "dos", "du", "la"})
 _CONNECTORS = _CONNECTORS | {"le", "les", "bin", "ibn", "bani", "abu", "y"}
-_POSSESSIVE = re.compile(r"['’]s$")
+_POSSESSIVE = re.compile(r"['’][sS]$")
 _WORDS = re.compile(r"[\w'’-]+")
 _PREV_WORD = re.compile(r"([A-Za-z.]+)\W*$")
 _MAX_TOKENS = 6
@@ -108,16 +112,18 @@ def _segment(
     hits: list[Hit] = []
     leftovers: list[tuple[int, int]] = []
     i, n = 0, len(run)
+    ahead: tuple[int, list[Hit]] | None = None  # the match at ``i`` when already looked up
     while i < n:
         compound = _compound_end(text, run, i)
         whole = whole_name(text, run, i, compound, gazetteer, lower_words)
         if whole is not None:
             hits.append(whole)
-            i = compound
+            i, ahead = compound, None
             continue
-        found = _longest(text, run, i, gazetteer, lower_words)
+        found = ahead or _longest(text, run, i, gazetteer, lower_words)
+        ahead = None
         if found and i + 1 < n and (fold(text[run[i][0] : run[i][1]]) or "") == "the":
-            later = _longest(text, run, i + 1, gazetteer, lower_words)
+            later = ahead = _longest(text, run, i + 1, gazetteer, lower_words)
             if later and (
                 later[0] > found[0]  # "The New York Times": not a place "The New"
                 or (later[0] == found[0] and _exact(later[1]) and not _exact(found[1]))
@@ -126,6 +132,7 @@ def _segment(
         if found:
             i = found[0]
             hits.extend(found[1])
+            ahead = None
             continue
         if leftovers and leftovers[-1][1] == i:
             leftovers[-1] = (leftovers[-1][0], i + 1)
@@ -153,6 +160,11 @@ def _country_first(
         return False
     head = fold(word) or ""
     return not any((fold(p.name) or "").startswith(head) for p, _ in cands)
+
+
+def _whole_region(run: list[tuple[int, int]], hits: list[Hit]) -> bool:
+    """One country or region names the run to its end: "the European Union", "Soviet Union"."""
+    return len(hits) == 1 and hits[0].end == run[-1][1] and _exact(hits)
 
 
 def _exact(hits: list[Hit]) -> bool:
@@ -254,6 +266,8 @@ def _person_like(text: str, run: list[tuple[int, int]], leftovers, hits, lower_w
     if lead:
         run = run[lead:]
         leftovers = [(a - lead, b - lead) for a, b in leftovers if b > lead]
+    if any(_exact([h]) for h in hits):
+        return False  # "an official EU language", "Europe said"
     prev = _PREV_WORD.search(before(text, run[0][0], 30))
     if prev and prev.group(1).lower().rstrip(".") in cues.PERSON_TITLES:
         return True
@@ -287,7 +301,8 @@ def recognise(text: str, gazetteer: Gazetteer) -> tuple[list[Hit], list[Facility
     lower_words = {w for w in _WORDS.findall(text) if w.islower()}
     hits: list[Hit] = []
     facilities: list[Facility] = []
-    people: set[str] = set()
+    people: Counter[str] = Counter()  # names read as people's, by how often
+    placed: Counter[str] = Counter()  # names read as places (by cues or as seats), how often
     for run in _runs(text):
         run_hits, leftovers = _segment(text, run, gazetteer, lower_words)
         last = fold(text[run[-1][0] : run[-1][1]]) or ""
@@ -307,7 +322,9 @@ def recognise(text: str, gazetteer: Gazetteer) -> tuple[list[Hit], list[Facility
             continue
         split_at = _modifier_split(text, run, run_hits)
         if split_at:
-            hits.extend(h for h in run_hits if h.end <= run[split_at - 1][1])
+            kept = [h for h in run_hits if h.end <= run[split_at - 1][1]]
+            hits.extend(kept)
+            placed.update(h.surface for h in kept)
             if (fold(text[run[split_at][0] : run[split_at][1]]) or "") in cues.PERSON_TITLES:
                 people.update(text[s:e] for s, e in run[split_at + 1 :])
             continue
@@ -315,9 +332,11 @@ def recognise(text: str, gazetteer: Gazetteer) -> tuple[list[Hit], list[Facility
         if org and head == "people" and (fold(org.group(1)) or "") in cues.ORG_HEADS:
             hits.extend(h for h in run_hits if h.country)
             continue
-        if head in cues.ORG_HEADS and len(run) >= 2:
+        if head in cues.ORG_HEADS and len(run) >= 2 and not _whole_region(run, run_hits):
             hits.extend(h for h in run_hits if h.country)
-            hits.extend(_org_seat(text, run, run_hits, head))
+            seat = _org_seat(text, run, run_hits, head)
+            hits.extend(seat)
+            placed.update(h.surface for h in seat)
             continue
         whole = qualified_name(text, run, gazetteer) or whole_loose(
             text, run, leftovers, run_hits, gazetteer
@@ -327,11 +346,18 @@ def recognise(text: str, gazetteer: Gazetteer) -> tuple[list[Hit], list[Facility
             continue
         if _person_like(text, run, leftovers, run_hits, lower_words):
             hits.extend(h for h in run_hits if h.country)
-            people.add(_surname(text, run))
+            people[_surname(text, run)] += 1
             continue
         hits.extend(run_hits)
+        placed.update(h.surface for h in run_hits if h.cued)
         hits.extend(loose_hits(text, run, leftovers, gazetteer, lower_words))
-    hits = [h for h in hits if h.country or h.surface not in people or _placed(text, h)]
+    # A name read as a person's at least as often as a place's is a person's everywhere
+    # ("Greer said" ... "Greer"), unless the context says a place ("in Greer").
+    hits = [
+        h
+        for h in hits
+        if h.country or people[h.surface] < max(1, placed[h.surface]) or _placed(text, h)
+    ]
     abbreviations = [
         a
         for a in _abbreviation_hits(text, gazetteer)

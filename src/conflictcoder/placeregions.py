@@ -4,9 +4,9 @@
 "African") are toponyms of news geoparsing (GeoWebNews, LGL and TR-News annotate them), but
 the bundled gazetteer has no continents. ``lookup`` gives each a ``Place`` at GeoNames'
 point for it (continents: GeoNames' CONT entries; seas and oceans: their SEA/OCN entries;
-GeoNames, CC BY 4.0). Its ``country`` is ``None`` and its ``feature_code`` one of
-``REGION_CODES``, so resolution never reads it as a country's place and events can tell it
-from a town.
+GeoNames, CC BY 4.0; regions without a GeoNames point at their middle). Its ``country`` is
+``None`` (or the one country a region like Darfur lies in) and its ``feature_code`` one of
+``REGION_CODES``, so events can tell it from a town.
 """
 
 from __future__ import annotations
@@ -17,6 +17,8 @@ from conflictcoder.placenames import fold
 # Feature codes of the places below: continent, region, ocean, sea.
 REGION_CODES = frozenset({"CONT", "RGN", "OCN", "SEA"})
 
+# A population for places nobody lives in, so that resolution never takes them for hamlets.
+_NOMINAL = 1_000_000
 # name -> (GeoNames id or None, latitude, longitude, feature code, people living there)
 _REGIONS: dict[str, tuple[int | None, float, float, str, int]] = {
     "Africa": (6255146, 7.1881, 21.09375, "CONT", 1_300_000_000),
@@ -25,14 +27,24 @@ _REGIONS: dict[str, tuple[int | None, float, float, str, int]] = {
     "North America": (6255149, 46.07323, -100.54688, "CONT", 580_000_000),
     "South America": (6255150, -14.60485, -57.65625, "CONT", 430_000_000),
     "Oceania": (6255151, -18.31281, 138.51563, "CONT", 43_000_000),
-    "Antarctica": (6255152, -78.15856, 16.40626, "CONT", 1_000),
+    "Antarctica": (6255152, -78.15856, 16.40626, "CONT", _NOMINAL),
     "Middle East": (None, 33.13906, 35.85869, "RGN", 370_000_000),
     "Caucasus": (None, 42.5, 45.0, "RGN", 30_000_000),
-    "Mediterranean": (363196, 35.0, 20.0, "SEA", 0),
+    "Mediterranean": (363196, 35.0, 20.0, "SEA", _NOMINAL),
     "Caribbean": (3573374, 15.0, -75.0, "SEA", 44_000_000),
-    "Atlantic": (3411923, 10.0, -25.0, "OCN", 0),
-    "Persian Gulf": (None, 27.0, 51.0, "SEA", 0),
+    "Atlantic": (3411923, 10.0, -25.0, "OCN", _NOMINAL),
+    "Persian Gulf": (None, 27.0, 51.0, "SEA", _NOMINAL),
+    "Soviet Union": (None, 60.0, 100.0, "RGN", 290_000_000),
+    "Balkans": (None, 44.0, 20.0, "RGN", 55_000_000),
+    "Scandinavia": (None, 62.0, 15.0, "RGN", 21_000_000),
+    # regions inside one country, named in conflict news more than its provinces
+    "Darfur": (None, 13.0, 24.5, "RGN", 9_000_000),
+    "Ghouta": (None, 33.55, 36.45, "RGN", 400_000),
+    "Donbas": (None, 48.0, 38.0, "RGN", 6_500_000),
+    "Sinai": (None, 29.5, 33.8, "RGN", 600_000),
 }
+# The country of a region inside one country.
+_COUNTRY = {"Darfur": "SD", "Ghouta": "SY", "Donbas": "UA", "Sinai": "EG"}
 
 # Other names and adjectives of the same places.
 _ALIASES = {
@@ -55,6 +67,11 @@ _ALIASES = {
     "Atlantic Ocean": "Atlantic",
     "Arabian Gulf": "Persian Gulf",
     "Antarctic": "Antarctica",
+    "USSR": "Soviet Union",
+    "Eastern Ghouta": "Ghouta",
+    "East Ghouta": "Ghouta",
+    "Donbass": "Donbas",
+    "Sinai Peninsula": "Sinai",
 }
 
 
@@ -67,7 +84,7 @@ def _table() -> dict[str, Place]:
             latitude=lat,
             longitude=lon,
             feature_code=code,
-            country=None,
+            country=_COUNTRY.get(name),
             population=people,
         )
     for alias, name in _ALIASES.items():
