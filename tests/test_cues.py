@@ -2,7 +2,7 @@ import re
 
 import pytest
 
-from conflictcoder import cues
+from conflictcoder import cue_screen, cues
 
 # Sentences written for these tests.
 SENTENCES = [
@@ -28,13 +28,13 @@ SENTENCES = [
     ],
 )
 def test_heads_of_a_pattern(pattern, heads):
-    assert cues._heads_of(re.compile(pattern)) == heads
+    assert cue_screen.heads_of(cues._lowered(re.compile(pattern)).pattern) == heads
 
 
 @pytest.mark.parametrize("pattern", [r"\w+ing", r"[a-z]+ed", r".ttack", r"(?:\s+)?fire"])
 def test_patterns_that_may_start_anywhere_are_refused(pattern):
     with pytest.raises(ValueError):
-        cues._heads_of(re.compile(pattern))
+        cue_screen.heads_of(cues._lowered(re.compile(pattern)).pattern)
 
 
 @pytest.mark.parametrize("text", SENTENCES)
@@ -70,3 +70,16 @@ def test_search_on_lower_case_text_agrees(cue, text, found):
     fast = cues.search(pattern, text, lower, 0, len(text))
     slow = cues.search(pattern, text, None, 0, len(text))
     assert (fast is not None) == found == (slow is not None)
+
+
+def test_a_screen_of_patterns():
+    fire = re.compile(r"fire[sd]?|blaze")
+    march = re.compile(r"march(?:ed)?|rall(?:y|ied)")
+    screen = cue_screen.screen(
+        {p: cue_screen.heads_of(p.pattern) for p in (fire, march)}
+    )  # fmt: skip
+    text = "they rallied at dawn"
+    assert screen.candidates(text, 0, len(text)) == {march}
+    assert screen.unmatched(text, 0, len(text)) == {id(fire)}
+    assert screen.possible(text, 0, len(text)) == screen.bits[id(march)]
+    assert cue_screen.word_heads("a fire", 0, 6) == {"a", "f", "fi", "fir"}

@@ -506,3 +506,124 @@ def test_associated_actors():
     (mention,) = _find(text)
     assert [a.name for a in mention.assoc_actor_1] == ["Militia (Pro-Government)"]
     assert mention.assoc_actor_2 == ()
+
+
+# Sentences written for these tests.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # arrests told right after a protest are of its participants
+            "About 40 teachers protested outside the ministry over unpaid wages. Police arrested 12.",
+            [("Protest with intervention", False), ("Protest with intervention", True)],
+        ),
+        (  # a riot told with no protest word and no place of its own is how the protest went
+            "Hundreds of traders demonstrated in Lagos over the closure of the market. Tyres were"
+            " set on fire and a police car was vandalised.",
+            [("Violent demonstration", False), ("Violent demonstration", True)],
+        ),
+        (  # arrests of suspects elsewhere are another event
+            "Hundreds rallied in Kano against fuel prices. In Abuja, police arrested two men"
+            " suspected of robbery.",
+            [("Peaceful protest", False), ("Arrests", False)],
+        ),
+        (  # a riot in another place is another event
+            "Hundreds rallied in Kano against fuel prices. In Abuja, rioters burned tyres.",
+            [("Peaceful protest", False), ("Violent demonstration", False)],
+        ),
+        (  # damage told just after the protest, with no event of its own
+            "Prisoners demonstrated in the town over a search of their cells. Chairs were burnt"
+            " and property destroyed.",
+            [("Violent demonstration", False)],
+        ),
+        (  # ... but not force told of another time
+            "Relatives protested outside the prison. Two men were shot dead there last year.",
+            [("Peaceful protest", False)],
+        ),
+        (
+            "Workers demonstrated over unpaid wages, damaging several cars near the factory.",
+            [("Violent demonstration", False)],
+        ),
+        (
+            "Police used force against residents who had gathered to protest in the square.",
+            [("Protest with intervention", False)],
+        ),
+    ],
+)
+def test_how_a_protest_went(text, expected):
+    assert [(m.sub_event_type, m.reference) for m in _find(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_event_type"),
+    [
+        (
+            "Regime forces clashed with rebels in an attempt to regain control of Tall Salma.",
+            "Armed clash",
+        ),
+        (
+            "Rebels took partial control of Kafr Ruma after clashes with regime forces.",
+            "Armed clash",
+        ),
+        (
+            "Reports conflicted as to whether the army captured the village after clashes"
+            " with rebels.",
+            "Armed clash",
+        ),
+        (
+            "Regime forces recaptured the village of Tall Salma from rebels after heavy clashes.",
+            "Government regains territory",
+        ),
+        (
+            "Rebels took control of the town of Kafr Ruma after clashes with regime forces.",
+            "Non-state actor overtakes territory",
+        ),
+    ],
+)
+def test_ground_only_tried_for_is_a_clash(text, sub_event_type):
+    assert [m.sub_event_type for m in _find(text)] == [sub_event_type]
+
+
+@pytest.mark.parametrize(
+    ("text", "actor1"),
+    [
+        (  # no side named anywhere near: ACLED's unidentified armed group
+            "Fierce clashes resumed on the northern front on Sunday. No casualties were reported.",
+            ["Unidentified Armed Group ({country})"],
+        ),
+        (  # the sides are named in the next sentence: left to the events stage
+            "Heavy clashes broke out near the airport on Friday. Government troops later said"
+            " they had repelled the attackers.",
+            [None, "Military Forces of {country}"],
+        ),
+        (  # ... or in the sentence before
+            "Islamic State fighters attacked a Kurdish checkpoint near the town on Friday."
+            " Heavy clashes broke out near the airport an hour later.",
+            ["Islamic State", None],
+        ),
+    ],
+)
+def test_a_clash_with_no_named_initiator(text, actor1):
+    assert [m.actor1.name if m.actor1 else None for m in _find(text)] == actor1
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Kurdish forces made some advances near the village against IS on Monday.",
+            ["Armed clash"],
+        ),
+        ("The army launched an operation against rebel fighters in the hills.", ["Armed clash"]),
+        ("Share prices advanced on Monday after the launch of a new offensive.", []),
+        (
+            "Regime forces advanced near the town, capturing territory from Islamic State forces.",
+            ["Government regains territory"],
+        ),
+        (
+            "Rebels overtook the remaining areas of the district.",
+            ["Non-state actor overtakes territory"],
+        ),
+    ],
+)
+def test_advances_and_operations(text, expected):
+    assert [m.sub_event_type for m in _find(text)] == expected

@@ -3,12 +3,15 @@
 Each cue is a compiled pattern over a sentence; ``mentions`` combines them with the actors
 of the sentence following ACLED's coding rules (``acled-coding-rules.md``): an explosion in
 a battle is the battle, armed actor against civilians is violence against civilians, an
-abduction with killings is an attack, protests split by how they were met.
+abduction with killings is an attack, protests split by how they were met. Which cues can
+match a sentence at all is screened by the first letters of its words (``cue_screen``).
 """
 
 from __future__ import annotations
 
 import re
+
+from conflictcoder import cue_screen
 
 
 def _cue(pattern: str) -> re.Pattern[str]:
@@ -112,10 +115,27 @@ GOV_TERRITORY = _cue(
 TERRITORY = _cue(
     r"(?:captur(?:ed|e|es|ing)|controlled|control\s+of|seized|took)\s+(?:the\s+|several\s+|two\s+|a\s+)?(?:[\w'-]+\s+){0,3}(?:towns?|villages?|city|cities|areas?"
     r"|positions?|bases?|hills?|districts?|neighbou?rhoods?|checkpoints?|outposts?|posts?|points?"
-    r"|localit(?:y|ies)|regions?)"
+    r"|localit(?:y|ies)|regions?|territor(?:y|ies))"
     r"|(?:seized|took|taken|gained|gain|assumed|achieved|extend(?:ed)?|regain(?:ed)?)\s+(?:full\s+|partial\s+|total\s+|their\s+|its\s+)?control"
     r"|managed\s+to\s+(?:control|capture|seize)|(?:were|was)\s+(?:completely\s+)?cleared\s+(?:from|of)|overr?an|overrun|fell\s+(?:in)?to"
-    r"|advanced\s+(?:on|into)|took\s+over|seized\s+(?:the\s+)?(?:town|village|city|area|base|hill)"
+    r"|advanced\s+(?:on|into)|took\s+over|overt(?:ook|aken)|seized\s+(?:the\s+)?(?:town|village|city|area|base|hill)"
+)
+# Armed groups moving against each other with no word of fighting ("advanced towards the
+# village", "launched an operation against", "held off the advance"): a clash when armed
+# actors are named (``typing_rules``).
+ADVANCE = _cue(
+    r"advanc(?:ed|es|ing)|made\s+(?:\w+\s+){0,2}advances?|(?:operations?|campaigns?|offensives?"
+    r"|assaults?)\s+against|(?:hold|held|holding)\s+off|repel(?:s|ling)?|in\s+action\s+against"
+    r"|offensives?"
+)
+# Ground tried for, partly taken or disputed: no change of control to code (ACLED: an armed
+# clash; only the final acquisition is a territory change).
+CONTESTED = _cue(
+    r"(?:attempt(?:ed|s|ing)?|tried|trying|failed|bids?|efforts?|seeking|sought|aim(?:ed|ing)?)"
+    r"\s+(?:\w+\s+){0,2}to\s+(?:re)?(?:gain|take|capture|control|seize|advance|storm|recapture"
+    r"|retake|enter|infiltrate|break)|partial(?:ly)?\s+(?:control|captur\w*|took|seized)"
+    r"|not\s+(?:completely|fully|yet)\s+(?:\w+\s+){0,2}(?:control\w*|captur\w*|seiz\w*)"
+    r"|remains?\s+contested|reports\s+conflicted|conflicting\s+reports"
 )
 # "captured Nayrab": a verb of taking before a proper name that is not a group of people
 # (case-sensitive; only quotes the trigger of a territory type chosen by the model)
@@ -175,6 +195,9 @@ CROWD_VIOLENCE = _cue(
     r"|rampage|looted\s+(?:\w+\s+){0,2}(?:shops?|stores?|businesses|supermarkets?|warehouses?|markets?"
     r"|offices?|houses?|homes?|trucks?)|smash(?:ed|ing)|attacked\s+(?:the\s+)?(?:police|officers|security"
     r"|journalists?|buildings?|offices?|vehicles?|shops?)|injur(?:ed|ing)\s+(?:\w+\s+){0,2}(?:police(?:men)?|officers)"
+    r"|(?:property|vehicles?|cars?|windows?|chairs?|furniture|shops?)\s+(?:was\s+|were\s+)?"
+    r"(?:burnt|burned|torched|destroyed|damaged|smashed|vandali[sz]ed)"
+    r"|damag(?:ed|ing)\s+(?:\w+\s+){0,2}(?:property|vehicles?|cars?|buildings?|shops?|offices?)"
 )
 DISPERSAL = _cue(
     r"dispers(?:ed|e|ing|al)|tear\s*-?gas(?:sed)?|water\s+cannons?|rubber\s+bullets|batons?"
@@ -184,6 +207,7 @@ DISPERSAL = _cue(
     r"|in\s+the\s+air|warning\s+shots|blocked\s+(?:the\s+)?(?:protest|march|protesters|demonstrators)"
     r"|stopped\s+(?:the\s+)?(?:protest|march|protesters|demonstrators)|took\s+(?:\w+\s+){0,2}into\s+custody"
     r"|rounded\s+up|confronted|chased\s+away|lifted\s+the\s+blockade|injur(?:ed|ies|ing)|wounded|hurt"
+    r"|used\s+force|use\s+of\s+force"
 )
 # A cue naming the protest's grievance, not what happened at it ("protested against the
 # killing of", "demanding the release of those arrested").
@@ -263,204 +287,22 @@ _MARCH = re.compile(r"(?<![\w-])march(?:ed|es|ing)?(?![\w-])")
 _FAST = {
     cue: _lowered(cue)
     for cue in (CHEMICAL, AIR, SUICIDE, SHELLING, IED, GRENADE, STUN, SEXUAL, ABDUCTION, BATTLE,
-                ATTACK, GOV_TERRITORY, TERRITORY, PROTEST, INTERVENTION, EXCESSIVE, RIOT, MOB,
+                ATTACK, GOV_TERRITORY, TERRITORY, CONTESTED, ADVANCE, PROTEST, INTERVENTION, EXCESSIVE, RIOT, MOB,
                 FORCE, CROWD_VIOLENCE, DISPERSAL,
                 ARREST, LOOTING, DISRUPTED, AGREEMENT, HEADQUARTERS, TRANSFER, CHANGE, OTHER)
 }  # fmt: skip
 
-_WORD = re.compile(r"[\w-]+")
-_HEAD = 3  # letters of a word start that a cue's possible starts are compared on
-
-
-def word_heads(lower: str, start: int, end: int) -> frozenset[str]:
-    """The first one, two and three characters of each word of ``lower[start:end]``: the one
-    tokenising pass of a sentence, against which every cue is screened (``search``)."""
-    heads = set()
-    for word in _WORD.findall(lower, start, end):
-        heads.update((word[:1], word[:2], word[:3]))
-    return frozenset(heads)
-
-
-# A cue's possible word starts, from its pattern: the patterns here use literals, classes
-# of literals, \s, groups, alternation, quantifiers and look-arounds; anything else (\w, .,
-# ranges) is "unlisted", and a cue with an unlisted start is refused at import.
-_UNLISTED = ("unlisted", None)
-_WORD_END = ("end", None)
-
-
-def _parse(pattern: str, at: int = 0) -> tuple[list[list[tuple]], int]:
-    """The alternatives of ``pattern[at:]`` up to its closing parenthesis, each a list of
-    ``(kind, value)`` items, and where parsing stopped."""
-    branches: list[list[tuple]] = [[]]
-    while at < len(pattern) and pattern[at] != ")":
-        char = pattern[at]
-        if char == "|":
-            branches.append([])
-            at += 1
-            continue
-        if char == "(":
-            zero = pattern.startswith(("(?<!", "(?<=", "(?=", "(?!"), at)
-            if zero:
-                at += 4 if pattern[at + 2] == "<" else 3
-            elif pattern.startswith("(?P<", at):  # a named group
-                at = pattern.index(">", at) + 1
-            else:  # (?:...), (?-i:...) or a capturing group
-                at = pattern.index(":", at) + 1 if pattern.startswith("(?", at) else at + 1
-            inner, at = _parse(pattern, at)
-            item = ("zero", None) if zero else ("group", inner)
-            at += 1
-        elif char == "[":
-            item, at = _class(pattern, at + 1)
-        elif char == "\\":
-            code = pattern[at + 1]
-            item = {"s": _WORD_END, "b": ("zero", None), "B": ("zero", None)}.get(
-                code, _UNLISTED if code.isalnum() else ("literal", code)
-            )
-            at += 2
-        else:
-            item = {".": _UNLISTED, "^": ("zero", None), "$": ("zero", None)}.get(
-                char, ("literal", char)
-            )
-            at += 1
-        if at < len(pattern) and pattern[at] in "?*+{":
-            low = 1 if pattern[at] == "+" else 0
-            if pattern[at] == "{":
-                close = pattern.index("}", at)
-                low = int(pattern[at + 1 : close].split(",")[0] or 0)
-                at = close
-            at += 1
-            at += at < len(pattern) and pattern[at] == "?"  # lazy
-            item = ("repeat", (low, [item]))
-        branches[-1].append(item)
-    return branches, at
-
-
-def _class(pattern: str, at: int) -> tuple[tuple, int]:
-    """The character class opening before ``pattern[at]`` and where it ends."""
-    space, chars = False, []
-    first = at
-    while pattern[at] != "]" or at == first:
-        char = pattern[at]
-        if char == "\\":
-            code = pattern[at + 1]
-            if code == "s":
-                space = True
-            elif code.isalnum():
-                return _UNLISTED, pattern.index("]", at + 2) + 1
-            else:
-                chars.append(code)
-            at += 2
-            continue
-        if char == "^" and at == first or char == "-" and at != first and pattern[at + 1] != "]":
-            return _UNLISTED, pattern.index("]", at + 1) + 1  # negated or a range
-        chars.append(char)
-        at += 1
-    return ("set", (space, "".join(chars))), at + 1
-
-
-def _starts(items: list[tuple], limit: int) -> set[str] | None:
-    """The possible first ``limit`` (or fewer, when a word may end) characters of a parsed
-    sequence; None when they cannot be listed (a match may start anywhere)."""
-    if limit == 0 or not items:
-        return {""}
-    (kind, value), rest = items[0], items[1:]
-    if kind == "zero":
-        return _starts(rest, limit)
-    if kind == "end":
-        return {""}  # whitespace: the word ends here, compare on what came before
-    if kind == "literal":
-        if not (value.isalnum() or value in "-_"):
-            return {""}
-        tails = _starts(rest, limit - 1)
-        return None if tails is None else {value + t for t in tails}
-    if kind == "set":
-        space, chars = value
-        if space:
-            return {""}
-        if len(chars) > 12:
-            return None
-        alternatives = [[("literal", char)] for char in chars]
-        return _starts([("group", alternatives), *rest], limit)
-    if kind == "group":
-        found: set[str] = set()
-        for branch in value:
-            part = _starts([*branch, *rest], limit)
-            if part is None:
-                return None
-            found |= part
-        return found
-    if kind == "repeat":
-        low, body = value
-        once = _starts([*body * max(low, 1), *rest], limit)
-        if low or once is None:
-            return once
-        skipped = _starts(rest, limit)
-        return None if skipped is None else skipped | once
-    return None
-
-
-def _heads_of(cue: re.Pattern[str]) -> frozenset[str]:
-    branches, _ = _parse(_lowered(cue).pattern)
-    starts = _starts([("group", branches)], _HEAD)
-    if starts is None or "" in starts:
-        raise ValueError(f"cue without listable word starts: {cue.pattern[:40]}")
-    return frozenset(starts)
-
-
-_HEADS = {cue: _heads_of(cue) for cue in _FAST}
+_HEADS = {cue: cue_screen.heads_of(fast.pattern) for cue, fast in _FAST.items()}
 _HEADS[PROTEST] |= {"mar"}  # "marched", matched on the original text (``_MARCH``)
 SCREENED = frozenset(_HEADS)  # the cues ``candidates`` screens
-_BY_HEAD: dict[str, frozenset[re.Pattern[str]]] = {}
-for _cue_, _heads_ in _HEADS.items():
-    for _head_ in _heads_:
-        _BY_HEAD[_head_] = _BY_HEAD.get(_head_, frozenset()) | {_cue_}
-
-
 _HEADS_BY_ID = {id(cue): heads for cue, heads in _HEADS.items()}
 SCREENED_IDS = frozenset(_HEADS_BY_ID)  # ``id`` of each screened cue
-_IDS_BY_HEAD = {head: frozenset(map(id, found)) for head, found in _BY_HEAD.items()}
-
-
-BITS = {id(cue): 1 << i for i, cue in enumerate(_HEADS)}  # by id: one bit per screened cue
-_MASK_BY_HEAD: dict[str, int] = {}
-for _head_, _found_ in _BY_HEAD.items():
-    for _cue_ in _found_:
-        _MASK_BY_HEAD[_head_] = _MASK_BY_HEAD.get(_head_, 0) | BITS[id(_cue_)]
-
-
-# For each head, the bits of every cue that may start with it or with its shorter heads.
-_WHOLE_MASK = {
-    head: _MASK_BY_HEAD.get(head[:1], 0) | _MASK_BY_HEAD.get(head[:2], 0) | mask
-    for head, mask in _MASK_BY_HEAD.items()
-}
-
-
-def possible(lower: str, start: int, end: int) -> int:
-    """The screened cues that may match in ``lower[start:end]`` (a word starts as they do),
-    as a bit mask over ``BITS``: one pass over the sentence, no search per cue."""
-    mask = 0
-    get = _WHOLE_MASK.get
-    for word in set(_WORD.findall(lower, start, end)):
-        mask |= get(word[:3]) or get(word[:2]) or get(word[:1]) or 0
-    return mask
-
-
-def unmatched(lower: str, start: int, end: int) -> frozenset[int]:
-    """The ``id`` of each screened cue that cannot match in ``lower[start:end]``."""
-    mask = possible(lower, start, end)
-    return frozenset(key for key, one in BITS.items() if not mask & one)
-
-
-def candidates(lower: str, start: int, end: int) -> frozenset[re.Pattern[str]]:
-    """The screened cues that may match in ``lower[start:end]`` (a word starts as they do):
-    one tokenising pass per sentence instead of one search per cue."""
-    found: set[re.Pattern[str]] = set()
-    get = _BY_HEAD.get
-    for word in _WORD.findall(lower, start, end):
-        for head in (word[:1], word[:2], word[:3]):
-            if (cues := get(head)) is not None:
-                found |= cues
-    return frozenset(found)
+_SCREEN = cue_screen.screen(_HEADS)
+BITS = _SCREEN.bits  # by id: one bit per screened cue
+possible = _SCREEN.possible  # the screened cues that may match in a span, as a bit mask
+unmatched = _SCREEN.unmatched  # the ``id`` of each screened cue that cannot match there
+candidates = _SCREEN.candidates  # the screened cues that may match there
+word_heads = cue_screen.word_heads
 
 
 # Clauses that report no event (background, analysis, hypotheticals).

@@ -6,7 +6,8 @@ event type and sub-event type, actor1 (who acts) and actor2 (the target), and fa
 A sentence that only refers back to an event reported earlier ("The attack in Syria
 targeted ...", "The fighting started with ...") still yields a mention, typed as that
 event, with ``reference=True``, a lower confidence and a ``why`` saying so; mentions are not
-grouped here (the events stage does that with dates and places).
+grouped here (the events stage does that with dates and places). What later sentences say
+of a protest is read by ``protests``.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from conflictcoder import cues, fatalities, roles, typing_rules
+from conflictcoder import cues, fatalities, protests, roles, typing_rules
 from conflictcoder.actors import ActorLexicon, ActorMatch
 from conflictcoder.models import ActorRef, Mention, Sentence, Span
 from conflictcoder.typing_rules import Typed, protest_level
@@ -66,26 +67,6 @@ _ATTRIBUTION = re.compile(
     re.IGNORECASE,
 )
 _ATTRIBUTION_LOWER = re.compile(_ATTRIBUTION.pattern)  # for lower-cased text: faster
-
-
-# ACLED's protest scale: how the crowd acted or was met, weakest first.
-_PROTEST_SEVERITY = {
-    "Peaceful protest": 0,
-    "Protest with intervention": 1,
-    "Excessive force against protesters": 2,
-    "Violent demonstration": 3,
-}
-_CROWD_WORDS = re.compile(
-    r"\b(?:crowds?|them|they|participants|gathering|group|protest\w*|demonstrat\w*|march\w*"
-    r"|rall(?:y|ies)|strikers|sit-?ins?|blockade)\b",
-    re.IGNORECASE,
-)
-# Who meets a protest: a following sentence tells of it when it names the crowd or them.
-_MEETERS = re.compile(
-    r"\b(?:police\w*|security|forces|soldiers|troops|officers|guards?|army|gendarm\w*"
-    r"|authorities|riot)\b",
-    re.IGNORECASE,
-)
 
 
 def _actors(
@@ -398,51 +379,6 @@ def _clauses(
     return found  # type: ignore[return-value]
 
 
-def _met(
-    text: str, lower: str | None, sentence: Sentence, mention: Mention | None, protest: Mention
-) -> Mention | None:
-    """The protest told before, raised to what this following sentence says of how it went
-    ("Police dispersed them with tear gas."), or None when the sentence tells no more of it
-    (another event, or nothing stronger than the protest's type)."""
-    if mention is not None and mention.event_type not in (PROTESTS, RIOTS):
-        if mention.sub_event_type not in (
-            "Arrests",
-            "Attack",
-            "Armed clash",
-            "Disrupted weapons use",
-        ):
-            return None
-        if not _CROWD_WORDS.search(text, sentence.start, sentence.end):
-            return None
-    if not (
-        _CROWD_WORDS.search(text, sentence.start, sentence.end)
-        or _MEETERS.search(text, sentence.start, sentence.end)
-    ):
-        return None  # "He was arrested in May": the grievance, not the protest
-    level = protest_level(text, sentence.start, sentence.end, lower)
-    if level is None:
-        return None
-    sub, _, why = level
-    if _PROTEST_SEVERITY[sub] <= _PROTEST_SEVERITY.get(protest.sub_event_type, 99):
-        return None
-    return replace(
-        protest,
-        event_type=SUB_EVENT_TYPES[sub],
-        sub_event_type=sub,
-        why=f"{protest.why}; sentence {sentence.index}: {why}",
-    )
-
-
-def _calm(mention: Mention) -> Mention:
-    """A peaceful protest or one only dispersed has no deaths (ACLED): a toll in it names
-    the grievance ("protested the killing of three")."""
-    if mention.sub_event_type not in ("Peaceful protest", "Protest with intervention"):
-        return mention
-    if mention.fatalities is None:
-        return mention
-    return replace(mention, fatalities=None, fatality_spans=())
-
-
 def find(text: str, sentences: tuple[Sentence, ...], lexicon: ActorLexicon) -> tuple[Mention, ...]:
     """Event mentions in text order: one per sentence, or one per clause where a sentence
     clearly joins two reports."""
@@ -455,9 +391,16 @@ def find(text: str, sentences: tuple[Sentence, ...], lexicon: ActorLexicon) -> t
     for sentence in sentences:
         counted = fatalities.deaths(text, sentence.start, sentence.end, lower)
         mention = _mention(text, lower, sentence, lexicon, counted)
-        if protest is not None and (met := _met(text, lower, sentence, mention, found[protest])):
+        if protest is not None and (
+            met := protests.met(text, lower, sentence, mention, found[protest])
+        ):
             found[protest] = met
-            if mention is not None and mention.event_type not in (PROTESTS, RIOTS):
+            if at == protest:
+                earlier = met
+            if mention is not None and (
+                mention.event_type not in (PROTESTS, RIOTS)
+                or protests.how_it_went(text, lower, sentence)
+            ):
                 mention = replace(
                     mention,
                     event_type=met.event_type,
@@ -482,4 +425,28 @@ def find(text: str, sentences: tuple[Sentence, ...], lexicon: ActorLexicon) -> t
                 is_crowd = typed.event_type in (PROTESTS, RIOTS)
                 protest = len(found) if is_crowd else None
             found.append(typed)
-    return tuple(_calm(m) for m in found)
+    return tuple(protests.calm(_unnamed_side(text, sentences, m, lexicon)) for m in found)
+
+
+def _unnamed_side(
+    text: str, sentences: tuple[Sentence, ...], mention: Mention, lexicon: ActorLexicon
+) -> Mention:
+    """An armed clash whose initiator is named nowhere near it ("Clashes resumed on the
+    front"): ACLED's unidentified armed group. Not when its own sentence names two armed
+    sides, or the sentence before or after names an armed actor (the sides of "The fighting
+    lasted hours" are those just told)."""
+    if mention.sub_event_type != "Armed clash" or mention.actor1 is not None or mention.reference:
+        return mention
+    entry = lexicon.by_name.get(_UNKNOWN_ARMED)
+    if entry is None:
+        return mention
+    for sentence in sentences[max(0, mention.sentence - 1) : mention.sentence + 2]:
+        named = [a for a in lexicon.find(text, sentence.start, sentence.end)]
+        armed = [a for a in named if a.entry.inter in roles.ARMED]
+        if sentence.index != mention.sentence and armed:
+            return mention
+        if sentence.index == mention.sentence and len({a.entry.name for a in armed}) > 1:
+            return mention
+    trigger = mention.trigger
+    actor1 = ActorRef(name=entry.name, inter=entry.inter, spans=(trigger,), generic=entry.generic)
+    return replace(mention, actor1=actor1, why=f"{mention.why}; initiator unnamed")

@@ -126,9 +126,11 @@ def _rule_typed(
     if (agreement := cue(cues.AGREEMENT)) and not (battle or attack):
         return Typed("Agreement", agreement, "agreement or ceasefire", 0.7)
     state = subject is not None and subject.entry.inter in (1, 8)
-    if (gov := cue(cues.GOV_TERRITORY)) and (state or subject is None) and not cue(cues.TERRITORY):
+    contested = cue(cues.CONTESTED)  # tried for, partly taken: a clash, no change of control
+    gov = None if contested else cue(cues.GOV_TERRITORY)
+    if gov and (state or subject is None) and not cue(cues.TERRITORY):
         return Typed("Government regains territory", gov, "state forces retake ground", 0.7)
-    if territory := cue(cues.TERRITORY):
+    if not contested and (territory := cue(cues.TERRITORY)):
         if state:
             return Typed("Government regains territory", territory, "state forces take ground", 0.6)
         if subject is not None and subject.entry.inter in (2, 3, 4):
@@ -165,6 +167,9 @@ def _rule_typed(
     if ied := cue(cues.IED):
         return Typed("Remote explosive/landmine/IED", ied, "bomb, IED or mine", 0.7)
     abduction = cue(cues.ABDUCTION)
+    if not (attack or abduction) and armed and not (civilians or crowd):
+        if advance := cue(cues.ADVANCE):
+            return Typed("Armed clash", advance, "armed actors advance or attack", 0.6)
     if attack or abduction:
         targets = [a for a in armed if subject is None or roles.other(a, subject, text)]
         if abduction and not killed:
@@ -205,7 +210,7 @@ _EXPLICIT = frozenset(
 )  # fmt: skip
 # The cues that quote the trigger of a sub-type chosen by the model.
 _TRIGGERS: dict[str, tuple[re.Pattern[str], ...]] = {
-    "Armed clash": (cues.BATTLE, cues.ATTACK),
+    "Armed clash": (cues.BATTLE, cues.ATTACK, cues.ADVANCE),
     "Government regains territory": (cues.GOV_TERRITORY, cues.TERRITORY, cues.TAKEN_PLACE),
     "Non-state actor overtakes territory": (cues.TERRITORY, cues.TAKEN_PLACE, cues.GOV_TERRITORY),
     "Air/drone strike": (cues.AIR,),
@@ -223,6 +228,7 @@ _TRIGGERS: dict[str, tuple[re.Pattern[str], ...]] = {
     "Other": (cues.OTHER,),
     "Disrupted weapons use": (cues.DISRUPTED,),
 }
+_TERRITORY = frozenset({"Government regains territory", "Non-state actor overtakes territory"})
 # The model (which reads the rules' type among its inputs) overrides any non-explicit rule;
 # alone, it reports an event no cue typed only above this probability.
 _MODEL_ALONE = 0.75
@@ -342,6 +348,8 @@ def typed(
     if best is None:
         return rule
     label, probability = best
+    if label in _TERRITORY and cue(cues.CONTESTED):  # ground tried for: no change of control
+        label = "Armed clash"
     if rule is not None and label == rule.sub_event_type:
         return replace(rule, confidence=max(rule.confidence, round(probability, 2)))
     if rule is None and probability < _MODEL_ALONE:
