@@ -283,9 +283,11 @@ def test_new_report_bridging_two_incidents_merges_them():
 
 def test_complete_linkage_refuses_to_chain_incompatible_reports():
     conn = store.open_db(":memory:")
-    west = _event(longitude=40.68, location=None)
-    east = _event(longitude=40.82, location=None)  # 12.5 km apart: too far for one town
-    reports = (("a-1", WEST_TEXT, west), ("c-1", PRISON, _event(longitude=40.75)))
+    # unnamed attackers (between armed groups, reports naming no shared name never merge)
+    west = _event(longitude=40.68, location=None, **GENERIC)
+    east = _event(longitude=40.82, location=None, **GENERIC)  # 12.5 km apart: not one town
+    middle = _event(longitude=40.75, **GENERIC)
+    reports = (("a-1", WEST_TEXT, west), ("c-1", PRISON, middle))
     for doc_id, text, event in (*reports, ("b-1", EAST_TEXT, east)):
         _store(conn, doc_id, text, date(2022, 1, 21), event)
     assert len(_groups(conn)) == 2
@@ -538,6 +540,22 @@ def test_document_reports_the_incident_it_shares():
     assert found["a-1"] == found["b-1"] == prison != found["c-1"]
 
 
+def test_document_reports_the_incident_most_shared():
+    # a-1 leads with the barracks raid (also told by d-1), then the prison attack (also told
+    # by b-1 and e-1): the article reports the story more outlets told
+    conn = store.open_db(":memory:")
+    _store(conn, "a-1", IRAQ_TEXT + " " + PRISON, date(2022, 1, 21), IRAQ, _shift(_event(), 82))
+    _store(conn, "b-1", PRISON, date(2022, 1, 21), _event())
+    _store(conn, "d-1", IRAQ_TEXT, date(2022, 1, 21), IRAQ)
+    found = incidents.document_incidents(conn)
+    barracks = conn.execute("SELECT incident FROM events WHERE country = 'Iraq'").fetchone()[0]
+    assert found["a-1"] == found["d-1"] == barracks  # a tie: the lede's
+    _store(conn, "e-1", PRISON, date(2022, 1, 22), _event())
+    found = incidents.document_incidents(conn)
+    prison = conn.execute("SELECT incident FROM events WHERE country = 'Syria'").fetchone()[0]
+    assert found["a-1"] == found["b-1"] == found["e-1"] == prison != found["d-1"]
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
@@ -655,13 +673,22 @@ THINNER = frozenset({"jon", "reyes", "elmwood", *(f"name{i}" for i in range(12))
     ],
 )
 def test_one_story_overrides_the_place(change, story, same, why):
-    a = replace(_linkable(_event(), 1, terms=()), story=STORY)
-    b = replace(_linkable(_event(doc_id="b", **change), 2, terms=()), story=story)
+    a = replace(_linkable(_event(**GENERIC), 1, terms=()), story=STORY)
+    b = replace(_linkable(_event(doc_id="b", **GENERIC, **change), 2, terms=()), story=story)
     forward, backward = linking.compare(a, b, SETTINGS), linking.compare(b, a, SETTINGS)
     assert forward.same is backward.same is same
     assert forward.score == backward.score
     text = forward.fields["story"][1] if same else forward.veto
     assert why in (text or "")
+
+
+def test_one_story_does_not_override_the_place_of_armed_groups():
+    # armed groups fight at many places the same day: one campaign, not one event
+    a = replace(_linkable(_event(), 1, terms=()), story=STORY)
+    b = replace(_linkable(_event(doc_id="b", latitude=37.5), 2, terms=()), story=STORY)
+    result = linking.compare(a, b, SETTINGS)
+    assert not result.same
+    assert "km apart" in (result.veto or "")
 
 
 def test_worded_alike_but_for_the_names_is_two_events():

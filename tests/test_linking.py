@@ -5,7 +5,7 @@ from datetime import date
 
 import pytest
 
-from conflictcoder import linkident, linking
+from conflictcoder import linkident, linking, linkterms
 from conflictcoder.linking import Linkable
 from conflictcoder.models import Event
 from conflictcoder.settings import Settings
@@ -47,7 +47,8 @@ SHOOTING = Event(
         ("Jane Roe (23) was shot.", {"jane roe"}),
         ("Police identified the victim as Marcus Lee Brown. His mother wept.", {"marcus brown"}),
         ("On Monday Jane Roe was shot. Roe died at the hospital.", {"jane roe"}),
-        ("Tom Cole was shot. Friends said Tom loved music.", {"tom cole"}),
+        ("Tom Cole was shot. Friends said Tom was kind.", {"tom cole"}),
+        ("Tom Cole was shot. The Web and Tom matter.", set()),  # not used as a person
         ("Jane Roe was shot in her home.", set()),  # no cue
         ("Chief Mark Dane said. Dane asked for calm.", set()),  # an official
         ("He was killed in Baton Rouge. Rouge is a city.", set()),  # a place
@@ -120,3 +121,59 @@ def test_same_people_need_a_date_told_by_one_text():
     a = _item(undated, 1)
     b = _item(replace(undated, doc_id="b", event_date=date(2016, 5, 9)), 2)
     assert not linking.compare(a, b, SETTINGS).same
+
+
+@pytest.mark.parametrize(
+    ("change", "terms", "kind", "compatible"),
+    [
+        # a later report in the same town, of the same kind, naming no armed actor, whose
+        # words alone do not show it is a follow-up: other reports may join them
+        ({"date_source": "discourse"}, ("x",), "later", True),
+        # in another town: no
+        ({"date_source": "discourse", "latitude": 40.5, "location": "Lima"}, ("x",), "date", False),
+        # dated by the text to another day: no
+        ({}, ("x",), "date", False),
+    ],
+)
+def test_a_thin_later_report_may_sit_in_the_incident(change, terms, kind, compatible):
+    a = replace(_item(SHOOTING, 1, people=()), terms=frozenset(("jane", "elm")))
+    later = replace(SHOOTING, doc_id="b", event_date=date(2016, 5, 6), **change)
+    b = replace(_item(later, 2, people=()), terms=frozenset(terms))
+    result = linking.compare(a, b, SETTINGS)
+    assert not result.same
+    assert result.veto_kind == kind
+    assert result.compatible(SETTINGS.link_floor, SETTINGS.link_story_floor) is compatible
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same_name"),
+    [
+        (("gweiran",), ("ghwayran",), True),
+        (("al-hasakah",), ("hassakeh",), False),  # two consonants: too short to tell
+        (("bara",), ("ftireh",), False),
+        (("kafr", "khasher"), ("kalbein",), False),
+        (("12",), ("12",), False),  # numbers are no names
+    ],
+)
+def test_respelled_names_share_their_consonants(a, b, same_name):
+    assert linkterms.respelled(a, b) is same_name
+
+
+ARMED = {"actor1": "Military Forces of Syria (2000-)", "actor2": "Opposition Rebels (Syria)"}
+
+
+@pytest.mark.parametrize(
+    ("a_terms", "b_terms", "same"),
+    [
+        # each note names its own village, nothing but the date in common: two events
+        (("bara", "11", "2020"), ("ftireh", "11", "2020"), False),
+        # one village spelled two ways: one event
+        (("gweiran", "2022"), ("ghwayran", "2022"), True),
+        (("bara", "11"), ("bara", "11"), True),
+    ],
+)
+def test_armed_groups_reports_naming_other_villages_differ(a_terms, b_terms, same):
+    event = replace(SHOOTING, **ARMED, inter1=1, inter2=2)
+    a = replace(_item(event, 1, people=()), terms=frozenset(a_terms))
+    b = replace(_item(replace(event, doc_id="b"), 2, people=()), terms=frozenset(b_terms))
+    assert linking.compare(a, b, SETTINGS).same is same

@@ -47,6 +47,12 @@ _THE = re.compile(
     rf"\b[Tt]he[ \t]+({_CAP})(?![\w'’-])(?![ \t]+(?:family|home|house|brothers|sisters|case|trial))"
 )
 _LOWER = re.compile(r"\b[a-z][a-z'’\-]{2,}\b")
+# A name used alone the way people are: "Roe said", "Roe's", "Roe, who", "Roe was".
+_AS_PERSON = re.compile(
+    r"[A-Z][\w'’\-]*?(?:['’]s\b|[ \t]+(?:said|says|told|was|is|had|has|who|added|"
+    r"died|survived|faces|pleaded|allegedly|remains|would|could|will|did|does|went|got|"
+    r"[a-z]{2,}ed)\b|,[ \t]+(?:who|\d))"
+)
 _NEXT_WORD = re.compile(r"\.?[ \t]+([A-Za-z]+)")
 _PREVIOUS_WORD = re.compile(r"([A-Za-z]+)\.?,?\s*$")
 TITLES = frozenset(
@@ -127,7 +133,12 @@ def participants(text: str) -> tuple[tuple[int, int, str], ...]:
     end and key of each such run of capitalised words."""
     common = {m.group(0) for m in _LOWER.finditer(text)}
     runs = [(m, _names_of(m.group(0))) for m in _RUN.finditer(text)]
-    alone = {words[0] for _, words in runs if len(words) == 1}
+    alone = {
+        words[0]
+        for match, words in runs
+        if len(words) == 1
+        and _AS_PERSON.match(text, match.start() + match.group(0).index(words[0]))
+    }
     common |= {m.group(1).casefold() for m in _THE.finditer(text)}  # "the Chargers": no one
     found = []
     for match, words in runs:

@@ -48,7 +48,9 @@ suspects and streets. The story of an event is the rare terms of its sentences a
 publication date), allow one event (``_dates_agree``), whose
 only veto is its place, is the same event when the stories agree at least ``link_story_min``
 (``link_story_countries`` across countries) and share at least ``link_story_names`` names
-besides the two events' place names; the field says which veto it overrides.
+besides the two events' place names, unless both name armed actors (armed groups fight at
+many places the same day: a shared story tells the same campaign, not the same event); the
+field says which veto it overrides.
 
 **Same people** (the ``people`` field, not scored): two reports naming the same victim or
 suspect (``Linkable.people``, see ``linkident``) are the same incident when their types and
@@ -325,16 +327,24 @@ def _names(terms: linkterms.TermAgreement) -> int:
     return sum(1 for t in terms.shared if not any(c.isdigit() for c in t))
 
 
-def _conflicting(terms: linkterms.TermAgreement, settings: Settings) -> bool:
+def _conflicting(terms: linkterms.TermAgreement, settings: Settings, armed: bool) -> bool:
     """Nothing shared, while each side names at least ``link_conflict_names`` names
-    of its own: different victims, streets or units."""
-    if terms.shared_weight or not settings.link_conflict_names:
+    of its own: different victims, streets or units. Between reports of armed groups (both
+    naming armed actors) no name shared (numbers aside: days and years recur in dated
+    notes) while each names one of its own is enough: each names its own village, and
+    armed groups fight at many places the same day. Names spelled two ways (the same
+    consonants, ``linkterms.respelled``) are not in conflict."""
+    if not settings.link_conflict_names:
+        return False
+    if terms.shared_weight and not (armed and _names(terms) == 0):
         return False
     alone = (
         sum(1 for t in side if not any(c.isdigit() for c in t))
         for side in (terms.only_a, terms.only_b)
     )
-    return min(alone) >= settings.link_conflict_names
+    if min(alone) < (1 if armed else settings.link_conflict_names):
+        return False
+    return not linkterms.respelled(terms.only_a, terms.only_b)  # "Gweiran" / "Ghwayran"
 
 
 def compare(a: Linkable, b: Linkable, settings: Settings) -> Comparison:
@@ -346,12 +356,14 @@ def compare(a: Linkable, b: Linkable, settings: Settings) -> Comparison:
     if a.document == b.document:
         return result
     met = sorted(a.people & b.people)
+    if result.veto_kind not in (None, "place", "country") and not met:
+        return result  # the story overrides neither dates, types nor actors
     story, names = linkterms.story_agreement(a.story, b.story)
     by_people = (
         bool(met) and not result.same and _people_allow(a.event, b.event, result, story, settings)
     )
     if result.veto_kind not in (None, "place", "country") and not by_people:
-        return result  # the story overrides neither dates, types nor actors
+        return result
     fields = dict(result.fields)
     fields["story"] = (story, f"shared names: {', '.join(names[:8]) or 'none'} (not scored)")
     if met:
@@ -366,6 +378,7 @@ def compare(a: Linkable, b: Linkable, settings: Settings) -> Comparison:
         and sum(1 for n in names if n not in places) >= settings.link_story_names
         and result.veto_kind in (None, "place", "country")
         and dates_agree(a.event, b.event, settings)
+        and not (named_actors(a.event) and named_actors(b.event))
     )
     if not (result.same or told or by_people):
         return result
@@ -374,6 +387,10 @@ def compare(a: Linkable, b: Linkable, settings: Settings) -> Comparison:
         ours, theirs = (", ".join(sorted(side)) for side in split)
         why = f"worded alike but for the names ({ours} / {theirs})"
         return replace(result, score=0.0, same=False, veto=why, veto_kind="names")
+    towns = _other_towns(a, b)
+    if towns and not by_people:
+        why = f"armed groups at two towns ({towns}): one event per location"
+        return replace(result, score=0.0, same=False, veto=why, veto_kind="towns")
     elsewhere = _places_elsewhere(a, b)
     if elsewhere and not (told or by_people):
         why = f"each names a place the other never names ({elsewhere})"
@@ -426,6 +443,23 @@ def _places_elsewhere(a: Linkable, b: Linkable) -> str | None:
     if a.where & said[1] or b.where & said[0]:
         return None
     return f"{' '.join(sorted(a.where))} / {' '.join(sorted(b.where))}"
+
+
+def _other_towns(a: Linkable, b: Linkable) -> str | None:
+    """The two towns when both events name an armed actor and are placed precisely at
+    different towns named by different words (fighting in two villages the same day is
+    two events, as ACLED codes one event per location): None otherwise."""
+    x, y = a.event, b.event
+    if x.geo_precision != 1 or y.geo_precision != 1 or _same_text(x.location, y.location):
+        return None
+    if x.location is None or y.location is None:
+        return None
+    ours, theirs = (e.where - linkterms.STOP_TERMS for e in (a, b))
+    if not ours or not theirs or ours & theirs:
+        return None
+    if not named_actors(x) or not named_actors(y):
+        return None
+    return f"{x.location} / {y.location}"
 
 
 def _place_words(event: Event) -> frozenset[str]:
@@ -496,6 +530,7 @@ def _compare(
     score = round(sum(w * fields[name][0] for name, w in weights.items()), 3)
     content = fields["content"][0]
     needed = settings.link_content_unknown_date if unknown else settings.link_content_min
+    armed = bool(named_actors(a.event) and named_actors(b.event))
     if followup:
         needed = settings.link_followup_content
     gap = 0 if followup else day_gap(a.event, b.event, settings)
@@ -503,7 +538,7 @@ def _compare(
     consecutive = consecutive and not unknown
     same = (
         a.document != b.document
-        and not _conflicting(terms, settings)
+        and not _conflicting(terms, settings, armed)
         and gap <= settings.link_same_day_gap
         and score >= settings.link_threshold
         and content >= needed

@@ -251,3 +251,21 @@ def template_split(
 def names(terms: Iterable[str]) -> tuple[str, ...]:
     """The names among terms (numbers left out), sorted."""
     return tuple(sorted(t for t in terms if _number(t) is None))
+
+
+_ARTICLE = re.compile(r"^(?:al|el|ar|as|ash|ad|ed|at|az|an)[-’']")
+_SOFT = re.compile(r"[aeiouyhw'’\-]")
+
+
+def skeleton(term: str) -> str:
+    """The consonants of a name, for transliterations ("Gweiran", "Ghwayran" -> grn):
+    without an Arabic article, vowels, h, w, y and doubled letters."""
+    bare = _SOFT.sub("", _ARTICLE.sub("", term.casefold()))
+    return re.sub(r"(.)\1+", r"\1", bare)
+
+
+def respelled(a: Iterable[str], b: Iterable[str]) -> bool:
+    """Whether a name of ``a`` and one of ``b`` may be spellings of one name (same
+    skeleton of at least three consonants)."""
+    ours = {skeleton(t) for t in a if _number(t) is None}
+    return any(len(k) >= 3 and k in ours for k in (skeleton(t) for t in b if _number(t) is None))
