@@ -12,7 +12,9 @@ text and of its ``mentions.signals`` (what the hand-written rules and the actor 
 the rules' type, the inter codes named, the doer's, deaths), so that the model learns when to
 trust the rules; the Syria armed clashes are subsampled so that one file does not swamp the rest, and
 ``type_seeds.tsv`` (news-style sentences written for this project, a few per sub-type) is
-added so that the model sees news wording and every type. The model is a class-balanced
+added so that the model sees news wording and every type. Each note's first sentence is also
+a text of its own (the pipeline types one sentence at a time: multi-sentence summaries by
+other writers, such as GTD's, gain most). The model is a class-balanced
 (weights capped) multinomial logistic regression (scikit-learn, here only); its vocabulary,
 idf and weights (float16, small weights pruned) go to an npz file read with numpy alone.
 
@@ -44,7 +46,9 @@ CLASS_WEIGHT_CAP = (
     8.0  # balanced class weights, capped (grouped CV on the train split: 8 over 4, 25)
 )
 C = 50.0  # inverse regularisation strength of the logistic regression
-FIRST_SENTENCE_WEIGHT = 1.0  # a note's first sentence is also a training text (grouped CV: 1.0 over 0.5, 0)
+FIRST_SENTENCE_WEIGHT = (
+    1.0  # weight of a note's first sentence as a text of its own (CV: 1 > 0.5 > 0)
+)
 PRUNE = 0.02  # features whose largest |weight| is below this are dropped
 
 
