@@ -409,7 +409,7 @@ def _bulk(conn, n: int, centres, box: float, seed: int) -> None:
         )
         terms = rng.sample(["a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l"], 4)
         story = rng.sample(_NAMES, 6)
-        cached = json.dumps([terms, story, [], [], []])
+        cached = json.dumps([terms, story, [], [], [], []])
         conn.execute("INSERT INTO event_terms VALUES (?, ?)", (i + 1, cached))
         conn.executemany(
             "INSERT INTO story_terms VALUES (?, ?, ?)",

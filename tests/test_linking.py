@@ -177,3 +177,28 @@ def test_armed_groups_reports_naming_other_villages_differ(a_terms, b_terms, sam
     a = replace(_item(event, 1, people=()), terms=frozenset(a_terms))
     b = replace(_item(replace(event, doc_id="b"), 2, people=()), terms=frozenset(b_terms))
     assert linking.compare(a, b, SETTINGS).same is same
+
+
+def test_a_name_of_several_words_counts_once():
+    text = "Microsoft Internet Explorer has a flaw, Microsoft said. Windows users wait."
+    terms = frozenset(("microsoft", "internet", "explorer", "windows"))
+    groups = linkterms.phrases(text, [(0, len(text))], terms)
+    assert groups == (("explorer", "internet", "microsoft"),)
+    assert linkterms.distinct_names(sorted(terms), groups) == 2
+    assert linkterms.distinct_names(sorted(terms), ()) == 4
+
+
+@pytest.mark.parametrize(
+    ("kind", "fields", "compatible"),
+    [
+        ("place", {"story": (0.5, "")}, True),
+        ("place", {"story": (0.1, "")}, False),
+        # two countries: a story alone does not keep reports in one incident
+        ("country", {"story": (0.5, "")}, False),
+        ("country", {"story": (0.5, ""), "people": (1.0, "")}, True),
+        ("type", {"story": (0.9, ""), "people": (1.0, "")}, False),
+    ],
+)
+def test_reports_vetoed_by_place_may_sit_in_one_incident(kind, fields, compatible):
+    result = linking.Comparison(0.0, False, False, "veto", fields, kind)
+    assert result.compatible(SETTINGS.link_floor, SETTINGS.link_story_floor) is compatible

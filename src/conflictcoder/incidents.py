@@ -111,6 +111,7 @@ def _linkables(
             words=content.words,
             where=content.where,
             people=content.people,
+            phrases=content.phrases,
         )
     return found
 

@@ -26,13 +26,14 @@ _ACTOR_FIELDS = ("actor", "assoc_actor")
 @dataclass(frozen=True, slots=True)
 class Content:
     """What the linker reads of an event's text, cached in ``event_terms`` as a JSON array
-    of five arrays: terms, story, words, where and people."""
+    of six arrays: terms, story, words, where, people and the story's multi-word names."""
 
     terms: frozenset[str]
     story: frozenset[str]
     words: tuple[str, ...]
     where: frozenset[str]
     people: frozenset[str] = frozenset()
+    phrases: tuple[tuple[str, ...], ...] = ()
 
     def to_json(self) -> str:
         record = [
@@ -41,19 +42,25 @@ class Content:
             self.words,
             sorted(self.where),
             sorted(self.people),
+            [list(p) for p in self.phrases],
         ]
         return json.dumps(record, ensure_ascii=False)
 
     @classmethod
     def from_json(cls, value: str | None) -> Content | None:
         """None for a missing entry or one cached in an older format (a list of terms, or
-        four arrays without the people)."""
+        fewer arrays)."""
         record = json.loads(value) if value else None
-        if not record or len(record) != 5 or not all(isinstance(r, list) for r in record):
+        if not record or len(record) != 6 or not all(isinstance(r, list) for r in record):
             return None
-        terms, story, words, where, people = record
+        terms, story, words, where, people, phrases = record
         return cls(
-            frozenset(terms), frozenset(story), tuple(words), frozenset(where), frozenset(people)
+            frozenset(terms),
+            frozenset(story),
+            tuple(words),
+            frozenset(where),
+            frozenset(people),
+            tuple(tuple(p) for p in phrases),
         )
 
 
@@ -109,12 +116,14 @@ def event_content(
         ]
         story_parts = linkterms.context_parts(split, own, others, settings.link_story_context)
         people_parts = linkterms.context_parts(split, own, others, linkident.CONTEXT)
+        story = linkterms.event_terms(text, story_parts, actors)
         content = Content(
             linkterms.event_terms(text, parts, skip, known),
-            linkterms.event_terms(text, story_parts, actors),
+            story,
             linkterms.words(text, parts),
             linkterms.place_words(*(text[st:en] for name, st, en in mine if name == "location")),
             linkident.people(named, people_parts),
+            linkterms.phrases(text, story_parts, story),
         )
         conn.execute(
             "INSERT OR REPLACE INTO event_terms (event, terms) VALUES (?, ?)",

@@ -133,6 +133,7 @@ class Linkable:
     words: tuple[str, ...] = ()
     where: frozenset[str] = frozenset()  # the words naming its place in the text
     people: frozenset[str] = frozenset()  # the victims and suspects it names (linkident)
+    phrases: tuple[tuple[str, ...], ...] = ()  # its story's multi-word names
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,14 +152,16 @@ class Comparison:
         """Whether the pair may sit in one incident: the same event; or no veto and a score
         of at least ``floor``; or only its place disagrees (a wrong geocode) while the
         stories agree at least ``story_floor``; or a later report of the same kind in the
-        same town, with no armed actor, whose words alone do not show it is a follow-up
-        (``veto_kind`` "later": other reports may)."""
+        same town, with no armed actor, both dated by their texts, whose words alone do not
+        show it is a follow-up (``veto_kind`` "later": other reports may)."""
         if self.same or self.veto_kind == "later":
             return True
         if self.veto is None:
             return self.score >= floor
         story = self.fields.get("story", (0.0, ""))[0]
-        return self.veto_kind in ("place", "country") and story >= story_floor
+        if self.veto_kind == "country":  # two countries: the people must agree too
+            return story >= story_floor and "people" in self.fields
+        return self.veto_kind == "place" and story >= story_floor
 
     def detail(self) -> dict[str, object]:
         """JSON-ready explanation, stored with the link."""
@@ -375,7 +378,7 @@ def compare(a: Linkable, b: Linkable, settings: Settings) -> Comparison:
         needed = settings.link_story_countries
     told = (
         story >= needed
-        and sum(1 for n in names if n not in places) >= settings.link_story_names
+        and _story_names(a, b, [n for n in names if n not in places]) >= settings.link_story_names
         and result.veto_kind in (None, "place", "country")
         and dates_agree(a.event, b.event, settings)
         and not (named_actors(a.event) and named_actors(b.event))
@@ -404,6 +407,12 @@ def compare(a: Linkable, b: Linkable, settings: Settings) -> Comparison:
         fields["people"] = (1.0, f"same people: {', '.join(met[:4])}" + _overriding(result))
         score = max(result.score, settings.link_threshold)
     return replace(result, score=score, same=True, veto=None, veto_kind=None)
+
+
+def _story_names(a: Linkable, b: Linkable, names: list[str]) -> int:
+    """How many names two stories share, a multi-word name counting once on either side
+    ("Microsoft Internet Explorer" is one name)."""
+    return min(linkterms.distinct_names(names, x.phrases) for x in (a, b))
 
 
 def _people_allow(a: Event, b: Event, result: Comparison, story: float, settings: Settings) -> bool:
@@ -517,7 +526,8 @@ def _compare(
         reasons += thin_reasons
         if reasons:
             thin = len(reasons) == len(thin_reasons)
-            kind = "later" if thin else "date"
+            undated = date_unknown(a.event) or date_unknown(b.event)  # no date to agree on
+            kind = "later" if thin and not undated else "date"
             return Comparison(0.0, False, False, ", ".join(reasons), fields, kind)
     if a.event.fatalities == b.event.fatalities:
         fields["fatalities"] = (1.0, f"both {a.event.fatalities} (not scored)")

@@ -269,3 +269,39 @@ def respelled(a: Iterable[str], b: Iterable[str]) -> bool:
     skeleton of at least three consonants)."""
     ours = {skeleton(t) for t in a if _number(t) is None}
     return any(len(k) >= 3 and k in ours for k in (skeleton(t) for t in b if _number(t) is None))
+
+
+_PHRASE = re.compile(r"[A-Z][A-Za-z'’\-]{2,}(?:[ \t]+[A-Z][A-Za-z'’\-]{2,})+")
+
+
+def phrases(
+    text: str, parts: Iterable[tuple[int, int]], terms: frozenset[str]
+) -> tuple[tuple[str, ...], ...]:
+    """The multi-word names of ``text[start:end]`` for each part ("Microsoft Internet
+    Explorer"), as the tuple of their words among ``terms`` (two or more), sorted: a name of
+    several words is one name when counting the names two stories share."""
+    found = set()
+    for start, end in parts:
+        for match in _PHRASE.finditer(text, start, end):
+            words = [_CLITIC.sub("", w.casefold()) for w in match.group(0).split()]
+            kept = tuple(sorted({w for w in words if w in terms}))
+            if len(kept) >= 2:
+                found.add(kept)
+    return tuple(sorted(found))
+
+
+def distinct_names(names: Iterable[str], groups: Iterable[Sequence[str]]) -> int:
+    """How many names ``names`` holds when the words of each group (a multi-word name,
+    ``phrases``) count once."""
+    parent = {n: n for n in names}
+
+    def root(x: str) -> str:
+        while parent[x] != x:
+            x = parent[x]
+        return x
+
+    for group in groups:
+        inside = [w for w in group if w in parent]
+        for w in inside[1:]:
+            parent[root(w)] = root(inside[0])
+    return len({root(n) for n in parent})
