@@ -22,9 +22,25 @@ def _split(results):
         ("2022-01-22T10:00:00Z", date(2022, 1, 22)),
         (" 2020-05-09 ", date(2020, 5, 9)),
         ("2022-13-01", None),
-        ("22 Jan 2022", None),
         ("", None),
         (None, None),
+        # other unambiguous forms of one day
+        ("22 Jan 2022", date(2022, 1, 22)),
+        ("2022/01/22", date(2022, 1, 22)),
+        ("2022.01.22", date(2022, 1, 22)),
+        ("20220122", date(2022, 1, 22)),
+        (20220122, date(2022, 1, 22)),
+        ("2022-01-22T23:30:00-05:00", date(2022, 1, 22)),  # the local date
+        ("Sat, 22 Jan 2022 10:00:00 +0000", date(2022, 1, 22)),  # RFC 2822 (RSS)
+        ("January 22, 2022", date(2022, 1, 22)),
+        ("Saturday, Jan. 22nd, 2022", date(2022, 1, 22)),
+        # ambiguous, partial or not a date
+        ("01/02/2022", None),
+        ("22 Foo 2022", None),
+        ("January 2022", None),
+        ("2022-01-2", None),
+        (1642809600, None),  # a Unix time
+        (True, None),
     ],
 )
 def test_parse_date(raw, expected):
@@ -58,6 +74,12 @@ def test_plain_text(tmp_path, content, default, published, text):
         ("Gunmen attacked.", "no 'date YYYY-MM-DD' header and no --date given"),
         ("date 2022-02-30 Gunmen attacked.", "unusable date header '2022-02-30'"),
         ("date 2022-01-22   ", "empty text"),
+        ("date 2022-01-22", "empty text"),
+        (" \n\t ", "empty text"),
+        ("", "empty text"),
+        # placeholders, not publication dates: they broke dating and linking
+        ("date 0001-01-01 Gunmen attacked.", "implausible date 0001-01-01 (want a year 1800-2199)"),
+        ("date 9999-12-31 Gunmen attacked.", "implausible date 9999-12-31 (want a year 1800-2199)"),
     ],
 )
 def test_plain_text_problems(tmp_path, content, problem):
@@ -148,3 +170,112 @@ def test_missing_path():
 def test_stdin(stdin, expected):
     articles = list(read(["-"], stdin=io.StringIO(stdin)))
     assert [(a.doc_id, a.text) for a in articles] == expected
+
+
+@pytest.mark.parametrize(
+    ("raw", "published", "text"),
+    [
+        # a byte-order mark (Windows editors) before the header
+        (b"\xef\xbb\xbfdate 2022-01-22\r\nGunmen attacked.", date(2022, 1, 22), "Gunmen attacked."),
+        # Windows line endings are read as newlines (offsets index Article.text)
+        (b"date 2022-01-22\r\nA.\r\n\r\nB.", date(2022, 1, 22), "A.\n\nB."),
+        (b"\xef\xbb\xbfGunmen attacked.", date(2020, 1, 1), "Gunmen attacked."),
+        (b"date 1850-03-01 Riot.", date(1850, 3, 1), "Riot."),
+        (b"date 2150-03-01 Riot.", date(2150, 3, 1), "Riot."),
+    ],
+)
+def test_plain_text_bytes(tmp_path, raw, published, text):
+    path = tmp_path / "a.txt"
+    path.write_bytes(raw)
+    [article] = list(read([path], default_date=date(2020, 1, 1)))
+    assert (article.published, article.text) == (published, text)
+
+
+@pytest.mark.parametrize(
+    ("name", "raw", "expected"),
+    [
+        (
+            "bom.jsonl",
+            b'\xef\xbb\xbf{"id": "j1", "date": "2022-01-22", "text": "Riot."}\n',
+            [("j1", "Riot.")],
+        ),
+        ("bom.csv", b"\xef\xbb\xbfid,date,text\r\nc1,2022-01-22,Riot.\r\n", [("c1", "Riot.")]),
+        (
+            "quoted.csv",
+            b'id,date,text\nc1,2022/01/22,"Riot,\nthen a fire."\nc2,22 Jan 2022,Riot.,extra\n',
+            [("c1", "Riot,\nthen a fire."), ("c2", "Riot.")],
+        ),
+        # a lone surrogate escape (a cut emoji) becomes U+FFFD, one character for one
+        (
+            "cut.jsonl",
+            b'{"id": "s\\ud83d", "date": "2022-01-22", "text": "Riot \\ud83d in town."}\n',
+            [("s\ufffd", "Riot \ufffd in town.")],
+        ),
+    ],
+)
+def test_record_files(tmp_path, name, raw, expected):
+    path = tmp_path / name
+    path.write_bytes(raw)
+    articles, errors = _split(list(read([path])))
+    assert errors == []
+    assert [(a.doc_id, a.text) for a in articles] == expected
+
+
+@pytest.mark.parametrize(
+    ("records", "expected"),
+    [
+        # another document under a known id would replace its events in a store
+        (
+            [("1", "2022-01-22", "Riot in A."), ("1", "2022-01-23", "Riot in B.")],
+            ["1", "1: duplicate id: {a} has another document with this id"],
+        ),
+        ([("1", "2022-01-22", "Riot in A."), ("1", "2022-01-22", "Riot in A.")], ["1", "1"]),
+        ([("1", "2022-01-22", "Riot in A."), ("2", "2022-01-22", "Riot in A.")], ["1", "2"]),
+    ],
+)
+def test_duplicate_ids_across_files(tmp_path, records, expected):
+    paths = []
+    for name, (doc_id, day, text) in zip("ab", records, strict=True):
+        path = tmp_path / f"{name}.jsonl"
+        path.write_text(json.dumps({"id": doc_id, "date": day, "text": text}) + "\n")
+        paths.append(path)
+    found = [r.doc_id if isinstance(r, Article) else str(r) for r in read(paths)]
+    assert found == [e.format(a=paths[0]) for e in expected]
+
+
+def test_stdin_jsonl_keeps_unicode_line_separators():
+    line = json.dumps(
+        {"id": "u", "date": "2022-01-22", "text": "Riot\u2028in\x85town."}, ensure_ascii=False
+    )
+    [article] = list(read(["-"], stdin=io.StringIO(line + "\n")))
+    assert article.text == "Riot\u2028in\x85town."
+
+
+@pytest.mark.parametrize(
+    "stdin",
+    ["\ufeffdate 2022-01-22 Riot.", '\ufeff{"id": "b", "date": "2022-01-22", "text": "Riot."}'],
+)
+def test_stdin_with_byte_order_mark(stdin):
+    [article] = list(read(["-"], stdin=io.StringIO(stdin)))
+    assert (article.published, article.text) == (date(2022, 1, 22), "Riot.")
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        (b"date 2022-01-22\r\nRiot.\r\n\r\nFire.", "Riot.\n\nFire."),  # as a file reads
+        (b"\xef\xbb\xbfdate 2022-01-22 Riot.", "Riot."),
+        (b"date 2022-01-22 caf\xe9 riot", "<stdin>: not UTF-8 text"),
+    ],
+)
+def test_stdin_bytes(raw, expected):
+    # sys.stdin may decode with surrogateescape: the bytes decide
+    handle = io.TextIOWrapper(io.BytesIO(raw), encoding="utf-8", errors="surrogateescape")
+    [found] = list(read(["-"], stdin=handle))
+    assert (found.text if isinstance(found, Article) else str(found)) == expected
+
+
+def test_directory_without_documents(tmp_path):
+    (tmp_path / "scan.pdf").write_bytes(b"%PDF")
+    [error] = list(read([tmp_path]))
+    assert str(error).startswith(f"{tmp_path}: no documents (.csv, .jsonl")

@@ -28,12 +28,12 @@ and ACLED ``time_precision``, each choice recorded in ``Event.why["event_date"]`
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from conflictcoder.models import Analysis, Mention, Span, Timex
+from conflictcoder.models import Analysis, Mention, Sentence, Span, Timex
 from conflictcoder.timex_context import pluperfect
 
 VIOLENT_TYPES = frozenset(
@@ -188,12 +188,23 @@ def _tied_to_violence(text: str, timex: Timex, lo: int, hi: int) -> bool:
 
 
 def _sentence_of(analysis: Analysis, timex: Timex) -> tuple[int, int]:
-    starts = [s.start for s in analysis.sentences]
-    at = bisect_right(starts, timex.start) - 1
+    at = bisect_right(analysis.sentences, timex.start, key=_start) - 1
     if at < 0:
         return 0, len(analysis.article.text)
     sentence = analysis.sentences[at]
     return sentence.start, sentence.end
+
+
+def _start(item: Sentence | Timex) -> int:
+    return item.start
+
+
+def _sentence_at(analysis: Analysis, offset: int) -> Sentence | None:
+    """The sentence containing ``offset`` (sentences are in text order and do not overlap)."""
+    at = bisect_right(analysis.sentences, offset, key=_start) - 1
+    if at >= 0 and offset < analysis.sentences[at].end:
+        return analysis.sentences[at]
+    return None
 
 
 def _pluperfect(analysis: Analysis, timex: Timex) -> bool:
@@ -215,7 +226,10 @@ def for_mention(analysis: Analysis, dates: Dates, mention: Mention) -> MentionDa
     text = analysis.article.text
     sentence = analysis.sentences[mention.sentence]
     trigger = mention.trigger.start
-    here = [t for t in dates.usable if sentence.start <= t.start and t.end <= sentence.end]
+    # dates.usable is in text order: look only at the stretch of this sentence
+    first = bisect_left(dates.usable, sentence.start, key=_start)
+    last = bisect_right(dates.usable, sentence.end, key=_start)
+    here = [t for t in dates.usable[first:last] if t.end <= sentence.end]
     own = min(here, key=lambda t: date_distance(text, sentence.start, trigger, t), default=None)
     process = None
     violent = mention.event_type in VIOLENT_TYPES
@@ -228,8 +242,9 @@ def for_mention(analysis: Analysis, dates: Dates, mention: Mention) -> MentionDa
             )
     inherited = None
     if own is None:
-        earlier = [t for t in dates.usable if t.end <= sentence.start]
-        for timex in reversed(earlier):
+        for timex in reversed(dates.usable[:first]):
+            if timex.end > sentence.start:
+                continue
             if _pluperfect(analysis, timex) or (violent and process_date(text, timex)):
                 continue
             inherited = timex
@@ -291,18 +306,19 @@ def _first_choice(
     # In a violent event, the day of a member that is no violence (the arrest "taken into
     # custody Tuesday" grouped with the shooting) is a process date too.
     steps = [d.own for m, d in members if violent and m.event_type not in VIOLENT_TYPES]
-    every = [d.own for m, d in members if d.own is not None and d.own not in steps]
+    step_set = set(steps)
+    every = [d.own for m, d in members if d.own is not None and d.own not in step_set]
     inherited = [d.inherited for _, d in members if d.inherited is not None]
     process = [d.process for _, d in members if d.process is not None]
     process += [t for t in steps if t is not None]
     dated = [t for t in every if not BACKWARD.search(t.text)] or ([] if inherited else every)
     if dated:
         first = min(dated, key=lambda t: (t.day, t.precision or 9))
-        sentences = [analysis.sentences[m.sentence] for m, _ in members]
+        sentences = {analysis.sentences[m.sentence] for m, _ in members}
         same_day = {
             Span(t.start, t.end)
             for t in dates.usable
-            if t.day == first.day and any(s.start <= t.start < s.end for s in sentences)
+            if t.day == first.day and _sentence_at(analysis, t.start) in sentences
         }
         why = f"earliest date of the event's mentions: {first.why or first.value}"
         spans = tuple(sorted(same_day))

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -70,26 +71,35 @@ class _Context:
 
 @dataclass(slots=True)
 class _Group:
+    """The mentions of one event so far, with what grouping asks of them kept up to date
+    (so that a long article's grouping stays linear in its mentions)."""
+
     members: list[_Context] = field(default_factory=list)
+    #: the first member's country
+    country: str | None = None
+    #: the best-ranked place of the members (the first of equals)
+    place: PlaceMention | None = None
+    #: the members' own days, and the violent members' own days (an arrest's day is not
+    #: the shooting's)
+    own_days: set[date] = field(default_factory=set)
+    violent_days: set[date] = field(default_factory=set)
 
-    @property
-    def country(self) -> str | None:
-        return next((m.country for m in self.members if m.country), None)
+    def add(self, ctx: _Context) -> None:
+        self.members.append(ctx)
+        if not self.country:
+            self.country = ctx.country or None
+        if ctx.place is not None and (
+            self.place is None or _place_rank(ctx.place) < _place_rank(self.place)
+        ):
+            self.place = ctx.place
+        own = ctx.dates.own
+        if own is not None and own.day:
+            self.own_days.add(own.day)
+            if ctx.mention.event_type in eventdates.VIOLENT_TYPES:
+                self.violent_days.add(own.day)
 
-    def days(self, violent_only: bool = False) -> list[date]:
-        """The own days of the members (of the violent ones only: an arrest's day is not
-        the shooting's)."""
-        return [
-            m.dates.own.day
-            for m in self.members
-            if m.dates.own
-            and m.dates.own.day
-            and (not violent_only or m.mention.event_type in eventdates.VIOLENT_TYPES)
-        ]
-
-    def best_place(self) -> PlaceMention | None:
-        placed = [m.place for m in self.members if m.place is not None]
-        return min(placed, key=_place_rank, default=None)
+    def days(self, violent_only: bool = False) -> set[date]:
+        return self.violent_days if violent_only else self.own_days
 
 
 def _place_rank(mention: PlaceMention) -> tuple[int, int]:
@@ -117,11 +127,30 @@ def _contains(outer: PlaceMention, inner: PlaceMention) -> bool:
     )
 
 
-def _in_sentence(items, start: int, end: int):
-    return [item for item in items if start <= item.start and item.end <= end]
+@dataclass(frozen=True, slots=True)
+class _Index:
+    """The article's mentions by sentence and its places in text order, built once."""
+
+    by_sentence: dict[int, list[Mention]]
+    places: tuple[PlaceMention, ...]
+    place_starts: tuple[int, ...]
+
+    @classmethod
+    def of(cls, analysis: Analysis) -> _Index:
+        by_sentence: dict[int, list[Mention]] = {}
+        for mention in analysis.mentions:
+            by_sentence.setdefault(mention.sentence, []).append(mention)
+        ordered = tuple(sorted(analysis.places, key=lambda p: p.start))
+        return cls(by_sentence, ordered, tuple(p.start for p in ordered))
+
+    def places_in(self, start: int, end: int) -> list[PlaceMention]:
+        """The place mentions inside ``[start, end)``, in text order."""
+        first = bisect_left(self.place_starts, start)
+        last = bisect_right(self.place_starts, end)
+        return [p for p in self.places[first:last] if p.end <= end]
 
 
-def _clause(analysis: Analysis, mention: Mention) -> tuple[int, int]:
+def _clause(analysis: Analysis, mention: Mention, index: _Index) -> tuple[int, int]:
     """The part of the mention's sentence that belongs to it.
 
     When a sentence reports several events ("X in A, while Y in B"), each mention owns the
@@ -132,8 +161,8 @@ def _clause(analysis: Analysis, mention: Mention) -> tuple[int, int]:
     sentence = analysis.sentences[mention.sentence]
     start, end = sentence.start, sentence.end
     trigger = mention.trigger.start
-    for other in analysis.mentions:
-        if other is mention or other.sentence != mention.sentence:
+    for other in index.by_sentence.get(mention.sentence, ()):
+        if other is mention:
             continue
         lo, hi = sorted((trigger, other.trigger.start))
         breaks = [m.start() for m in _CLAUSE_BREAK.finditer(text, lo, hi)]
@@ -145,13 +174,15 @@ def _clause(analysis: Analysis, mention: Mention) -> tuple[int, int]:
     return start, end
 
 
-def _context(analysis: Analysis, dates: eventdates.Dates, mention: Mention) -> _Context:
+def _context(
+    analysis: Analysis, dates: eventdates.Dates, mention: Mention, index: _Index
+) -> _Context:
     text = analysis.article.text
     sentence = analysis.sentences[mention.sentence]
-    clause_start, clause_end = _clause(analysis, mention)
+    clause_start, clause_end = _clause(analysis, mention, index)
     placed = [
         p
-        for p in _in_sentence(analysis.places, clause_start, clause_end)
+        for p in index.places_in(clause_start, clause_end)
         if p.place is not None and not _is_adjectival(text, p)
     ]
     # "north of Baghdad" contains "Baghdad": the outer mention carries the relation.
@@ -222,9 +253,10 @@ def _coded_toll(analysis: Analysis, mention: Mention) -> bool:
     if not mention.fatality_spans:
         return False
     first = mention.fatality_spans[0].start
-    for sentence in analysis.sentences:
-        if sentence.start <= first < sentence.end:
-            return coded_remark(analysis.article.text, sentence.start, sentence.end)
+    at = bisect_right(analysis.sentences, first, key=lambda s: s.start) - 1
+    if at >= 0 and first < analysis.sentences[at].end:
+        sentence = analysis.sentences[at]
+        return coded_remark(analysis.article.text, sentence.start, sentence.end)
     return False
 
 
@@ -269,7 +301,7 @@ def _compatible(group: _Group, ctx: _Context) -> bool:
     country = group.country
     if ctx.country and country and ctx.country != country:
         return False
-    here = group.best_place()
+    here = group.place
     if ctx.place and here and here.place and ctx.place.place:
         both_precise = ctx.place.geo_precision == 1 and here.geo_precision == 1
         if (
@@ -295,14 +327,15 @@ def group_mentions(analysis: Analysis, dates: eventdates.Dates) -> list[list[_Co
     """Group the article's mentions into events (see the module docstring)."""
     groups: list[_Group] = []
     focus: _Group | None = None
+    index = _Index.of(analysis)
     for mention in analysis.mentions:
-        ctx = _context(analysis, dates, mention)
+        ctx = _context(analysis, dates, mention, index)
         candidates = ([focus] if focus else []) + [g for g in reversed(groups) if g is not focus]
         target = next((g for g in candidates if _compatible(g, ctx)), None)
         if target is None:
             target = _Group()
             groups.append(target)
-        target.members.append(ctx)
+        target.add(ctx)
         focus = target
     return [g.members for g in groups]
 

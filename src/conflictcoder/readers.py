@@ -8,6 +8,13 @@ Formats
 - Plain text (any other suffix): the first token may be a header ``date YYYY-MM-DD``
   (leading white space allowed); the article text is what follows it. Without a header the
   ``default_date`` (``--date``) is used. ``doc_id`` is the path as given.
+- Dates (header and records): ``YYYY-MM-DD``, also with a time and zone (ISO 8601, the
+  local date counts), ``YYYY/MM/DD``, ``YYYYMMDD``, ``22 Jan 2022``, ``January 22, 2022``
+  and RFC 2822 (``Sat, 22 Jan 2022 10:00:00 +0000``, as in RSS feeds). Day-first or
+  month-first numeric dates (``01/02/2022``) are ambiguous and refused, and so are years
+  outside ``PUBLISHED_YEARS`` (placeholders such as ``0001-01-01`` or ``9999-12-31``).
+- Encoding: UTF-8, with or without a byte-order mark. A lone surrogate escape in JSON
+  (``"\ud83d"``, a cut emoji) becomes U+FFFD, one character for one, so offsets hold.
 - JSONL (``.jsonl``, ``.ndjson``): one object per line with ``id``, ``date``, ``text`` and
   optional ``title``, ``source``, ``url``.
 - CSV (``.csv``, ``.tsv``): the same columns; names can be overridden with ``Columns``.
@@ -37,7 +44,27 @@ CSV_SUFFIXES = frozenset({".csv", ".tsv"})
 STDIN = "-"
 
 _HEADER = re.compile(r"\A\s*date\s+(\S+)\s*", re.IGNORECASE)
-_ISO_DATE = re.compile(r"\A(\d{4})-(\d{2})-(\d{2})")
+_ISO_DATE = re.compile(r"\A(\d{4})([-/.]?)(\d{2})\2(\d{2})(?![\d/.])")
+_DAY_MONTH_YEAR = re.compile(r"\A(?:\w+,?\s+)?(\d{1,2})\s+([A-Za-z]+)\.?,?\s+(\d{4})\b")
+_MONTH_DAY_YEAR = re.compile(
+    r"\A(?:\w+,?\s+)?([A-Za-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b"
+)
+_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        (
+            ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
+            ("may",), ("june", "jun"), ("july", "jul"), ("august", "aug"),
+            ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"),
+            ("december", "dec"),
+        ),
+        start=1,
+    )
+    for name in names
+}  # fmt: skip
+#: Publication years we accept: outside them a date is a placeholder or a typo.
+PUBLISHED_YEARS = range(1800, 2200)
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -53,26 +80,48 @@ class Columns:
 
 
 def parse_date(value: object) -> date | None:
-    """A publication date from ``YYYY-MM-DD`` or an ISO 8601 timestamp; None if unusable."""
+    """A publication date (see the module docstring for the forms); None if unusable."""
     if isinstance(value, datetime):
         return value.date()
     if isinstance(value, date):
         return value
+    if isinstance(value, int) and not isinstance(value, bool):
+        value = str(value)  # 20220122 in a JSON file; a Unix time (10 digits) is refused
     if not isinstance(value, str):
         return None
-    match = _ISO_DATE.match(value.strip())
-    if not match:
-        return None
+    value = value.strip()
     try:
-        return date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
+        if match := _ISO_DATE.match(value):
+            year, month, day = match.group(1, 3, 4)
+            return date(int(year), int(month), int(day))
+        if match := _DAY_MONTH_YEAR.match(value):
+            day, month, year = match.groups()
+        elif match := _MONTH_DAY_YEAR.match(value):
+            month, day, year = match.groups()
+        else:
+            return None
+        number = _MONTHS.get(month.lower())
+        return date(int(year), number, int(day)) if number else None
     except ValueError:
         return None
+
+
+def _checked(doc_id: str, published: date) -> date:
+    if published.year not in PUBLISHED_YEARS:
+        first, last = PUBLISHED_YEARS[0], PUBLISHED_YEARS[-1]
+        raise InputError(doc_id, f"implausible date {published} (want a year {first}-{last})")
+    return published
+
+
+def _unsurrogate(value: str) -> str:
+    """A lone surrogate (from a JSON escape) cannot be written out: U+FFFD instead."""
+    return _SURROGATE.sub("\ufffd", value)
 
 
 def _optional(value: object) -> str | None:
     if value is None:
         return None
-    text = str(value).strip()
+    text = _unsurrogate(str(value)).strip()
     return text or None
 
 
@@ -96,8 +145,8 @@ def article_from_record(
         published = default_date
     return Article(
         doc_id=doc_id,
-        text=text,
-        published=published,
+        text=_unsurrogate(text),
+        published=_checked(doc_id, published),
         title=_optional(record.get(columns.title)),
         source=_optional(record.get(columns.source)),
         url=_optional(record.get(columns.url)),
@@ -106,6 +155,7 @@ def article_from_record(
 
 def article_from_text(raw: str, doc_id: str, *, default_date: date | None) -> Article:
     """A plain-text article, with an optional ``date YYYY-MM-DD`` header."""
+    raw = raw.removeprefix("\ufeff")
     header = _HEADER.match(raw)
     published: date | None = None
     text = raw
@@ -120,7 +170,7 @@ def article_from_text(raw: str, doc_id: str, *, default_date: date | None) -> Ar
         if default_date is None:
             raise InputError(doc_id, "no 'date YYYY-MM-DD' header and no --date given")
         published = default_date
-    return Article(doc_id=doc_id, text=text, published=published)
+    return Article(doc_id=doc_id, text=text, published=_checked(doc_id, published))
 
 
 def _read_jsonl(
@@ -170,11 +220,11 @@ def _read_file(
     suffix = path.suffix.lower()
     try:
         if suffix in JSONL_SUFFIXES:
-            with path.open(encoding="utf-8") as handle:
+            with path.open(encoding="utf-8-sig") as handle:
                 yield from _read_jsonl(handle, where, columns=columns, default_date=default_date)
         elif suffix in CSV_SUFFIXES:
             delimiter = "\t" if suffix == ".tsv" else ","
-            with path.open(encoding="utf-8", newline="") as handle:
+            with path.open(encoding="utf-8-sig", newline="") as handle:
                 yield from _read_csv(
                     handle, where, columns=columns, default_date=default_date, delimiter=delimiter
                 )
@@ -206,33 +256,70 @@ def read(
     columns: Columns | None = None,
     stdin: TextIO | None = None,
 ) -> Iterator[Article | InputError]:
-    """Yield an Article, or an InputError describing the problem, for every document."""
+    """Yield an Article, or an InputError describing the problem, for every document.
+
+    Two documents of one batch with the same id but another text or date would overwrite
+    each other's events in a store: the second is an error. The same document read twice
+    (a file named twice) is yielded twice."""
     columns = columns or Columns()
+    seen: dict[str, tuple[int, str]] = {}  # doc_id -> (content key, where it was read)
+    for where, found in _read_all(paths, columns=columns, default_date=default_date, stdin=stdin):
+        if isinstance(found, Article):
+            key = hash((found.text, found.published))
+            first = seen.setdefault(found.doc_id, (key, where))
+            if first[0] != key:
+                found = InputError(
+                    found.doc_id, f"duplicate id: {first[1]} has another document with this id"
+                )
+        yield found
+
+
+def _read_all(
+    paths: Iterable[str | Path],
+    *,
+    columns: Columns,
+    default_date: date | None,
+    stdin: TextIO | None,
+) -> Iterator[tuple[str, Article | InputError]]:
+    """Every document of ``paths`` with the file (or ``<stdin>``) it comes from."""
     for item in paths:
         if str(item) == STDIN:
-            yield from _read_stdin(stdin or sys.stdin, columns=columns, default_date=default_date)
+            handle = stdin or sys.stdin
+            for found in _read_stdin(handle, columns=columns, default_date=default_date):
+                yield "<stdin>", found
             continue
         path = Path(item)
         if path.is_dir():
-            for child in _walk(path):
-                yield from _read_file(child, columns=columns, default_date=default_date)
+            files = list(_walk(path))
+            if not files:
+                suffixes = ", ".join(sorted(TEXT_SUFFIXES | JSONL_SUFFIXES | CSV_SUFFIXES))
+                yield str(item), InputError(str(item), f"no documents ({suffixes}) in directory")
+                continue
         elif path.exists():
-            yield from _read_file(path, columns=columns, default_date=default_date)
+            files = [path]
         else:
-            yield InputError(str(item), "no such file or directory")
+            yield str(item), InputError(str(item), "no such file or directory")
+            continue
+        for file in files:
+            for found in _read_file(file, columns=columns, default_date=default_date):
+                yield str(file), found
 
 
 def _read_stdin(
     handle: TextIO, *, columns: Columns, default_date: date | None
 ) -> Iterator[Article | InputError]:
+    buffer = getattr(handle, "buffer", None)  # the bytes: sys.stdin may escape bad ones
     try:
-        raw = handle.read()
+        raw = buffer.read().decode("utf-8") if buffer is not None else handle.read()
     except UnicodeDecodeError:
         yield InputError("<stdin>", "not UTF-8 text")
         return
+    # as a file is read: no byte-order mark, universal newlines
+    raw = raw.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     if raw.lstrip().startswith("{"):
+        # not splitlines(): U+2028 or U+0085 may stand unescaped inside a JSON string
         yield from _read_jsonl(
-            raw.splitlines(), "<stdin>", columns=columns, default_date=default_date
+            raw.split("\n"), "<stdin>", columns=columns, default_date=default_date
         )
         return
     try:

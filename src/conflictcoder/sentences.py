@@ -33,13 +33,15 @@ _BOUNDARY = re.compile(
 )
 _PARAGRAPH = re.compile(r"\n\s*\n|\r\n\s*\r\n")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
+_LONGEST_WORD = 40  # no abbreviation is longer: look back this far, not to the text's start
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:
     """True when the full stop at ``dot`` closes an abbreviation or an initial."""
-    match = _WORD_BEFORE.search(text, 0, dot)
-    if not match:
-        return False
+    window = max(0, dot - _LONGEST_WORD)
+    match = _WORD_BEFORE.search(text, window, dot)
+    if not match or (match.start() == window and window and text[window - 1].isalpha()):
+        return False  # no word, or one longer than any abbreviation
     word = match.group(1).lower().rstrip(".")
     if len(word) == 1:  # an initial: "George W. Bush"
         return True

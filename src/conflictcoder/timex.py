@@ -23,6 +23,7 @@ factory), ``timex_resolve`` (absolute dates, weekdays, clock times), ``timex_rel
 from __future__ import annotations
 
 import re
+from bisect import bisect_right, insort
 from dataclasses import dataclass, replace
 from datetime import date
 
@@ -30,7 +31,7 @@ from conflictcoder.models import Timex
 from conflictcoder.timex_context import Context, Discourse
 from conflictcoder.timex_ranges import apply_ranges
 from conflictcoder.timex_relative import range_low
-from conflictcoder.timex_resolve import resolve, resolve_clock
+from conflictcoder.timex_resolve import resolve, resolve_clock, sentence_ends
 from conflictcoder.timex_rules import GUARDS, RULES, TOKEN, TRIGGERS, accept, token_key
 
 __all__ = ["tag"]
@@ -103,12 +104,17 @@ def _candidates(text: str) -> list[_Candidate]:
 
 def _longest_first(candidates: list[_Candidate]) -> list[_Candidate]:
     """Keep the longest non-overlapping candidates (ties: the earlier rule), in text order."""
-    chosen: list[_Candidate] = []
+    chosen: list[_Candidate] = []  # non-overlapping, so in order of start and of end alike
+    starts: list[int] = []
     order = sorted(enumerate(candidates), key=lambda ic: (-(ic[1].end - ic[1].start), ic[0]))
     for _, cand in order:
-        if all(cand.end <= kept.start or cand.start >= kept.end for kept in chosen):
-            chosen.append(cand)
-    chosen.sort(key=lambda c: c.start)
+        at = bisect_right(starts, cand.start)  # only the neighbours can overlap
+        if at > 0 and chosen[at - 1].end > cand.start:
+            continue
+        if at < len(chosen) and chosen[at].start < cand.end:
+            continue
+        starts.insert(at, cand.start)
+        chosen.insert(at, cand)
     return chosen
 
 
@@ -136,12 +142,21 @@ def tag(text: str, dct: date) -> tuple[Timex, ...]:
         if low is not None:
             extra.append(low)
         results.append(timex)
-    # Second pass: clock times and parts of day take the day of their sentence.
+    # Second pass: clock times and parts of day take the day of their sentence (or of a
+    # clock time before them). ``days``: (offset, day) in text order, as they become known.
+    days: list[tuple[int, date]] = []
+    for t in results:
+        day = _day_of(t) if t is not None else None
+        if t is not None and day:
+            days.append((t.start, day))
+    ends = sentence_ends(text) if any(c.rule in _CLOCK_RULES for c in chosen) else None
     for i, cand in enumerate(chosen):
         if cand.rule not in _CLOCK_RULES:
             continue
-        days = [(t.start, _day_of(t)) for t in results if t is not None and _day_of(t)]
-        results[i] = resolve_clock(cand.rule, cand.match, ctx, days)
+        clock = results[i] = resolve_clock(cand.rule, cand.match, ctx, days, ends)
+        day = _day_of(clock) if clock is not None else None
+        if clock is not None and day:
+            insort(days, (clock.start, day), key=lambda item: item[0])
     found = sorted([t for t in results if t is not None] + extra, key=lambda t: t.start)
     return apply_ranges(text, dct, tuple(found))
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import replace
 from datetime import date, timedelta
 
@@ -392,20 +393,44 @@ def _resolve_unitrel(m: re.Match[str], ctx: Context, state: Discourse) -> tuple[
     return make(m, ctx, "DATE", value, why, mod), None
 
 
+def sentence_ends(text: str) -> list[int]:
+    """Where ``SENTENCE_START`` matches end in ``text``: computed once, for ``resolve_clock``."""
+    return [x.end() for x in SENTENCE_START.finditer(text)]
+
+
+def _sentence_begin(text: str, at: int, ends: list[int] | None) -> int:
+    """The end of the last ``SENTENCE_START`` match before ``at`` (0 when none). With
+    ``ends``, matching restarts after the last match that ends two characters before ``at``
+    or more (matches are at most two characters long, so nothing before it can change)."""
+    lo = 0
+    if ends:
+        k = bisect_right(ends, at - 2)
+        lo = ends[k - 1] if k else 0
+    return max((x.end() for x in SENTENCE_START.finditer(text, lo, at)), default=lo)
+
+
 def resolve_clock(
-    rule: str, m: re.Match[str], ctx: Context, days: list[tuple[int, date]]
+    rule: str,
+    m: re.Match[str],
+    ctx: Context,
+    days: list[tuple[int, date]],
+    ends: list[int] | None = None,
 ) -> Timex | None:
-    """A clock time or part of day, on the nearest day-level date of its sentence."""
+    """A clock time or part of day, on the nearest day-level date of its sentence.
+
+    ``days`` are (offset, day) of the day-level dates, in text order; ``ends`` is
+    ``sentence_ends(ctx.text)`` (optional: it only saves time on long texts)."""
     g = m.groupdict()
     text = ctx.text
-    begin = max((x.end() for x in SENTENCE_START.finditer(text, 0, m.start())), default=0)
+    begin = _sentence_begin(text, m.start(), ends)
     stop = next((x.start() for x in SENTENCE_START.finditer(text, m.end())), len(text))
-    same = [(abs(pos - m.start()), day) for pos, day in days if begin <= pos < stop]
-    before = [day for pos, day in days if pos < begin]
+    first = bisect_left(days, begin, key=_offset)
+    last = bisect_left(days, stop, key=_offset)
+    same = [(abs(pos - m.start()), day) for pos, day in days[first:last]]
     if same:
         day, why = min(same, key=lambda x: x[0])[1], "the date of its sentence"
-    elif before:
-        day, why = before[-1], "the preceding date"
+    elif first:
+        day, why = days[first - 1][1], "the preceding date"
     else:
         day, why = None, "no date in context"
     if g.get("wd"):
@@ -447,4 +472,8 @@ def resolve_clock(
     return make(m, ctx, "TIME", f"{day.isoformat()}{suffix}", why)
 
 
-__all__ = ["resolve", "resolve_clock"]
+def _offset(item: tuple[int, date]) -> int:
+    return item[0]
+
+
+__all__ = ["resolve", "resolve_clock", "sentence_ends"]
