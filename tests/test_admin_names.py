@@ -9,6 +9,11 @@ from conflictcoder.admin_names import acled_name
         ("admin1", "SY", "Idlib", "Idleb"),
         ("admin1", "SY", "Rif-dimashq", "Rural Damascus"),
         ("admin1", "SY", "Hama", "Hama"),
+        # dissimilar names with a clear majority of votes
+        ("admin1", "MX", "Mexico City", "Distrito Federal"),
+        ("admin1", "CM", "Far North", "Extreme-Nord"),
+        # a neighbour's name is never taken for a province's own (border spill)
+        ("admin1", "SY", "Tartus", "Tartus"),
         ("admin1", "YE", "Abyan Governorate", "Abyan"),
         ("admin1", "ZZ", "Northern Province", "Northern"),
         ("admin1", "ZZ", "Tillaberi Region", "Tillaberi"),
