@@ -62,6 +62,15 @@ def test_screening_rules_out_cues_whose_words_are_absent():
         ("PROTEST", "The election is due in March next year.", False),
         ("HEADQUARTERS", "The group set up a new base in the hills.", True),
         ("SUICIDE", "A bomber blew himself up at the gate.", True),
+        ("ABDUCTION", "Masked men took two teachers away from the school.", True),
+        ("ABDUCTION", "His whereabouts remain unknown since Sunday.", True),
+        ("ABDUCTION", "Soldiers took the wounded away to a clinic.", False),
+        ("DISRUPTED", "Engineers cleared a minefield east of the town.", True),
+        ("COUP", "Officers seized power and dissolved parliament.", True),
+        ("HEADQUARTERS", "Police set up checkpoints on every road into town.", False),
+        ("CHANGE", "Police set up checkpoints on every road into town.", True),
+        ("TERRITORY", "Heavy fighting took place near the two villages.", False),
+        ("TERRITORY", "Rebels took the two villages after a day of fighting.", True),
     ],
 )
 def test_search_on_lower_case_text_agrees(cue, text, found):

@@ -85,7 +85,10 @@ SEXUAL = _cue(
 ABDUCTION = _cue(
     r"abduct(?:ed|ion|ions|ing|s)?|kidnap(?:ped|ping|pings|s)?|taken\s+hostage|held\s+hostage"
     r"|took\s+(?:\w+\s+){0,2}hostage|forcibly\s+disappeared|enforced\s+disappearance|went\s+missing"
-    r"|hostages?"
+    r"|hostages?|whereabouts\s+(?:\w+\s+){0,2}(?:unknown|remain)"
+    r"|(?:took|taken|dragged|led)\s+(?:him|her|them|(?:\w+\s+){0,2}(?:people|men|women|persons"
+    r"|passengers|civilians|villagers|residents|children|boys|girls|farmers|workers|students"
+    r"|teachers|journalists?|officials?|traders|herders|shepherds|activists?|members))\s+away"
 )
 BATTLE = _cue(
     r"clash(?:ed|es|ing)?|fight(?:ing|s)?|fought|battles?|battled|battling|gun\s*-?battles?"
@@ -113,7 +116,7 @@ GOV_TERRITORY = _cue(
     r"|liberat(?:ed|ion|ing)|took\s+back|taken\s+back|restored\s+control|back\s+under\s+(?:\w+\s+)?control"
 )
 TERRITORY = _cue(
-    r"(?:captur(?:ed|e|es|ing)|controlled|control\s+of|seized|took)\s+(?:the\s+|several\s+|two\s+|a\s+)?(?:[\w'-]+\s+){0,3}(?:towns?|villages?|city|cities|areas?"
+    r"(?:captur(?:ed|e|es|ing)|controlled|control\s+of|seized|took(?!\s+(?:place|part)\b))\s+(?:the\s+|several\s+|two\s+|a\s+)?(?:[\w'-]+\s+){0,3}(?:towns?|villages?|city|cities|areas?"
     r"|positions?|bases?|hills?|districts?|neighbou?rhoods?|checkpoints?|outposts?|posts?|points?"
     r"|localit(?:y|ies)|regions?|territor(?:y|ies))"
     r"|(?:seized|took|taken|gained|gain|assumed|achieved|extend(?:ed)?|regain(?:ed)?)\s+(?:full\s+|partial\s+|total\s+|their\s+|its\s+)?control"
@@ -163,7 +166,7 @@ EXCESSIVE = _cue(
     r"|fired\s+(?:on|at|into)|shot"
 )
 RIOT = _cue(
-    r"riot(?:ed|s|ing)?|torch(?:ed|ing)?|set\s+(?:\w+\s+){0,3}(?:fire|ablaze|alight)"
+    r"riot(?:ed|s|ing)?|torch(?:ed|ing)?|set(?:ting)?\s+(?:\w+\s+){0,3}(?:fire|ablaze|alight)"
     r"|burn(?:ed|t|ing)\s+(?:\w+\s+)?(?:tyres|tires|vehicles|cars|effigies|police)|pelted|pelting"
     r"|threw\s+(?:stones|rocks|bottles|petrol\s+bombs|molotov)|stone[-\s]?(?:pelting|throwing)"
     r"|vandali[sz](?:ed|e|ing)|barricad(?:e|es|ed)|clashed\s+with\s+(?:the\s+)?police|molotovs?"
@@ -185,7 +188,7 @@ WARNING_SHOTS = re.compile(
     re.IGNORECASE,
 )
 CROWD_VIOLENCE = _cue(
-    r"riot(?:ed|s|ing)?|torch(?:ed|ing)?|set\s+(?:\w+\s+){0,3}(?:fire|ablaze|alight)"
+    r"riot(?:ed|s|ing)?|torch(?:ed|ing)?|set(?:ting)?\s+(?:\w+\s+){0,3}(?:fire|ablaze|alight)"
     r"|burn(?:ed|t|ing)\s+(?:\w+\s+){0,2}(?:tyres|tires|vehicles?|cars?|effigies|police|buildings?"
     r"|offices?|shops?|property|barricades?|houses?|stations?|buses|trucks)|pelted|pelting"
     r"|(?:threw|throwing|thrown|hurled|hurling)\s+(?:\w+\s+){0,2}(?:stones|rocks|bottles|petrol\s+bombs"
@@ -217,7 +220,7 @@ MOTIVE = re.compile(
     r"|because\s+of|outrage\s+at|anger\s+at|for\s+the|since|earlier|previous(?:ly)?"
     r"|(?:who|which|that)(?:\s+(?:was|were|had|has|have)(?:\s+been)?)?|whose|had\s+been|victims?\s+of)"
     r"\s+(?:(?!(?:were|was|are|is|but|then|when|police"
-    r"|security|forces|soldiers|troops|officers|guards)\b)[\w'’-]+\s+){0,8}$",
+    r"|security|forces|soldiers|troops|officers|guards|by)\b)[\w'’-]+\s+){0,8}$",
     re.IGNORECASE,
 )
 MOB = _cue(
@@ -228,8 +231,14 @@ MOB = _cue(
 # suspected of planting roadside bombs").
 ACCUSATION = _cue(
     r"suspected\s+of|accused\s+of|charged\s+with|on\s+charges\s+of|for\s+(?:allegedly\s+)?"
-    r"(?:planting|carrying|plotting|smuggling|involvement|links|belonging)|in\s+connection\s+with"
-    r"|wanted\s+for"
+    r"(?:planting|carrying|plotting|smuggling|involvement|links|belonging|killing|murdering"
+    r"|attacking|looting|kidnapping|robbing|stealing|inciting|organi[sz]ing|spreading|posting|sharing|insulting"
+    r"|spying|financing|supporting|collaborating|possessing|possession|trafficking|murder|theft"
+    r"|robbery|terrorism)|in\s+connection\s+with|wanted\s+for|over\s+(?:the|an?|his|her|their)\s+"
+    r"(?:\w+\s+)?(?:killing|murder|attack|bombing|kidnapping|abduction|robbery|theft|death|looting)"
+    r"|(?:suspected|alleged)\s+(?:[\w-]+\s+)?(?:members?|militants?|insurgents?|fighters?|killers?"
+    r"|kidnappers?|robbers?|thieves|criminals?|terrorists?|rebels?|bandits?|gunmen|perpetrators?"
+    r"|attackers?|bombers?|assailants?|jihadists?|smugglers?|traffickers?|collaborators?|informants?)"
 )
 # A protest said to be calm: the rules' "peaceful" is explicit, not a model's guess.
 PEACEFUL = _cue(r"peaceful(?:ly)?|without\s+(?:incident|violence)|calm(?:ly)?")
@@ -248,7 +257,8 @@ DISRUPTED = _cue(
     r"defus(?:ed|e|ing)|dismantl(?:ed|e|ing)|intercept(?:ed|s|ing)?|shot\s+down|downed|foil(?:ed|s)"
     r"|thwart(?:ed|s)|failed\s+to\s+(?:explode|detonate)|seiz(?:ed|ure)\s+(?:of\s+)?(?:a\s+)?(?:\w+\s+)?"
     r"(?:weapons|arms|ammunition|explosives|rifles|guns)|(?:weapons|arms|ammunition)\s+caches?"
-    r"|neutrali[sz]ed\s+(?:a|an|the)\s+(?:bomb|IED|device|explosive)|bomb\s+disposal|cleared\s+mines"
+    r"|neutrali[sz]ed\s+(?:a|an|the)\s+(?:bomb|IED|device|explosive)|bomb\s+disposal|cleared\s+(?:\w+\s+){0,2}(?:mines|minefields?|explosives)"
+    r"|de-?min(?:ed|ing)\s+(?:\w+\s+){0,2}(?:fields?|areas?|roads?)|mine\s+clearance"
     r"|controlled\s+explosion|safely\s+detonated|made\s+safe|(?:found|discovered|uncovered)\s+"
     r"(?:an?\s+|the\s+|two\s+|several\s+)?(?:[\w-]+\s+){0,2}(?:IEDs?|explosive\s+devices?|bombs?"
     r"|landmines?|mines|explosives)"
@@ -264,7 +274,7 @@ HEADQUARTERS = _cue(
     r"(?:set(?:ting)?\s+up|established|establish(?:es|ing)?|opened|built|erected|install(?:ed|ing)"
     r"|construct(?:ed|ing))\s+(?:a\s+|an\s+|new\s+|its\s+|their\s+|two\s+|several\s+)*"
     r"(?:[\w-]+\s+){0,2}(?:base|bases|headquarters|outposts?|camps?|posts?|points?"
-    r"|checkpoints?|garrisons?)"
+    r"|garrisons?)"
 )
 TRANSFER = _cue(
     r"handed\s+over\s+(?:control|the\s+(?:town|city|area|base|positions?))|hand\s+over\s+control"
@@ -278,6 +288,8 @@ CHANGE = _cue(
     r"|checkpoints?|surrender(?:ed)?|announced|joined|fortif(?:y|ied|ications?)|trenches"
     r"|security\s+measures|imposed|restrictions|banned|military\s+exercises?|drills?"
 )
+# A seizure of power: "Other" even when its leaders are detained in it.
+COUP = _cue(r"coup(?:\s+d'[eé]tat)?|seized\s+power|military\s+takeover")
 OTHER = _cue(
     r"mass\s+graves?|coup(?:\s+d'[eé]tat)?|seized\s+power|military\s+takeover|displac(?:ed|ement)"
     r"|fled\s+their\s+homes|referendum|remnants\s+of\s+war"
@@ -289,7 +301,7 @@ _FAST = {
     for cue in (CHEMICAL, AIR, SUICIDE, SHELLING, IED, GRENADE, STUN, SEXUAL, ABDUCTION, BATTLE,
                 ATTACK, GOV_TERRITORY, TERRITORY, CONTESTED, ADVANCE, PROTEST, INTERVENTION, EXCESSIVE, RIOT, MOB,
                 FORCE, CROWD_VIOLENCE, DISPERSAL,
-                ARREST, LOOTING, DISRUPTED, AGREEMENT, HEADQUARTERS, TRANSFER, CHANGE, OTHER)
+                ARREST, LOOTING, DISRUPTED, AGREEMENT, HEADQUARTERS, TRANSFER, CHANGE, OTHER, COUP)
 }  # fmt: skip
 
 _HEADS = {cue: cue_screen.heads_of(fast.pattern) for cue, fast in _FAST.items()}

@@ -82,6 +82,12 @@ def _first(
     return Span(match.start(), match.end()) if match else None
 
 
+def _arrest_over(text: str, lower: str | None, arrest: Span, protest: Span) -> bool:
+    """Whether what the arrested are accused of is told between the arrest and the protest
+    word ("arrested two men for organising the protest"): the protest is the charge."""
+    return cues.search(cues.ACCUSATION, text, lower, arrest.end, protest.start) is not None
+
+
 def _rule_typed(
     text: str,
     start: int,
@@ -103,6 +109,15 @@ def _rule_typed(
 
     protest, riot, mob = cue(cues.PROTEST), cue(cues.RIOT), cue(cues.MOB)
     battle, attack = cue(cues.BATTLE), cue(cues.ATTACK)
+    arrest = cue(cues.ARREST)
+    if (
+        protest
+        and arrest
+        and arrest.end <= protest.start
+        and _arrest_over(text, lower, arrest, protest)
+    ):
+        if subject is None or subject.entry.inter not in (2, 3, 4):  # no protest held here
+            return Typed("Arrests", arrest, "arrest over a protest (the protest is no event)", 0.7)
     if protest or any(a.entry.inter == 6 for a in found):
         trigger = protest or next(a for a in found if a.entry.inter == 6)
         trigger = Span(trigger.start, trigger.end)
@@ -184,6 +199,8 @@ def _rule_typed(
         return Typed("Attack", trigger, "violence with no armed target named", 0.45)
     if riot:
         return Typed("Violent demonstration", riot, "riot", 0.5)
+    if coup := cue(cues.COUP):  # leaders detained in a coup: still the coup
+        return Typed("Other", coup, "coup or seizure of power", 0.6, explicit=True)
     if looting := cue(cues.LOOTING):
         return Typed("Looting/property destruction", looting, "looting or destruction", 0.6)
     if arrest := cue(cues.ARREST):

@@ -1,0 +1,34 @@
+"""Rare ACLED sub-types named by the rule cues (sentences written for these tests)."""
+
+import pytest
+
+from conflictcoder import actors, mentions, sentences
+
+
+@pytest.fixture(scope="module")
+def lexicon():
+    return actors.load_lexicon()
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_event_type"),
+    [
+        ("Gunmen stopped a minibus and took five passengers away.", "Abduction/forced disappearance"),
+        ("Armed men seized a trader at the market; his whereabouts remain unknown.",
+         "Abduction/forced disappearance"),
+        ("Army engineers cleared a minefield near the village.", "Disrupted weapons use"),
+        ("The army seized power in a coup and detained the president.", "Other"),
+        ("Officers arrested a journalist at his home in the capital.", "Arrests"),
+        ("The two armed groups signed a ceasefire agreement on Monday.", "Agreement"),
+        ("Rebels established a new base in the hills above the town.",
+         "Headquarters or base established"),
+        ("Police detained nine men for looting shops in the market.", "Arrests"),
+        ("Troops arrested three suspected militants during a raid on a farm.", "Arrests"),
+        ("Inmates protested by setting fire to blankets in their cells.", "Violent demonstration"),
+        ("Police arrested three teachers for organising a protest over pay.", "Arrests"),
+        ("Police arrested 30 protesters for blocking the main road.", "Protest with intervention"),
+    ],
+)  # fmt: skip
+def test_rare_types(lexicon, text, sub_event_type):
+    found = mentions.find(text, sentences.split(text), lexicon)
+    assert found and found[0].sub_event_type == sub_event_type
