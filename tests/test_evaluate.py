@@ -135,3 +135,47 @@ def test_evaluate_scores_with_a_fake_extractor(tmp_path):
     assert scores["rows"] == 2
     assert scores["rows_with_event"] == 1
     assert scores["scores"]["fatalities"] == {"accuracy": 0.5, "correct": 1, "total": 2}
+
+
+_HEADER = "event_id_cnty,event_date,event_type,sub_event_type,notes\n"
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        # a byte-order mark (spreadsheets): the first column is still found
+        (
+            b"\xef\xbb\xbfevent_date,event_type,sub_event_type,notes\r\n"
+            b"9-May-20,Battles,Armed clash,Clashes.\r\n",
+            ["gold.csv:2"],
+        ),
+        # a short row (no date, no notes) is skipped, not a crash
+        ((_HEADER + "SYR1\nSYR2,9-May-20,Battles,Armed clash,Clashes.\n").encode(), ["SYR2"]),
+        # notes over several lines, quoted
+        (
+            (_HEADER + 'SYR3,9-May-20,Battles,Armed clash,"Clashes.\nTwo killed."\n').encode(),
+            ["SYR3"],
+        ),
+    ],
+)
+def test_read_gold_awkward_files(tmp_path, raw, expected):
+    path = tmp_path / "gold.csv"
+    path.write_bytes(raw)
+    rows = list(read_gold(path))
+    assert [r.row_id.replace(f"{tmp_path}/", "") for r in rows] == expected
+
+
+@pytest.mark.parametrize(
+    ("raw", "message"),
+    [
+        (
+            (_HEADER + "SYR1,9-May-20,Battles,Armed clash,caf\xe9\n").encode("latin-1"),
+            "not UTF-8 text",
+        ),
+    ],
+)
+def test_read_gold_unreadable_files(tmp_path, raw, message):
+    path = tmp_path / "gold.csv"
+    path.write_bytes(raw)
+    with pytest.raises(EvalError, match=f"^{path}: {message}"):
+        list(read_gold(path))

@@ -20,6 +20,7 @@ from conflictcoder.export import (
     event_record,
     write,
 )
+from conflictcoder.incident_export import Incident, write_incidents
 from conflictcoder.models import Span
 
 ATTACK = prison_event(
@@ -221,3 +222,59 @@ def test_every_format_accepts_no_events_and_a_generator(fmt):
 def test_unknown_format():
     with pytest.raises(ConflictCoderError, match="unknown output format 'xml'"):
         write([ATTACK], "xml", io.StringIO())
+
+
+ODD_NOTES = [
+    "Gunmen attacked,\u2028killing three.",  # a Unicode line separator
+    "Gunmen attacked,\x85killing three.",  # NEL
+    "Gunmen attacked,\u2029killing three.\x0c",  # paragraph separator, form feed
+    'He said "fire",\r\nthen\tran; =1+1',  # quotes, CRLF, tab, a formula-like start
+    "قتل ثلاثة \u202eفي بغداد 🔥👨‍👩‍👧 Café\u0301",  # RTL text, bidi override, emoji, accents
+]
+
+
+def _parse(fmt, text):
+    if fmt == "jsonl":
+        return [json.loads(line) for line in text.split("\n") if line]
+    if fmt == "geojson":
+        [line] = [line for line in text.split("\n") if line]
+        return [f["properties"] for f in json.loads(line)["features"]]
+    return list(csv.DictReader(io.StringIO(text, newline="")))
+
+
+@pytest.mark.parametrize("notes", ODD_NOTES)
+@pytest.mark.parametrize("fmt", ["jsonl", "geojson", "csv", "acled-csv"])
+def test_odd_text_survives_every_format(fmt, notes):
+    """Each record reads back whole, one line per JSONL record even for line readers that
+    break at U+2028 or NEL (str.splitlines)."""
+    events = [prison_event(notes=notes), prison_event(notes=None, doc_id="ap-2")]
+    out = io.StringIO()
+    write(events, fmt, out)
+    text = out.getvalue()
+    if fmt in ("jsonl", "geojson"):
+        assert len(text.splitlines()) == (2 if fmt == "jsonl" else 1)
+    records = _parse(fmt, text)
+    assert [r["notes"] for r in records] == [notes, None if "csv" not in fmt else ""]
+
+
+@pytest.mark.parametrize("notes", ODD_NOTES)
+@pytest.mark.parametrize("fmt", ["jsonl", "geojson", "csv", "acled-csv", "table"])
+def test_odd_text_survives_every_incident_format(fmt, notes):
+    """Incident notes with a line separator crashed the jsonl and geojson writers."""
+    incident = Incident(
+        id=1,
+        chain=1,
+        event=prison_event(notes=notes),
+        n_events=1,
+        n_documents=1,
+        first_published=date(2022, 1, 22),
+        last_published=None,
+        documents=("ap-1",),
+        tolls=(),
+    )
+    out = io.StringIO()
+    assert write_incidents([incident], fmt, out) == 1
+    if fmt != "table":
+        [record] = _parse(fmt, out.getvalue())
+        assert record["notes"] == notes
+        assert record["last_published"] in (None, "")

@@ -5,11 +5,12 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from factories import prison_event
 
 import conflictcoder
 from conflictcoder.errors import InputError
 from conflictcoder.geometry import km
-from conflictcoder.models import Analysis, Article
+from conflictcoder.models import Analysis, Article, Span
 from conflictcoder.pipeline import PIPELINE, Problem, analyse, pipeline_version, process
 from conflictcoder.readers import article_from_text
 
@@ -112,3 +113,34 @@ def test_pipeline_version_follows_the_actor_lexicon(resources, tmp_path):
     assert pipeline_version(same, resources.gazetteer) == resources.version
     lexicon.write_bytes(bundled.read_bytes() + b"\n")
     assert pipeline_version(same, resources.gazetteer) != resources.version
+
+
+def _stage_with_events(*events):
+    def broken_events(analysis, resources):
+        return replace(analysis, events=events)
+
+    return broken_events
+
+
+@pytest.mark.parametrize(
+    ("evidence", "doc_id", "problem"),
+    [
+        ({"actor1": (Span(0, 6),)}, "doc", None),
+        ({"actor1": (Span(20, 99),)}, "doc", "evidence for actor1 [20, 99) is not a quote"),
+        ({"notes": (Span(-1, 3),)}, "doc", "evidence for notes [-1, 3) is not a quote"),
+        ({"location": (Span(5, 3),)}, "doc", "evidence for location [5, 3) is not a quote"),
+        ({}, "other", "an event of 'other'"),
+    ],
+)
+def test_events_outside_their_text_fail_one_document(resources, evidence, doc_id, problem):
+    """A stage bug that would make the store refuse the document (and stop an ingest) is
+    this document's problem, reported like any other."""
+    article = Article(doc_id="doc", published=date(2022, 1, 22), text="Gunmen attacked.")
+    event = prison_event(doc_id=doc_id, evidence=evidence)
+    stages = (*PIPELINE[:-1], _stage_with_events(event))
+    [result] = list(process([article], resources, stages=stages))
+    if problem is None:
+        assert isinstance(result, Analysis)
+    else:
+        assert isinstance(result, Problem) and result.stage == "check"
+        assert result.message.startswith(f"doc: check failed: {problem}")

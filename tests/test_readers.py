@@ -279,3 +279,13 @@ def test_directory_without_documents(tmp_path):
     (tmp_path / "scan.pdf").write_bytes(b"%PDF")
     [error] = list(read([tmp_path]))
     assert str(error).startswith(f"{tmp_path}: no documents (.csv, .jsonl")
+
+
+def test_csv_rows_are_named_by_their_first_line(tmp_path):
+    path = tmp_path / "docs.csv"
+    path.write_text(
+        'date,text\n2022-01-22,"Riot,\nthen fire."\n\n2022-01-22,Riot.\n2022-01-22\n',
+        encoding="utf-8",
+    )
+    found = [r.doc_id if isinstance(r, Article) else str(r) for r in read([path])]
+    assert found == [f"{path}:2", f"{path}:5", f"{path}:6: no 'text' text field"]

@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
+from typing import TextIO
 
 from conflictcoder.errors import EvalError
 from conflictcoder.geometry import km
@@ -87,31 +88,44 @@ class GoldRow:
 
 
 def read_gold(path: Path, *, lag_days: int = 1) -> Iterator[GoldRow]:
-    """Rows of an ACLED export as articles (notes, dated event_date + lag) and gold values."""
+    """Rows of an ACLED export as articles (notes, dated event_date + lag) and gold values.
+
+    UTF-8 with or without a byte-order mark (as spreadsheets save it); raises EvalError
+    naming the file (and line) when it cannot be read as CSV."""
     try:
-        handle = path.open(encoding="utf-8", newline="")
+        handle = path.open(encoding="utf-8-sig", newline="")
     except OSError as error:
         raise EvalError(f"{path}: cannot read ({error.strerror or error})") from error
-    with handle:
-        reader = csv.DictReader(handle)
-        needed = {"notes", "event_date", "event_type", "sub_event_type"}
-        missing = needed - set(reader.fieldnames or ())
-        if missing:
-            raise EvalError(f"{path}: not an ACLED export (missing {', '.join(sorted(missing))})")
-        for number, row in enumerate(reader, start=2):
-            event_date = parse_acled_date(row["event_date"])
-            notes = (row.get("notes") or "").strip()
-            if event_date is None or not notes:
-                continue
-            row_id = row.get("event_id_cnty") or f"{path}:{number}"
-            article = Article(
-                doc_id=row_id,
-                text=notes,
-                published=event_date + timedelta(days=lag_days),
-                source=row.get("source") or None,
-            )
-            values = dict(row, event_date=event_date)
-            yield GoldRow(row_id=row_id, article=article, values=values)
+    try:
+        with handle:
+            yield from _gold_rows(path, handle, lag_days)
+    except UnicodeDecodeError as error:
+        raise EvalError(f"{path}: not UTF-8 text") from error
+    except csv.Error as error:
+        raise EvalError(f"{path}: malformed CSV ({error})") from error
+
+
+def _gold_rows(path: Path, handle: TextIO, lag_days: int) -> Iterator[GoldRow]:
+    csv.field_size_limit(2**31 - 1)
+    reader = csv.DictReader(handle)
+    needed = {"notes", "event_date", "event_type", "sub_event_type"}
+    missing = needed - set(reader.fieldnames or ())
+    if missing:
+        raise EvalError(f"{path}: not an ACLED export (missing {', '.join(sorted(missing))})")
+    for number, row in enumerate(reader, start=2):
+        event_date = parse_acled_date(row["event_date"] or "")  # None in a short row
+        notes = (row.get("notes") or "").strip()
+        if event_date is None or not notes:
+            continue
+        row_id = row.get("event_id_cnty") or f"{path}:{number}"
+        article = Article(
+            doc_id=row_id,
+            text=notes,
+            published=event_date + timedelta(days=lag_days),
+            source=row.get("source") or None,
+        )
+        values = dict(row, event_date=event_date)
+        yield GoldRow(row_id=row_id, article=article, values=values)
 
 
 def compare(gold: dict, event: Event | None) -> dict[str, bool | None]:

@@ -164,8 +164,18 @@ def acled_record(event: Event) -> dict[str, Any]:
     return row
 
 
+# Characters that some line readers (Python's str.splitlines, JavaScript before ES2019)
+# take for line breaks: escaped, so one JSONL record stays one line for every reader.
+_LINE_BREAKS = {0x85: "\\u0085", 0x2028: "\\u2028", 0x2029: "\\u2029"}
+
+
+def json_text(value: object) -> str:
+    """``value`` as JSON text on one line (UTF-8 characters kept, line breaks escaped)."""
+    return json.dumps(value, ensure_ascii=False).translate(_LINE_BREAKS)
+
+
 def _json_cell(value: object) -> str:
-    return json.dumps(value, ensure_ascii=False)
+    return json_text(value)
 
 
 def _write_jsonl(events: Iterable[Event], out: TextIO) -> int:
@@ -262,7 +272,7 @@ def _write_geojson(events: Iterable[Event], out: TextIO) -> int:
         "features": features,
         "without_coordinates": without,
     }
-    out.write(json.dumps(collection, ensure_ascii=False) + "\n")
+    out.write(json_text(collection) + "\n")
     return len(features)
 
 

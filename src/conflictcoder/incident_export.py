@@ -166,7 +166,7 @@ def incident_record(incident: Incident) -> dict[str, Any]:
 
 
 def _cell(value: object) -> object:
-    return json.dumps(value, ensure_ascii=False) if isinstance(value, list | dict) else value
+    return export.json_text(value) if isinstance(value, list | dict) else value
 
 
 def _with_extra(
@@ -189,7 +189,7 @@ def _with_extra(
         records = [export.event_record(e) | x for e, x in zip(events, extras, strict=True)]
         if fmt == "jsonl":
             for record in records:
-                out.write(json.dumps(record, ensure_ascii=False) + "\n")
+                out.write(export.json_text(record) + "\n")
             return len(records)
         features = [
             {
@@ -205,7 +205,7 @@ def _with_extra(
             "features": features,
             "without_coordinates": len(records) - len(features),
         }
-        out.write(json.dumps(collection, ensure_ascii=False) + "\n")
+        out.write(export.json_text(collection) + "\n")
         return len(features)
     if fmt in ("csv", "acled-csv"):
         names = list(extras[0]) if extras else []
@@ -236,14 +236,15 @@ def write_incidents(incidents: Sequence[Incident], fmt: str, out: TextIO) -> int
         # The merged event has no evidence of its own: drop the empty member.
         written = io.StringIO()
         n = _with_extra(events, extras, fmt, written)
-        for line in written.getvalue().splitlines():
+        # split on "\n" alone: the records are one line each, whatever their text holds
+        for line in filter(None, written.getvalue().split("\n")):
             record = json.loads(line)
             if fmt == "jsonl":
                 record.pop("evidence", None)
             else:
                 for feature in record["features"]:
                     feature["properties"].pop("evidence", None)
-            out.write(json.dumps(record, ensure_ascii=False) + "\n")
+            out.write(export.json_text(record) + "\n")
         return n
     return _with_extra(events, extras, fmt, out)
 

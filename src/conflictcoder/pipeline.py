@@ -102,8 +102,28 @@ class StageError(ConflictCoderError):
         self.stage = stage
 
 
+def _check_events(analysis: Analysis) -> None:
+    """What the store would refuse (events of another document, evidence outside the text)
+    fails this document here, so that it cannot stop a batch at storing time."""
+    article = analysis.article
+    size = len(article.text)
+    for event in analysis.events:
+        if event.doc_id != article.doc_id:
+            raise StageError(article.doc_id, "check", f"an event of {event.doc_id!r}")
+        for name, spans in event.evidence.items():
+            for span in spans:
+                if not 0 <= span.start <= span.end <= size:
+                    raise StageError(
+                        article.doc_id,
+                        "check",
+                        f"evidence for {name} [{span.start}, {span.end}) is not a quote of the"
+                        f" text ({size} characters)",
+                    )
+
+
 def analyse(article: Article, resources: Resources, stages: Iterable[Stage] = PIPELINE) -> Analysis:
-    """Run every stage over one article. Raises StageError naming the failing stage."""
+    """Run every stage over one article, then check its events' evidence. Raises StageError
+    naming the failing stage (``check`` for evidence outside the text)."""
     analysis = Analysis(article=article)
     for stage in stages:
         try:
@@ -118,6 +138,7 @@ def analyse(article: Article, resources: Resources, stages: Iterable[Stage] = PI
                 article.doc_id, stage.__name__, f"returned {type(result).__name__}, not Analysis"
             )
         analysis = result
+    _check_events(analysis)
     return analysis
 
 
@@ -131,15 +152,19 @@ class Problem:
 
 
 def process(
-    items: Iterable[Article | InputError], resources: Resources
+    items: Iterable[Article | InputError],
+    resources: Resources,
+    *,
+    stages: Iterable[Stage] = PIPELINE,
 ) -> Iterator[Analysis | Problem]:
     """Analyse every article of a batch; yield a Problem for each bad or failing document."""
+    stages = tuple(stages)
     for item in items:
         if isinstance(item, InputError):
             yield Problem(doc_id=item.doc_id, stage="read", message=item.problem)
             continue
         try:
-            yield analyse(item, resources)
+            yield analyse(item, resources, stages)
         except StageError as error:
             yield Problem(doc_id=item.doc_id, stage=error.stage, message=str(error))
         except ConflictCoderError as error:

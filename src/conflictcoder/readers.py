@@ -197,13 +197,23 @@ def _read_jsonl(
 def _read_csv(
     handle: TextIO, where: str, *, columns: Columns, default_date: date | None, delimiter: str
 ) -> Iterator[Article | InputError]:
+    """Rows as records, each named ``where:line`` by the line it starts on (a quoted text
+    may span lines; blank lines are skipped). Short rows lack the last columns."""
     csv.field_size_limit(2**31 - 1)
-    reader = csv.DictReader(handle, delimiter=delimiter)
-    if reader.fieldnames is None or columns.text not in reader.fieldnames:
-        yield InputError(where, f"CSV has no '{columns.text}' column")
-        return
+    reader = csv.reader(handle, delimiter=delimiter)
     try:
-        for number, row in enumerate(reader, start=2):
+        header = next(reader, None)
+        if header is None or columns.text not in header:
+            yield InputError(where, f"CSV has no '{columns.text}' column")
+            return
+        while True:
+            number = reader.line_num + 1
+            fields = next(reader, None)
+            if fields is None:
+                break
+            if not fields:
+                continue
+            row = dict(zip(header, fields, strict=False))
             place = f"{where}:{number}"
             try:
                 yield article_from_record(row, place, columns=columns, default_date=default_date)
