@@ -192,3 +192,28 @@ def test_main_shows_the_traceback_of_a_bug_on_request(monkeypatch):
     monkeypatch.setattr(cli, "main", fail)
     with pytest.raises(RuntimeError, match="boom"):
         cli_module.main()
+
+
+def test_ingest_goes_on_when_linking_one_document_fails(
+    runner, tmp_path, seed_text, mini_gazetteer_path, monkeypatch
+):
+    for name in ("a", "b"):
+        (tmp_path / f"{name}.txt").write_text(seed_text.replace("Gweiran", f"Gweiran {name}"))
+    real = cli_module.incidents.link_pending
+    calls = []
+
+    def flaky(*args, **kwargs):
+        calls.append(1)
+        if len(calls) == 1:
+            raise RuntimeError("linker bug")
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(cli_module.incidents, "link_pending", flaky)
+    db = tmp_path / "events.db"
+    args = ["ingest", str(tmp_path), "--db", str(db), "--gazetteer", str(mini_gazetteer_path)]
+    result = runner.invoke(cli, args)
+    assert result.exit_code == 1
+    assert "RuntimeError: linker bug" in result.stderr
+    assert "problems: 1" in result.stderr
+    stored = runner.invoke(cli, ["events", "--db", str(db), "--format", "jsonl"]).stdout
+    assert {r["doc_id"].split("/")[-1] for r in _jsonl(stored)} == {"a.txt", "b.txt"}

@@ -162,7 +162,7 @@ def _each_article(paths, date_, columns) -> Iterable[Article]:
 
 
 def _print_jsonl(record: dict) -> None:
-    click.echo(json.dumps(record, ensure_ascii=False))
+    click.echo(export.json_text(record))
 
 
 @cli.command("timex")
@@ -271,13 +271,25 @@ def ingest(paths, date_, id_column, date_column, text_column, gazetteer_path, ac
                 continue
             assert isinstance(result, Analysis)
             state = store.document_state(conn, result.article, resources.version)
-            stored = store.add_document(
-                conn, result.article, result.events, now=now, pipeline=resources.version
-            )
+            try:
+                stored = store.add_document(
+                    conn, result.article, result.events, now=now, pipeline=resources.version
+                )
+                if stored:
+                    incidents.link_pending(conn, resources.settings, now=now)
+            except sqlite3.OperationalError:  # locked or full: every document would fail
+                raise
+            except Exception as error:  # one document's storing or linking must not stop the batch
+                problem = Problem(
+                    result.article.doc_id, "store", f"{type(error).__name__}: {error}"
+                )
+                counts["problems"] += 1
+                store.add_problem(conn, problem.doc_id, problem.stage, problem.message, now=now)
+                _report(problem)
+                continue
             if stored:
                 counts[state] += 1
                 counts["events"] += len(result.events)
-                incidents.link_pending(conn, resources.settings, now=now)
             else:
                 counts["current"] += 1
     conn.close()
