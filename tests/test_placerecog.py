@@ -79,6 +79,8 @@ def test_people_do_not_hide_places(
         # all-capitals datelines before a colon or a possessive
         ("Crops were lost. LONDON: Farmers protested.", ["LONDON"]),
         ("LONDON'S mayor spoke on Monday.", ["LONDON"]),
+        # a combining accent written apart is part of the word
+        ("Protesters gathered in Mos\u0301ul on Friday.", ["Mos\u0301ul"]),
     ],
 )
 def test_recognised(gaz: gazetteer.Gazetteer, text: str, expected: list[str]) -> None:

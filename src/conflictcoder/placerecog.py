@@ -45,8 +45,11 @@ _UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĲĴĶ�
 # An ayn or hamza may open a name ("Abu 'Isa", "al-'Umar"); kept only inside a run.
 # Initials with dots ("U.S.", "D.C.", "W. Va.") are one token.
 _DOTTED = r"[A-Z]\.(?:\s?[A-Z][a-z]?\.)+(?!\w)"
+# Letters go on through combining accents written apart ("Mos\u0301ul").
+_LETTERS = "\\w\u0300-\u036f'’"
 _TOKEN = re.compile(
-    rf"{_DOTTED}|(?:{PREFIX}|\b(?:al|el) (?=[{_UPPER}]))?['’‘ʿ]?[{_UPPER}][\w'’]*(?:[-‐]\w[\w'’]*)*"
+    rf"{_DOTTED}|(?:{PREFIX}|\b(?:al|el) (?=[{_UPPER}]))?['’‘ʿ]?[{_UPPER}][{_LETTERS}]*"
+    rf"(?:[-‐]\w[{_LETTERS}]*)*"
 )
 # "the Luhansk People's Militia": a possessive followed by an organisation's head noun.
 _ORG_POSSESSIVE = re.compile(r"^['’]s\s+(?:[A-Z]\w+\s+){0,2}?([A-Z]\w+)")
