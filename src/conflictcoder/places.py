@@ -12,8 +12,9 @@ elsewhere ("Georgia"). A context-named place the index cannot spell ("the villag
 Hdadiyeh ... in Al-Hasakah") takes the closest-spelled town of the provinces the text names.
 Places that only name an organisation ("Kansas Highway Patrol", "Hayat Tahrir al Sham") carry
 ``MODIFIER_WHY``. Named armed groups (``placeactors``) say the country of a report that names
-none; ``placerespell`` matches the spellings the index lacks; ``placementions`` turns the
-resolved names into ``PlaceMention``s.
+none; ``placelists`` keeps the villages of one list in one province; ``placerespell`` matches
+the spellings the index lacks; ``placementions`` turns the resolved names into
+``PlaceMention``s. Homonyms no evidence tells apart go to the more populous, then to the seat.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from conflictcoder import placerank as rank
 from conflictcoder.gazetteer import Gazetteer
 from conflictcoder.models import Place, PlaceMention, Sentence
 from conflictcoder.placecounty import place_counties
+from conflictcoder.placelists import cohere_lists
 from conflictcoder.placementions import MODIFIER_WHY, mentions
 from conflictcoder.placenames import keys, same_spelling
 from conflictcoder.placenear import check_nearness
@@ -46,9 +48,20 @@ _PAREN_LINK = re.compile(
 )
 _ADMIN_CODES = ("ADM1", "ADM2")
 # The rest of a name the index matched only in part: "Nala [Sopara] town (Palghar, Maharashtra)".
-_NAME_REST = re.compile(r"^(?:\s+(?:[A-Z][\w'’-]*|al|el|e|ad|ash|az|an|ar|at))+(?=[\s,(])")
+_NAME_REST = re.compile(
+    r"^(?:\s+(?:[A-Z][\w'’-]*|(?:al|el|e|ad|ash|az|an|ar|at)(?:-[\w'’]+)?))+(?=[\s,(])"
+)
+# A kind of site before the link word: "the Omar [oil] field in", "Tabqa [military] airport in".
+_SITE_WORD = re.compile(r"^\s+[a-z]+(?=\s+(?:field|fields|base|station|airport|mine|dam|plant)\b)")
+# A direction before the container: "in [eastern] Deir-ez-Zor countryside".
+_DIRECTION_END = re.compile(
+    r"(?i)(\b(?:in|of|near)\s+(?:the\s+)?)"
+    r"(?:(?:north|south)(?:-?(?:east|west))?(?:ern)?|east(?:ern)?|west(?:ern)?|central)\s+$"
+)
 # A name spelled exactly as a city this large never means a variant spelling of another.
 _FAMOUS = 500_000
+# A dateline name borne by a city this large means that city.
+_DATELINE_CITY = 300_000
 # A town this large named like its province is the province's city ("Mogilev").
 _CITY = 10_000
 # Alternate names of places this large are trusted abroad; of smaller ones, not.
@@ -57,6 +70,9 @@ _KNOWN_ALIAS = 100_000
 _COUNTRYSIDE_AFTER = re.compile(r"(?i)(?:['’]s)?\s+countryside\b")
 _COUNTRYSIDE_BEFORE = re.compile(r"(?i)(?:\bcountryside\s+of(?:\s+the)?|\brural)\s+$")
 _REGIONAL = frozenset({"ADM1", "ADM2", "PPLA", "PPLA2", "PPLC"})
+# Homonyms the evidence cannot tell apart (villages without population): the seat of a
+# province or district first ("the town of Ras al-Ain" is the district's seat).
+_SEAT_RANK = {"PPLC": 4, "PPLA": 3, "PPLA2": 2, "PPLA3": 1}
 # Where a province is named as the container of a place: "X, Province", "X (District, Province)".
 _CONTAINER_BEFORE = re.compile(r"(?:[(,]|\bin)\s*$")
 
@@ -109,14 +125,20 @@ class _Context:
 # ---------------------------------------------------------------- resolution
 
 
-def _qualifier(text: str, hit: _Hit, hits: list[_Hit], index: int) -> _Hit | None:
-    """The place named as containing ``hit``: "Paris, Texas", "Sayda in Quneitra"."""
+def _qualifier(
+    text: str, hit: _Hit, hits: list[_Hit], index: int, direction: bool = True
+) -> _Hit | None:
+    """The place named as containing ``hit``: "Paris, Texas", "Sayda in Quneitra", "X in
+    northern Hama" (with ``direction``)."""
     for nxt in hits[index + 1 : index + 3]:
         link = text[hit.end : nxt.start]
         if len(link) > 60:
             break
         if not hit.country:  # "Nala [Sopara] town (Palghar, ...)"; not "Iranian [IRGC] in X"
             link = _NAME_REST.sub("", link, count=1)
+        link = _SITE_WORD.sub("", link, count=1)
+        if direction and not nxt.country:  # "in western Yemen (District, Province)": not Yemen
+            link = _DIRECTION_END.sub(r"\1", link, count=1)
         if cues.QUALIFIER_LINK.match(link) or _PAREN_LINK.match(link):
             if nxt.country or any(_is_region(p) for p, _ in nxt.cands):
                 return None if _listed(text, nxt, hits) else nxt
@@ -138,7 +160,8 @@ def _listed(text: str, hit: _Hit, hits: list[_Hit]) -> bool:
 def _mark_container(text: str, hit: _Hit, hits: list[_Hit], index: int) -> None:
     """A name given as the container of the place before it ("Baqim district (Sadah)",
     "Qarabagh district, Ghazni") is the province or district, not its namesake city."""
-    qual = _qualifier(text, hit, hits, index)
+    # "X in northern Hama [countryside]" may still mean the city's countryside
+    qual = _qualifier(text, hit, hits, index, direction=False)
     if qual is None or qual.country or qual.admin_cue or qual.settlement_cue:
         return
     codes = {p.feature_code for p, _ in qual.cands}
@@ -185,6 +208,13 @@ def _resolve(text: str, hits: list[_Hit], ctx: _Context) -> None:
                 for p, m in hit.cands
                 if not m or p.country in famous or _spelled_as(hit.surface, p)
             )
+        if _dateline(text, hit):  # "WASHINGTON (AP) —" is the capital, whatever the story's state
+            known = tuple(
+                (p, m)
+                for p, m in hit.cands
+                if p.population >= _DATELINE_CITY and (p.feature_code or "").startswith("PPL")
+            )
+            hit.cands = known or hit.cands
         ev = ctx.evidence(index)
         cues_ = rank.Cues(hit.admin_cue, hit.settlement_cue, hit.loose)
         spelling = rank.spelling(hit.surface) if hit.loose and len(hit.cands) > 1 else None
@@ -193,7 +223,7 @@ def _resolve(text: str, hits: list[_Hit], ctx: _Context) -> None:
                 (
                     rank.score(p, m, cues_, ev, None if qual is None else _qualifies(p, qual))
                     + (spelling(p) if spelling else 0.0),
-                    -k,
+                    (p.population, _SEAT_RANK.get(p.feature_code or "", 0), -k),
                     p,
                 )
                 for k, (p, m) in enumerate(hit.cands)
@@ -213,6 +243,19 @@ def _resolve(text: str, hits: list[_Hit], ctx: _Context) -> None:
             hit.why = "closest spelling among the towns of the named province; " + hit.why
         elif hit.loose:
             hit.why = "spelling variant (consonant skeleton); " + hit.why
+
+
+def _dateline(text: str, hit: _Hit) -> bool:
+    """The all-capitals dateline opening a line ("WASHINGTON (AP) —"). News agencies write
+    a city bare only when everyone knows it; local papers' datelines name local towns, which
+    are no cities of ``_DATELINE_CITY`` people and keep their homonyms."""
+    line_start = text.rfind("\n", 0, hit.start) + 1
+    return (
+        hit.surface.isupper()
+        and len(hit.surface) >= 4
+        and not text[line_start : hit.start].strip()
+        and cues.DATELINE_AFTER.match(text[hit.end : hit.end + 6]) is not None
+    )
 
 
 def _countryside(text: str, hit: _Hit) -> bool:
@@ -392,6 +435,7 @@ def find(
             hit.cands = tuple((p, m) for p, m in hit.cands if _regional(p)) or hit.cands
         if not hit.country and not hit.loose and hit.cands:
             hit.loose_cands = gazetteer.candidates(hit.surface, loose=True)
+    cohere_lists(text, hits)
     _resolve(text, hits, ctx)
     sure = [
         i
