@@ -11,7 +11,7 @@ calls it after each document). For each new event:
    ``link_story_names`` names with the new one's, and those of the surrounding
    ``link_followup_days`` naming one of its people (table ``story_terms``), wherever they
    were placed. Candidates of event types that ``linking`` vetoes beside the new one's
-   (``linking.compatible_types``) are not read.
+   (``linkfields.compatible_types``) are not read.
 2. **Pairs** are scored by ``linking.compare``; a pair that is the same event (``same``) or
    the next day of the same fighting (``chain``) is stored in ``links`` with its explanation.
 3. **Re-clustering**: the connected component of ``same`` links around the new event is

@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from datetime import date
 from itertools import product
 
-from conflictcoder import geometry, linkdates, linkident, linking, linkterms, store
+from conflictcoder import geometry, linkdates, linkfields, linkident, linking, linkterms, store
 from conflictcoder.linking import Linkable
 from conflictcoder.models import Event
 from conflictcoder.settings import Settings
@@ -62,7 +62,7 @@ def candidate_ids(conn: sqlite3.Connection, event: Event, settings: Settings) ->
         where = "IN (SELECT value FROM json_each(?))"
         # boxes around the point spare the distance of far rows: the widest tolerance for
         # reports at geo_precision 3, the event's own or link_km[1] for the others
-        near_km = max(linking.place_tolerance_km(event, settings), settings.link_km[1])
+        near_km = max(linkfields.place_tolerance_km(event, settings), settings.link_km[1])
         params: list[object] = [json.dumps(cells)]
         params += _box(event.latitude, event.longitude, reach_km)
         params += _box(event.latitude, event.longitude, near_km)
@@ -182,7 +182,7 @@ def _within(
             assert lon is not None
             km = geometry.km(event.latitude, event.longitude, lat, lon)
             tolerance = max(
-                linking.place_tolerance_km(event, settings),
+                linkfields.place_tolerance_km(event, settings),
                 settings.link_km[min(max(geo_precision or 3, 1), 3) - 1],
             )
             if km > tolerance:
@@ -197,6 +197,9 @@ def typed(conn: sqlite3.Connection, ids: set[int], event: Event) -> list[int]:
     rows = conn.execute(
         "SELECT id FROM events WHERE id IN (SELECT value FROM json_each(?))"
         " AND event_type IN (SELECT value FROM json_each(?)) ORDER BY id",
-        (json.dumps(sorted(ids)), json.dumps(sorted(linking.compatible_types(event.event_type)))),
+        (
+            json.dumps(sorted(ids)),
+            json.dumps(sorted(linkfields.compatible_types(event.event_type))),
+        ),
     )
     return [row[0] for row in rows]

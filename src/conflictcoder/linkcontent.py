@@ -16,7 +16,7 @@ import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from conflictcoder import linkident, linking, linkterms, sentences, store
+from conflictcoder import linkfields, linkident, linkterms, sentences, store
 from conflictcoder.models import Event
 from conflictcoder.settings import Settings
 
@@ -70,7 +70,7 @@ def named_actor_fields(event: Event) -> set[str]:
     return {
         f
         for f in fields
-        if any(linking.actor_key(n) for n in (getattr(event, f) or "").split(";") if n)
+        if any(linkfields.actor_key(n) for n in (getattr(event, f) or "").split(";") if n)
     }
 
 

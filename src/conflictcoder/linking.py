@@ -77,7 +77,6 @@ incidents and computes the incident's merged event.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -89,26 +88,18 @@ from conflictcoder.linkdates import (
     day_gap,
     followup_day,
 )
+from conflictcoder.linkfields import (
+    Veto,
+    actors,
+    event_type,
+    named_actors,
+    place,
+    same_text,
+)
 from conflictcoder.models import Event
 from conflictcoder.settings import Settings
 
 COMPONENTS: tuple[str, ...] = ("date", "place", "type", "actors", "content")
-_PRECISION_CAP = {1: 1.0, 2: 0.7, 3: 0.4}  # place agreement cap, by the coarser geo_precision
-_COMPATIBLE_TYPES = frozenset(
-    frozenset(pair)
-    for pair in (
-        ("Battles", "Explosions/Remote violence"),
-        ("Battles", "Violence against civilians"),
-        ("Explosions/Remote violence", "Violence against civilians"),
-        ("Protests", "Riots"),
-    )
-)
-_GENERIC_COMPATIBLE = frozenset(("Battles", "Violence against civilians"))
-_GENERIC_ACTOR = re.compile(
-    r"^(unidentified|unknown|civilians|protesters|rioters|prisoners|police forces of)\b",
-    re.IGNORECASE,
-)
-_SUFFIX = re.compile(r"\s*\([^)]*\)\s*$")
 # Events with victims or perpetrators: the types the same-people rule links.
 _PEOPLE_TYPES = frozenset(("Battles", "Violence against civilians", "Explosions/Remote violence"))
 
@@ -173,37 +164,19 @@ class Comparison:
         return out
 
 
-class _Veto(Exception):
-    def __init__(self, why: str, kind: str) -> None:
-        super().__init__(why)
-        self.kind = kind
-
-
 def may_follow_up(event: Event) -> bool:
     """Whether the event may be one side of a follow-up pair (``linkdates.followup_day``): no
     named actor."""
     return not named_actors(event)
 
 
-def place_tolerance_km(event: Event, settings: Settings) -> float:
-    """How far apart two reports of this event may place it, from its geo_precision."""
-    km = settings.link_km
-    return km[min(max(event.geo_precision or 3, 1), len(km)) - 1]
-
-
-def _same_text(a: str | None, b: str | None) -> bool | None:
-    if a is None or b is None:
-        return None
-    return a.casefold() == b.casefold()
-
-
 def _date(a: Event, b: Event, settings: Settings) -> tuple[float, str]:
     gap = day_gap(a, b, settings)
     if gap > settings.link_max_day_gap:
-        raise _Veto(f"dates {gap} days apart", "date")
+        raise Veto(f"dates {gap} days apart", "date")
     unknown_a, unknown_b = date_unknown(a), date_unknown(b)
     if unknown_a and unknown_b and a.event_date != b.event_date:
-        raise _Veto("both dates unknown, published on different days", "date")
+        raise Veto("both dates unknown, published on different days", "date")
     if unknown_a or unknown_b:
         which = " and ".join(
             f"{e.event_date.isoformat()} is a publication date"
@@ -219,92 +192,8 @@ def _date(a: Event, b: Event, settings: Settings) -> tuple[float, str]:
     return 0.25, f"{gap} day(s) apart"
 
 
-def _place(a: Event, b: Event, settings: Settings) -> tuple[float, str]:
-    if _same_text(a.country, b.country) is False:
-        raise _Veto(f"different countries ({a.country}, {b.country})", "country")
-    if None not in (a.latitude, a.longitude, b.latitude, b.longitude):
-        assert a.latitude is not None and a.longitude is not None
-        assert b.latitude is not None and b.longitude is not None
-        km = geometry.km(a.latitude, a.longitude, b.latitude, b.longitude)
-        tolerance = max(place_tolerance_km(a, settings), place_tolerance_km(b, settings))
-        if km > tolerance:
-            raise _Veto(f"places {km:.0f} km apart (tolerance {tolerance:.0f} km)", "place")
-        coarser = max(a.geo_precision or 3, b.geo_precision or 3)
-        cap = _PRECISION_CAP.get(coarser, 0.4)
-        agreement = cap * (1.0 - 0.5 * km / tolerance) if tolerance else cap
-        named = f"{km:.1f} km apart, geo_precision {coarser}"
-        if _same_text(a.location, b.location):
-            agreement = cap
-        elif coarser == 1 and _same_text(a.location, b.location) is False:
-            # two different towns named precisely: ACLED codes one event per location
-            agreement *= 0.5
-            named += f", different towns ({a.location}, {b.location})"
-        return round(agreement, 3), named
-    same_admin1 = _same_text(a.admin1, b.admin1)
-    if same_admin1 is False:
-        raise _Veto(f"different admin1 ({a.admin1}, {b.admin1})", "place")
-    if same_admin1:
-        return 0.3, f"same admin1 {a.admin1}, no coordinates"
-    if _same_text(a.country, b.country):
-        return 0.1, f"same country {a.country}, no coordinates"
-    return 0.0, "place unknown"
-
-
-def compatible_types(event_type: str) -> frozenset[str]:
-    """The event types that ``_type`` does not veto beside this one (itself included)."""
-    return frozenset({event_type}).union(
-        *(pair for pair in _COMPATIBLE_TYPES if event_type in pair)
-    )
-
-
-def _type(a: Event, b: Event) -> tuple[float, str]:
-    if a.event_type == b.event_type and a.sub_event_type == b.sub_event_type:
-        return 1.0, f"both {a.sub_event_type}"
-    if a.event_type == b.event_type:
-        return 0.6, f"both {a.event_type}"
-    pair = frozenset((a.event_type, b.event_type))
-    if pair == _GENERIC_COMPATIBLE and not named_actors(a) and not named_actors(b):
-        return 0.6, f"compatible types, no named actor ({a.event_type}, {b.event_type})"
-    if pair in _COMPATIBLE_TYPES:
-        return 0.3, f"compatible types ({a.event_type}, {b.event_type})"
-    raise _Veto(f"incompatible types ({a.event_type}, {b.event_type})", "type")
-
-
-def actor_key(name: str) -> str | None:
-    """The comparable form of an actor name; None for generic actors."""
-    bare = _SUFFIX.sub("", name.strip())
-    if not bare or _GENERIC_ACTOR.match(bare):
-        return None
-    return bare.casefold()
-
-
-def named_actors(event: Event) -> frozenset[str]:
-    """The event's named actors (both sides and associated), comparable, generic ones out."""
-    names: list[str] = []
-    for value in (event.actor1, event.actor2, event.assoc_actor_1, event.assoc_actor_2):
-        if value:
-            names.extend(value.split(";"))
-    return frozenset(k for k in (actor_key(n) for n in names) if k)
-
-
-def _actors(a: Event, b: Event) -> tuple[float, str]:
-    ours, theirs = named_actors(a), named_actors(b)
-    if not ours or not theirs:
-        return 0.5, "no named actor on one side"
-    common = ours & theirs
-    if common:
-        return round(len(common) / len(ours | theirs), 3), "shared: " + ", ".join(sorted(common))
-    inters_a = {i for i in (a.inter1, a.inter2) if i is not None}
-    inters_b = {i for i in (b.inter1, b.inter2) if i is not None}
-    if len(ours) >= 2 and len(theirs) >= 2 and inters_a != inters_b:
-        raise _Veto("different actors", "actors")
-    if inters_a and inters_a == inters_b:
-        return 0.2, "different names, same actor types"
-    return 0.0, "no actor in common"
-
-
 def _same_town(a: Event, b: Event, settings: Settings) -> bool:
-    if _same_text(a.location, b.location) and _same_text(a.admin1, b.admin1) is not False:
+    if same_text(a.location, b.location) and same_text(a.admin1, b.admin1) is not False:
         return True
     if a.geo_precision != 1 or b.geo_precision != 1:
         return False
@@ -436,9 +325,9 @@ def _people_allow(a: Event, b: Event, result: Comparison, story: float, settings
     if gap > settings.link_same_day_gap and not (may_follow_up(a) and may_follow_up(b)):
         return False
     try:
-        _type(a, b)
-        _actors(a, b)
-    except _Veto:
+        event_type(a, b)
+        actors(a, b)
+    except Veto:
         return False
     return True
 
@@ -459,7 +348,7 @@ def _other_towns(a: Linkable, b: Linkable) -> str | None:
     different towns named by different words (fighting in two villages the same day is
     two events, as ACLED codes one event per location): None otherwise."""
     x, y = a.event, b.event
-    if x.geo_precision != 1 or y.geo_precision != 1 or _same_text(x.location, y.location):
+    if x.geo_precision != 1 or y.geo_precision != 1 or same_text(x.location, y.location):
         return None
     if x.location is None or y.location is None:
         return None
@@ -503,10 +392,10 @@ def _compare(
     fields: dict[str, tuple[float, str]] = {}
     try:
         fields["date"] = followup or _date(a.event, b.event, settings)
-        fields["type"] = _type(a.event, b.event)  # before the place: never overridden
-        fields["place"] = _place(a.event, b.event, settings)
-        fields["actors"] = _actors(a.event, b.event)
-    except _Veto as veto:
+        fields["type"] = event_type(a.event, b.event)  # before the place: never overridden
+        fields["place"] = place(a.event, b.event, settings)
+        fields["actors"] = actors(a.event, b.event)
+    except Veto as veto:
         return Comparison(0.0, False, False, str(veto), fields, veto.kind)
     terms = linkterms.compare_terms(a.terms, b.terms, settings.link_content_exclusive)
     fields["content"] = (terms.agreement, terms.why())

@@ -1,0 +1,136 @@
+"""The field agreements of two reported events: place, type and actors (``linking``'s
+components besides the date and the content), each an agreement in [0, 1] and how it was
+read, or a ``Veto`` saying why the two cannot be one event. See ``linking`` for the rules.
+"""
+
+from __future__ import annotations
+
+import re
+
+from conflictcoder import geometry
+from conflictcoder.models import Event
+from conflictcoder.settings import Settings
+
+_PRECISION_CAP = {1: 1.0, 2: 0.7, 3: 0.4}  # place agreement cap, by the coarser geo_precision
+_COMPATIBLE_TYPES = frozenset(
+    frozenset(pair)
+    for pair in (
+        ("Battles", "Explosions/Remote violence"),
+        ("Battles", "Violence against civilians"),
+        ("Explosions/Remote violence", "Violence against civilians"),
+        ("Protests", "Riots"),
+    )
+)
+_GENERIC_COMPATIBLE = frozenset(("Battles", "Violence against civilians"))
+_GENERIC_ACTOR = re.compile(
+    r"^(unidentified|unknown|civilians|protesters|rioters|prisoners|police forces of)\b",
+    re.IGNORECASE,
+)
+_SUFFIX = re.compile(r"\s*\([^)]*\)\s*$")
+
+
+class Veto(Exception):
+    """Why two reports cannot be one event; ``kind`` names the field."""
+
+    def __init__(self, why: str, kind: str) -> None:
+        super().__init__(why)
+        self.kind = kind
+
+
+def place_tolerance_km(event: Event, settings: Settings) -> float:
+    """How far apart two reports of this event may place it, from its geo_precision."""
+    km = settings.link_km
+    return km[min(max(event.geo_precision or 3, 1), len(km)) - 1]
+
+
+def same_text(a: str | None, b: str | None) -> bool | None:
+    if a is None or b is None:
+        return None
+    return a.casefold() == b.casefold()
+
+
+def place(a: Event, b: Event, settings: Settings) -> tuple[float, str]:
+    """The place agreement (``linking``'s place component), or a ``Veto``."""
+    if same_text(a.country, b.country) is False:
+        raise Veto(f"different countries ({a.country}, {b.country})", "country")
+    if None not in (a.latitude, a.longitude, b.latitude, b.longitude):
+        assert a.latitude is not None and a.longitude is not None
+        assert b.latitude is not None and b.longitude is not None
+        km = geometry.km(a.latitude, a.longitude, b.latitude, b.longitude)
+        tolerance = max(place_tolerance_km(a, settings), place_tolerance_km(b, settings))
+        if km > tolerance:
+            raise Veto(f"places {km:.0f} km apart (tolerance {tolerance:.0f} km)", "place")
+        coarser = max(a.geo_precision or 3, b.geo_precision or 3)
+        cap = _PRECISION_CAP.get(coarser, 0.4)
+        agreement = cap * (1.0 - 0.5 * km / tolerance) if tolerance else cap
+        named = f"{km:.1f} km apart, geo_precision {coarser}"
+        if same_text(a.location, b.location):
+            agreement = cap
+        elif coarser == 1 and same_text(a.location, b.location) is False:
+            # two different towns named precisely: ACLED codes one event per location
+            agreement *= 0.5
+            named += f", different towns ({a.location}, {b.location})"
+        return round(agreement, 3), named
+    same_admin1 = same_text(a.admin1, b.admin1)
+    if same_admin1 is False:
+        raise Veto(f"different admin1 ({a.admin1}, {b.admin1})", "place")
+    if same_admin1:
+        return 0.3, f"same admin1 {a.admin1}, no coordinates"
+    if same_text(a.country, b.country):
+        return 0.1, f"same country {a.country}, no coordinates"
+    return 0.0, "place unknown"
+
+
+def compatible_types(event_type: str) -> frozenset[str]:
+    """The event types that ``_type`` does not veto beside this one (itself included)."""
+    return frozenset({event_type}).union(
+        *(pair for pair in _COMPATIBLE_TYPES if event_type in pair)
+    )
+
+
+def event_type(a: Event, b: Event) -> tuple[float, str]:
+    """The type agreement (``linking``'s type component), or a ``Veto``."""
+    if a.event_type == b.event_type and a.sub_event_type == b.sub_event_type:
+        return 1.0, f"both {a.sub_event_type}"
+    if a.event_type == b.event_type:
+        return 0.6, f"both {a.event_type}"
+    pair = frozenset((a.event_type, b.event_type))
+    if pair == _GENERIC_COMPATIBLE and not named_actors(a) and not named_actors(b):
+        return 0.6, f"compatible types, no named actor ({a.event_type}, {b.event_type})"
+    if pair in _COMPATIBLE_TYPES:
+        return 0.3, f"compatible types ({a.event_type}, {b.event_type})"
+    raise Veto(f"incompatible types ({a.event_type}, {b.event_type})", "type")
+
+
+def actor_key(name: str) -> str | None:
+    """The comparable form of an actor name; None for generic actors."""
+    bare = _SUFFIX.sub("", name.strip())
+    if not bare or _GENERIC_ACTOR.match(bare):
+        return None
+    return bare.casefold()
+
+
+def named_actors(event: Event) -> frozenset[str]:
+    """The event's named actors (both sides and associated), comparable, generic ones out."""
+    names: list[str] = []
+    for value in (event.actor1, event.actor2, event.assoc_actor_1, event.assoc_actor_2):
+        if value:
+            names.extend(value.split(";"))
+    return frozenset(k for k in (actor_key(n) for n in names) if k)
+
+
+def actors(a: Event, b: Event) -> tuple[float, str]:
+    """The actor agreement (``linking``'s actors component), or a ``Veto``."""
+    ours, theirs = named_actors(a), named_actors(b)
+    if not ours or not theirs:
+        return 0.5, "no named actor on one side"
+    common = ours & theirs
+    if common:
+        return round(len(common) / len(ours | theirs), 3), "shared: " + ", ".join(sorted(common))
+    inters_a = {i for i in (a.inter1, a.inter2) if i is not None}
+    inters_b = {i for i in (b.inter1, b.inter2) if i is not None}
+    if len(ours) >= 2 and len(theirs) >= 2 and inters_a != inters_b:
+        raise Veto("different actors", "actors")
+    if inters_a and inters_a == inters_b:
+        return 0.2, "different names, same actor types"
+    return 0.0, "no actor in common"
