@@ -27,6 +27,12 @@ def lexicon():
         ("Inmates protested by setting fire to blankets in their cells.", "Violent demonstration"),
         ("Police arrested three teachers for organising a protest over pay.", "Arrests"),
         ("Police arrested 30 protesters for blocking the main road.", "Protest with intervention"),
+        ("Engineers tried to defuse a bomb at the bridge, but it exploded, wounding one.",
+         "Remote explosive/landmine/IED"),
+        ("Engineers defused a bomb found under the bridge.", "Disrupted weapons use"),
+        ("The army sent reinforcements to the front lines north of the city.",
+         "Change to group/activity"),
+        ("Fighting raged on the front lines north of the city.", "Armed clash"),
     ],
 )  # fmt: skip
 def test_rare_types(lexicon, text, sub_event_type):

@@ -263,6 +263,11 @@ DISRUPTED = _cue(
     r"(?:an?\s+|the\s+|two\s+|several\s+)?(?:[\w-]+\s+){0,2}(?:IEDs?|explosive\s+devices?|bombs?"
     r"|landmines?|mines|explosives)"
 )
+# A defusal that failed ("attempted to defuse the device, which exploded"): the explosion
+# is the event, not a disrupted weapon.
+FAILED_DEFUSAL = _cue(
+    r"(?:attempt(?:ed|ing|s)?|tr(?:y|ying|ied))\s+to\s+(?:\w+\s+)?(?:defuse|dismantle)|while\s+(?:defusing|dismantling)"
+)
 AGREEMENT = _cue(
     r"cease-?fire|truce|peace\s+(?:deal|agreement|accord|talks|treaty)|signed\s+(?:an?\s+)?"
     r"(?:agreement|accord|deal|memorandum)|reconciliation\s+(?:deal|agreement)"
@@ -301,7 +306,8 @@ _FAST = {
     for cue in (CHEMICAL, AIR, SUICIDE, SHELLING, IED, GRENADE, STUN, SEXUAL, ABDUCTION, BATTLE,
                 ATTACK, GOV_TERRITORY, TERRITORY, CONTESTED, ADVANCE, PROTEST, INTERVENTION, EXCESSIVE, RIOT, MOB,
                 FORCE, CROWD_VIOLENCE, DISPERSAL,
-                ARREST, LOOTING, DISRUPTED, AGREEMENT, HEADQUARTERS, TRANSFER, CHANGE, OTHER, COUP)
+                ARREST, LOOTING, DISRUPTED, AGREEMENT, HEADQUARTERS, TRANSFER, CHANGE, OTHER, COUP,
+                FAILED_DEFUSAL)
 }  # fmt: skip
 
 _HEADS = {cue: cue_screen.heads_of(fast.pattern) for cue, fast in _FAST.items()}

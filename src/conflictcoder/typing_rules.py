@@ -82,6 +82,17 @@ def _first(
     return Span(match.start(), match.end()) if match else None
 
 
+_FRONT = re.compile(r"(?:to|towards|toward)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _to_the_front(text: str, battle: Span) -> bool:
+    """Whether the battle cue is only the front line troops were moved to ("deployed
+    reinforcements to the front lines"): a change to group/activity, not a clash."""
+    return text[battle.start : battle.start + 5].lower() == "front" and bool(
+        _FRONT.search(text, max(0, battle.start - 12), battle.start)
+    )
+
+
 def _arrest_over(text: str, lower: str | None, arrest: Span, protest: Span) -> bool:
     """Whether what the arrested are accused of is told between the arrest and the protest
     word ("arrested two men for organising the protest"): the protest is the charge."""
@@ -109,6 +120,8 @@ def _rule_typed(
 
     protest, riot, mob = cue(cues.PROTEST), cue(cues.RIOT), cue(cues.MOB)
     battle, attack = cue(cues.BATTLE), cue(cues.ATTACK)
+    if battle and _to_the_front(text, battle) and cue(cues.CHANGE):  # troops sent to the front
+        battle = None
     arrest = cue(cues.ARREST)
     if (
         protest
@@ -165,7 +178,8 @@ def _rule_typed(
         if mob or any(a.entry.inter == 5 for a in found) and not riot:
             return Typed("Mob violence", mob or riot or Span(start, start), "mob violence", 0.6)
         return Typed("Violent demonstration", riot or Span(start, start), "riot", 0.6)
-    if (disrupted := cue(cues.DISRUPTED)) and not (battle or (attack and killed)):
+    disrupted = None if cue(cues.FAILED_DEFUSAL) else cue(cues.DISRUPTED)
+    if disrupted and not (battle or (attack and killed)):
         return Typed(
             "Disrupted weapons use", disrupted, "weapon defused, intercepted or seized", 0.7
         )
