@@ -116,7 +116,8 @@ class _Context:
             document=document,
             neighbours=frozenset(neighbours - set(document)),
             admin1s=frozenset((p.country, p.admin1) for i, p in self.anchors.items() if i != skip),
-            others=tuple(p for i, p in self.anchors.items() if i != skip),
+            # each place once: a name repeated all along a long text is one place to be near
+            others=tuple({p.geonameid: p for i, p in self.anchors.items() if i != skip}.values()),
             home=home,
             home_countries=home_countries,
         )
@@ -390,7 +391,7 @@ def _accept(hit: _Hit, index: int, ctx: _Context) -> bool:
         return hit.cued and hit.best.country in countries
     if not in_ctx and sum(countries.values()) >= 0.8 and hit.best.population < _MINOR_ABROAD:
         neighbour = any(hit.best.country in ctx.gazetteer.neighbours(c) for c in countries)
-        others = [p for i, p in ctx.anchors.items() if i != index]
+        others = list({p.geonameid: p for i, p in ctx.anchors.items() if i != index}.values())
         if not neighbour or not others or min(rank.distance_km(hit.best, p) for p in others) > 300:
             return False  # a hamlet abroad, in an article about somewhere else: a homonym
     if not in_ctx and sum(countries.values()) >= 0.8 and _respelled(hit):
