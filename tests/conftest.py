@@ -1,3 +1,4 @@
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -15,6 +16,26 @@ def mini_gazetteer_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("gaz") / "mini.sqlite"
     gazetteer.build(path, extra_dumps=[FIXTURES / "geonames_mini.txt"], bundled=False)
     return path
+
+
+@pytest.fixture(scope="session")
+def fixture_gazetteer(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> Callable[..., gazetteer.Gazetteer]:
+    """Opens the place index built from fixture dumps (file names under ``fixtures/``; no
+    bundled data), each set built once per test session."""
+    built: dict[tuple[str, ...], gazetteer.Gazetteer] = {}
+
+    def open_index(*names: str) -> gazetteer.Gazetteer:
+        if names not in built:
+            dest = tmp_path_factory.mktemp("gaz") / "index.sqlite"
+            dumps = [FIXTURES / name for name in names]
+            built[names] = gazetteer.Gazetteer.open(
+                gazetteer.build(dest, extra_dumps=dumps, bundled=False)
+            )
+        return built[names]
+
+    return open_index
 
 
 @pytest.fixture(scope="session")

@@ -3,8 +3,6 @@ written for these tests (fixture: tests/fixtures/geonames_acled.txt)."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from conflictcoder import gazetteer, placeactors, places
@@ -13,13 +11,10 @@ from conflictcoder.placenear import check_nearness
 from conflictcoder.placerecog import Hit
 from conflictcoder.sentences import split
 
-FIXTURE = Path(__file__).parent / "fixtures" / "geonames_acled.txt"
-
 
 @pytest.fixture(scope="module")
-def gaz(tmp_path_factory: pytest.TempPathFactory) -> gazetteer.Gazetteer:
-    dest = tmp_path_factory.mktemp("gaz") / "acled.sqlite"
-    return gazetteer.Gazetteer.open(gazetteer.build(dest, extra_dumps=[FIXTURE], bundled=False))
+def gaz(fixture_gazetteer) -> gazetteer.Gazetteer:
+    return fixture_gazetteer("geonames_acled.txt")
 
 
 def run(text: str, gaz: gazetteer.Gazetteer) -> tuple[PlaceMention, ...]:

@@ -3,21 +3,16 @@ for these tests (fixture: tests/fixtures/geonames_lists.txt, made-up places)."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from conflictcoder import gazetteer, placelists, places
 from conflictcoder.models import PlaceMention
 from conflictcoder.sentences import split
 
-FIXTURE = Path(__file__).parent / "fixtures" / "geonames_lists.txt"
-
 
 @pytest.fixture(scope="module")
-def gaz(tmp_path_factory: pytest.TempPathFactory) -> gazetteer.Gazetteer:
-    dest = tmp_path_factory.mktemp("gaz") / "lists.sqlite"
-    return gazetteer.Gazetteer.open(gazetteer.build(dest, extra_dumps=[FIXTURE], bundled=False))
+def gaz(fixture_gazetteer) -> gazetteer.Gazetteer:
+    return fixture_gazetteer("geonames_lists.txt")
 
 
 def run(text: str, gaz: gazetteer.Gazetteer) -> tuple[PlaceMention, ...]:

@@ -3,22 +3,16 @@ and the article's home province (sentences written for these tests)."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from conflictcoder import gazetteer, placerank, placeregions, places
 from conflictcoder.models import Place, PlaceMention
 from conflictcoder.sentences import split
 
-FIXTURES = Path(__file__).parent / "fixtures"
-
 
 @pytest.fixture(scope="module")
-def gaz(tmp_path_factory: pytest.TempPathFactory) -> gazetteer.Gazetteer:
-    dest = tmp_path_factory.mktemp("gaz") / "news.sqlite"
-    dumps = [FIXTURES / "geonames_mini.txt", FIXTURES / "geonames_news.txt"]
-    return gazetteer.Gazetteer.open(gazetteer.build(dest, extra_dumps=dumps, bundled=False))
+def gaz(fixture_gazetteer) -> gazetteer.Gazetteer:
+    return fixture_gazetteer("geonames_mini.txt", "geonames_news.txt")
 
 
 def mentions(text: str, gaz: gazetteer.Gazetteer) -> list[PlaceMention]:

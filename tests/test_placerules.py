@@ -15,10 +15,8 @@ FIXTURES = Path(__file__).parent / "fixtures"
 
 
 @pytest.fixture(scope="module")
-def gaz(tmp_path_factory: pytest.TempPathFactory) -> gazetteer.Gazetteer:
-    dest = tmp_path_factory.mktemp("gaz") / "rules.sqlite"
-    dumps = [FIXTURES / "geonames_mini.txt", FIXTURES / "geonames_placerules.txt"]
-    return gazetteer.Gazetteer.open(gazetteer.build(dest, extra_dumps=dumps, bundled=False))
+def gaz(fixture_gazetteer) -> gazetteer.Gazetteer:
+    return fixture_gazetteer("geonames_mini.txt", "geonames_placerules.txt")
 
 
 def find(text: str, gaz: gazetteer.Gazetteer, quote: str) -> list[PlaceMention]:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from conflictcoder import gazetteer, placenames, places
@@ -12,13 +10,10 @@ from conflictcoder.placenear import check_nearness
 from conflictcoder.placerecog import Hit
 from conflictcoder.sentences import split
 
-FIXTURE = Path(__file__).parent / "fixtures" / "geonames_mini.txt"
-
 
 @pytest.fixture(scope="module")
-def gaz(tmp_path_factory: pytest.TempPathFactory) -> gazetteer.Gazetteer:
-    dest = tmp_path_factory.mktemp("gaz") / "mini.sqlite"
-    return gazetteer.Gazetteer.open(gazetteer.build(dest, extra_dumps=[FIXTURE], bundled=False))
+def gaz(fixture_gazetteer) -> gazetteer.Gazetteer:
+    return fixture_gazetteer("geonames_mini.txt")
 
 
 def run(text: str, gaz: gazetteer.Gazetteer) -> tuple[PlaceMention, ...]:

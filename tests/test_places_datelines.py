@@ -4,21 +4,15 @@ tests)."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from conflictcoder import gazetteer, places
 from conflictcoder.sentences import split
 
-FIXTURES = Path(__file__).parent / "fixtures"
-
 
 @pytest.fixture(scope="module")
-def gaz(tmp_path_factory: pytest.TempPathFactory) -> gazetteer.Gazetteer:
-    dest = tmp_path_factory.mktemp("gaz") / "datelines.sqlite"
-    dumps = [FIXTURES / "geonames_datelines.txt"]
-    return gazetteer.Gazetteer.open(gazetteer.build(dest, extra_dumps=dumps, bundled=False))
+def gaz(fixture_gazetteer) -> gazetteer.Gazetteer:
+    return fixture_gazetteer("geonames_datelines.txt")
 
 
 @pytest.mark.parametrize(
