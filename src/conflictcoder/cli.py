@@ -264,34 +264,12 @@ def ingest(paths, date_, id_column, date_column, text_column, gazetteer_path, ac
     ) as bar:
         for result in bar:
             now = datetime.now(UTC)
+            if isinstance(result, Analysis):
+                result = _store(conn, result, resources, now, counts)
             if isinstance(result, Problem):
                 counts["problems"] += 1
                 store.add_problem(conn, result.doc_id, result.stage, result.message, now=now)
                 _report(result)
-                continue
-            assert isinstance(result, Analysis)
-            state = store.document_state(conn, result.article, resources.version)
-            try:
-                stored = store.add_document(
-                    conn, result.article, result.events, now=now, pipeline=resources.version
-                )
-                if stored:
-                    incidents.link_pending(conn, resources.settings, now=now)
-            except sqlite3.OperationalError:  # locked or full: every document would fail
-                raise
-            except Exception as error:  # one document's storing or linking must not stop the batch
-                problem = Problem(
-                    result.article.doc_id, "store", f"{type(error).__name__}: {error}"
-                )
-                counts["problems"] += 1
-                store.add_problem(conn, problem.doc_id, problem.stage, problem.message, now=now)
-                _report(problem)
-                continue
-            if stored:
-                counts[state] += 1
-                counts["events"] += len(result.events)
-            else:
-                counts["current"] += 1
     conn.close()
     click.echo(
         f"documents: {counts['new']} added, {counts['changed']} re-extracted, "
@@ -300,6 +278,34 @@ def ingest(paths, date_, id_column, date_column, text_column, gazetteer_path, ac
         err=True,
     )
     sys.exit(1 if counts["problems"] else 0)
+
+
+def _store(
+    conn: sqlite3.Connection,
+    analysis: Analysis,
+    resources: Resources,
+    now: datetime,
+    counts: dict[str, int],
+) -> Problem | None:
+    """Store one analysed document and link its events, counting what happened; a failure
+    is that document's problem, so the batch goes on (a locked or full database stops it)."""
+    state = store.document_state(conn, analysis.article, resources.version)
+    try:
+        stored = store.add_document(
+            conn, analysis.article, analysis.events, now=now, pipeline=resources.version
+        )
+        if stored:
+            incidents.link_pending(conn, resources.settings, now=now)
+    except sqlite3.OperationalError:  # locked or full: every document would fail
+        raise
+    except Exception as error:  # one document's storing or linking must not stop the batch
+        return Problem(analysis.article.doc_id, "store", f"{type(error).__name__}: {error}")
+    if stored:
+        counts[state] += 1
+        counts["events"] += len(analysis.events)
+    else:
+        counts["current"] += 1
+    return None
 
 
 def query_options(noun: str):
