@@ -174,14 +174,10 @@ def json_text(value: object) -> str:
     return json.dumps(value, ensure_ascii=False).translate(_LINE_BREAKS)
 
 
-def _json_cell(value: object) -> str:
-    return json_text(value)
-
-
 def _write_jsonl(events: Iterable[Event], out: TextIO) -> int:
     n = 0
     for event in events:
-        out.write(_json_cell(event_record(event)) + "\n")
+        out.write(json_text(event_record(event)) + "\n")
         n += 1
     return n
 
@@ -199,8 +195,8 @@ def write_rows(records: Iterable[dict[str, Any]], fields: Sequence[str], out: Te
 def csv_record(event: Event) -> dict[str, Any]:
     """``event_record`` with its nested values as JSON text, for one CSV row."""
     record = event_record(event)
-    record["evidence"] = _json_cell(record["evidence"])
-    record["why"] = _json_cell(record["why"])
+    record["evidence"] = json_text(record["evidence"])
+    record["why"] = json_text(record["why"])
     return record
 
 

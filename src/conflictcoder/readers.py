@@ -37,6 +37,7 @@ from typing import TextIO
 
 from conflictcoder.errors import InputError
 from conflictcoder.models import Article
+from conflictcoder.timex_normalise import MONTHS
 
 TEXT_SUFFIXES = frozenset({".txt", ".text", ".md"})
 JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson"})
@@ -49,19 +50,6 @@ _DAY_MONTH_YEAR = re.compile(r"\A(?:\w+,?\s+)?(\d{1,2})\s+([A-Za-z]+)\.?,?\s+(\d
 _MONTH_DAY_YEAR = re.compile(
     r"\A(?:\w+,?\s+)?([A-Za-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b"
 )
-_MONTHS = {
-    name: number
-    for number, names in enumerate(
-        (
-            ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
-            ("may",), ("june", "jun"), ("july", "jul"), ("august", "aug"),
-            ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"),
-            ("december", "dec"),
-        ),
-        start=1,
-    )
-    for name in names
-}  # fmt: skip
 #: Publication years we accept: outside them a date is a placeholder or a typo.
 PUBLISHED_YEARS = range(1800, 2200)
 _SURROGATE = re.compile("[\ud800-\udfff]")
@@ -100,7 +88,7 @@ def parse_date(value: object) -> date | None:
             month, day, year = match.groups()
         else:
             return None
-        number = _MONTHS.get(month.lower())
+        number = MONTHS.get(month.lower())
         return date(int(year), number, int(day)) if number else None
     except ValueError:
         return None
