@@ -149,7 +149,7 @@ def tag(text: str, dct: date) -> tuple[Timex, ...]:
         day = _day_of(t) if t is not None else None
         if t is not None and day:
             days.append((t.start, day))
-    ends = sentence_ends(text) if any(c.rule in _CLOCK_RULES for c in chosen) else None
+    ends = sentence_ends(text) if any(c.rule in _CLOCK_RULES for c in chosen) else []
     for i, cand in enumerate(chosen):
         if cand.rule not in _CLOCK_RULES:
             continue

@@ -398,14 +398,12 @@ def sentence_ends(text: str) -> list[int]:
     return [x.end() for x in SENTENCE_START.finditer(text)]
 
 
-def _sentence_begin(text: str, at: int, ends: list[int] | None) -> int:
-    """The end of the last ``SENTENCE_START`` match before ``at`` (0 when none). With
-    ``ends``, matching restarts after the last match that ends two characters before ``at``
-    or more (matches are at most two characters long, so nothing before it can change)."""
-    lo = 0
-    if ends:
-        k = bisect_right(ends, at - 2)
-        lo = ends[k - 1] if k else 0
+def _sentence_begin(text: str, at: int, ends: list[int]) -> int:
+    """The end of the last ``SENTENCE_START`` match before ``at`` (0 when none). Matching
+    restarts after the last of ``ends`` two characters before ``at`` or more (matches are at
+    most two characters long, so nothing before it can change)."""
+    k = bisect_right(ends, at - 2)
+    lo = ends[k - 1] if k else 0
     return max((x.end() for x in SENTENCE_START.finditer(text, lo, at)), default=lo)
 
 
@@ -414,12 +412,12 @@ def resolve_clock(
     m: re.Match[str],
     ctx: Context,
     days: list[tuple[int, date]],
-    ends: list[int] | None = None,
+    ends: list[int],
 ) -> Timex | None:
     """A clock time or part of day, on the nearest day-level date of its sentence.
 
     ``days`` are (offset, day) of the day-level dates, in text order; ``ends`` is
-    ``sentence_ends(ctx.text)`` (optional: it only saves time on long texts)."""
+    ``sentence_ends(ctx.text)``, computed once per text so long texts stay linear."""
     g = m.groupdict()
     text = ctx.text
     begin = _sentence_begin(text, m.start(), ends)
