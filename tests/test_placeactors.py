@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from conflictcoder import actors as actors_lexicon
 from conflictcoder import gazetteer, placeactors, places
 from conflictcoder.models import Place, PlaceMention
 from conflictcoder.placenear import check_nearness
@@ -250,3 +251,13 @@ def test_hamlet_in_neighbouring_country(
     if anchor is not None:
         ctx.anchors[3] = anchor
     assert places._accept(hit, 0, ctx) is accepted
+
+
+def test_named_groups_come_from_the_given_lexicon() -> None:
+    # a user's lexicon knows its own groups, and only those
+    lexicon = actors_lexicon.build_lexicon(
+        [actors_lexicon.ActorEntry("Red Hand Brigade", ("RHB",), 3, "YE")], {}
+    )
+    text = "The RHB and Boko Haram clashed."
+    found = placeactors.named_groups(text, lexicon)
+    assert [(text[g.start : g.end], g.country) for g in found] == [("RHB", "YE")]

@@ -70,7 +70,8 @@ def tag_timexes(analysis: Analysis, resources: Resources) -> Analysis:
 
 
 def find_places(analysis: Analysis, resources: Resources) -> Analysis:
-    found = places.find(analysis.article.text, analysis.sentences, resources.gazetteer)
+    article, gazetteer = analysis.article, resources.gazetteer
+    found = places.find(article.text, analysis.sentences, gazetteer, resources.lexicon)
     return dataclasses.replace(analysis, places=found)
 
 

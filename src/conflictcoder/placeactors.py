@@ -1,7 +1,7 @@
 """Armed groups as place context: "QSD fighters", "Boko Haram", "Al Shabaab" say the country.
 
 Conflict reports often name no country at all ("HTS took control of the town of Saqba"); the
-armed group does. A named, country-bound actor of the bundled lexicon (``data/actors.csv``)
+armed group does. A named, country-bound actor of the actor lexicon (``data/actors.csv`` or the user's)
 gives its country as evidence for the places of its sentence and document, as a country
 name would, but weaker. Generic actors ("Turkish forces", "gunmen") give nothing here: their
 country is a demonym, which ``placerecog`` already reads.
@@ -35,12 +35,16 @@ class NamedGroup:
 
 
 @cache
-def _lexicon() -> tuple[ActorLexicon, frozenset[str]] | None:
-    """The bundled lexicon and the words that name no one group ("rioters", "militia")."""
+def _bundled() -> ActorLexicon | None:
+    """The bundled lexicon, for callers that pass none (``places`` on its own)."""
     try:
-        lexicon = load_lexicon()
+        return load_lexicon()
     except ConflictCoderError:
         return None
+
+
+def _generic_words(lexicon: ActorLexicon) -> frozenset[str]:
+    """The words that name no one group ("rioters", "militia")."""
     generic: set[str] = set()
     for entry in lexicon.entries:
         if entry.generic:
@@ -48,16 +52,17 @@ def _lexicon() -> tuple[ActorLexicon, frozenset[str]] | None:
             base = entry.name.split(" (")[0].split()
             if base and "{" not in base[-1]:
                 generic.update((base[-1].lower(), base[-1].lower() + "s"))
-    return lexicon, frozenset(generic)
+    return frozenset(generic)
 
 
-def named_groups(text: str) -> tuple[NamedGroup, ...]:
+def named_groups(text: str, lexicon: ActorLexicon | None = None) -> tuple[NamedGroup, ...]:
     """The country-bound groups ``text`` names by a proper name, left to right: "QSD",
-    "Boko Haram", not "Rioters" or "pro-regime militias" (none if no lexicon)."""
-    loaded = _lexicon()
-    if loaded is None:
+    "Boko Haram", not "Rioters" or "pro-regime militias". ``lexicon``: the pipeline's (None:
+    the bundled one; no groups if it cannot be read)."""
+    lexicon = lexicon or _bundled()
+    if lexicon is None:
         return ()
-    lexicon, generic = loaded
+    generic = _generic_words(lexicon)
     out = []
     for match in lexicon.find(text):
         if match.entry.generic or not match.entry.country:

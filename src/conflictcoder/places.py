@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from conflictcoder import placeactors as actors
 from conflictcoder import placecues as cues
 from conflictcoder import placerank as rank
+from conflictcoder.actors import ActorLexicon
 from conflictcoder.gazetteer import Gazetteer
 from conflictcoder.models import Place, PlaceMention, Sentence
 from conflictcoder.placecounty import place_counties
@@ -402,12 +403,16 @@ def _accept(hit: _Hit, index: int, ctx: _Context) -> bool:
 
 
 def find(
-    text: str, sentences: tuple[Sentence, ...], gazetteer: Gazetteer
+    text: str,
+    sentences: tuple[Sentence, ...],
+    gazetteer: Gazetteer,
+    lexicon: ActorLexicon | None = None,
 ) -> tuple[PlaceMention, ...]:
-    """Every place mention of ``text`` in text order, resolved against ``gazetteer``."""
+    """Every place mention of ``text`` in text order, resolved against ``gazetteer``; the
+    armed groups of ``lexicon`` (None: the bundled one) are country context."""
     hits, facilities = _recognise(text, gazetteer)
     starts = [s.start for s in sentences]
-    groups = actors.named_groups(text)
+    groups = actors.named_groups(text, lexicon)
     in_group = {
         i for i, h in enumerate(hits) if not h.country and actors.inside(h.start, h.end, groups)
     }
