@@ -170,9 +170,14 @@ def _cell(value: object) -> object:
 
 
 def _with_extra(
-    events: Sequence[Event], extras: Sequence[dict[str, Any]], fmt: str, out: TextIO
+    events: Sequence[Event],
+    extras: Sequence[dict[str, Any]],
+    fmt: str,
+    out: TextIO,
+    evidence: bool = True,
 ) -> int:
-    """``export.write`` of the events with extra fields per event."""
+    """``export.write`` of the events with extra fields per event (JSON records without
+    ``evidence`` when ``evidence`` is false)."""
     if fmt == "table":
         buffer = io.StringIO()
         export.write(events, "table", buffer)
@@ -187,6 +192,9 @@ def _with_extra(
         return len(events)
     if fmt in ("jsonl", "geojson"):
         records = [export.event_record(e) | x for e, x in zip(events, extras, strict=True)]
+        if not evidence:
+            for record in records:
+                del record["evidence"]
         if fmt == "jsonl":
             for record in records:
                 out.write(export.json_text(record) + "\n")
@@ -232,21 +240,8 @@ def write_incidents(incidents: Sequence[Incident], fmt: str, out: TextIO) -> int
         extras = [{"incident": i.id, "docs": i.n_documents} for i in incidents]
     else:
         extras = [incident_fields(i) for i in incidents]
-    if fmt in ("jsonl", "geojson"):
-        # The merged event has no evidence of its own: drop the empty member.
-        written = io.StringIO()
-        n = _with_extra(events, extras, fmt, written)
-        # split on "\n" alone: the records are one line each, whatever their text holds
-        for line in filter(None, written.getvalue().split("\n")):
-            record = json.loads(line)
-            if fmt == "jsonl":
-                record.pop("evidence", None)
-            else:
-                for feature in record["features"]:
-                    feature["properties"].pop("evidence", None)
-            out.write(export.json_text(record) + "\n")
-        return n
-    return _with_extra(events, extras, fmt, out)
+    # the merged event has no evidence of its own: its records leave the empty member out
+    return _with_extra(events, extras, fmt, out, evidence=False)
 
 
 def write_events(rows: Sequence[tuple[Event, int | None]], fmt: str, out: TextIO) -> int:
