@@ -126,10 +126,10 @@ def _stage_with_events(*events):
     ("evidence", "doc_id", "problem"),
     [
         ({"actor1": (Span(0, 6),)}, "doc", None),
-        ({"actor1": (Span(20, 99),)}, "doc", "evidence for actor1 [20, 99) is not a quote"),
-        ({"notes": (Span(-1, 3),)}, "doc", "evidence for notes [-1, 3) is not a quote"),
-        ({"location": (Span(5, 3),)}, "doc", "evidence for location [5, 3) is not a quote"),
-        ({}, "other", "an event of 'other'"),
+        ({"actor1": (Span(20, 99),)}, "doc", "evidence for actor1 [20, 99) is outside the text"),
+        ({"notes": (Span(-1, 3),)}, "doc", "evidence for notes [-1, 3) is outside the text"),
+        ({"location": (Span(5, 3),)}, "doc", "evidence for location [5, 3) is outside the text"),
+        ({}, "other", "event belongs to another document (other)"),
     ],
 )
 def test_events_outside_their_text_fail_one_document(resources, evidence, doc_id, problem):

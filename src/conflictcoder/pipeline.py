@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from importlib import resources as package_files
 from pathlib import Path
 
-from conflictcoder import __version__, actors, events, mentions, places, sentences, timex
+from conflictcoder import __version__, actors, events, mentions, places, sentences, store, timex
 from conflictcoder import gazetteer as gazetteer_module
 from conflictcoder.errors import ConflictCoderError, InputError
 from conflictcoder.models import Analysis, Article
@@ -106,20 +106,10 @@ class StageError(ConflictCoderError):
 def _check_events(analysis: Analysis) -> None:
     """What the store would refuse (events of another document, evidence outside the text)
     fails this document here, so that it cannot stop a batch at storing time."""
-    article = analysis.article
-    size = len(article.text)
     for event in analysis.events:
-        if event.doc_id != article.doc_id:
-            raise StageError(article.doc_id, "check", f"an event of {event.doc_id!r}")
-        for name, spans in event.evidence.items():
-            for span in spans:
-                if not 0 <= span.start <= span.end <= size:
-                    raise StageError(
-                        article.doc_id,
-                        "check",
-                        f"evidence for {name} [{span.start}, {span.end}) is not a quote of the"
-                        f" text ({size} characters)",
-                    )
+        problem = store.event_problem(analysis.article, event)
+        if problem:
+            raise StageError(analysis.article.doc_id, "check", problem)
 
 
 def analyse(article: Article, resources: Resources, stages: Iterable[Stage] = PIPELINE) -> Analysis:

@@ -110,16 +110,19 @@ def content_hash(article: Article) -> str:
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
 
-def _check_event(article: Article, event: Event) -> None:
+def event_problem(article: Article, event: Event) -> str | None:
+    """Why the store refuses ``event`` of ``article`` (it names another document, or its
+    evidence lies outside the text), or None."""
     if event.doc_id != article.doc_id:
-        raise StoreError(f"{article.doc_id}: event belongs to another document ({event.doc_id})")
+        return f"event belongs to another document ({event.doc_id})"
     for name, spans in event.evidence.items():
         for span in spans:
             if not 0 <= span.start <= span.end <= len(article.text):
-                raise StoreError(
-                    f"{article.doc_id}: evidence for {name} [{span.start}, {span.end}) "
+                return (
+                    f"evidence for {name} [{span.start}, {span.end}) "
                     f"is outside the text ({len(article.text)} characters)"
                 )
+    return None
 
 
 def _insert_event(conn: sqlite3.Connection, document: int, text: str, event: Event) -> None:
@@ -173,7 +176,9 @@ def add_document(
     """
     digest = content_hash(article)
     for event in events:
-        _check_event(article, event)
+        problem = event_problem(article, event)
+        if problem:
+            raise StoreError(f"{article.doc_id}: {problem}")
     fields = (
         digest,
         article.published.isoformat(),
