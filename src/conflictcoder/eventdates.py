@@ -34,6 +34,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from conflictcoder.models import Analysis, Mention, Sentence, Span, Timex
+from conflictcoder.sentences import sentence_at
 from conflictcoder.timex_context import pluperfect
 
 VIOLENT_TYPES = frozenset(
@@ -199,14 +200,6 @@ def _start(item: Sentence | Timex) -> int:
     return item.start
 
 
-def _sentence_at(analysis: Analysis, offset: int) -> Sentence | None:
-    """The sentence containing ``offset`` (sentences are in text order and do not overlap)."""
-    at = bisect_right(analysis.sentences, offset, key=_start) - 1
-    if at >= 0 and offset < analysis.sentences[at].end:
-        return analysis.sentences[at]
-    return None
-
-
 def _pluperfect(analysis: Analysis, timex: Timex) -> bool:
     """A date in a past-perfect clause ("another ton had been found on 27 April"): background,
     not the reference date for the sentences after it."""
@@ -318,7 +311,7 @@ def _first_choice(
         same_day = {
             Span(t.start, t.end)
             for t in dates.usable
-            if t.day == first.day and _sentence_at(analysis, t.start) in sentences
+            if t.day == first.day and sentence_at(analysis.sentences, t.start) in sentences
         }
         why = f"earliest date of the event's mentions: {first.why or first.value}"
         spans = tuple(sorted(same_day))

@@ -42,6 +42,7 @@ from conflictcoder.models import (
     PlaceMention,
     Span,
 )
+from conflictcoder.sentences import sentence_at
 from conflictcoder.settings import Settings
 
 _SAME_PLACE_KM = 30.0
@@ -252,12 +253,10 @@ def _coded_toll(analysis: Analysis, mention: Mention) -> bool:
     "split 5 each between the two locations"): such notes give each event its own share."""
     if not mention.fatality_spans:
         return False
-    first = mention.fatality_spans[0].start
-    at = bisect_right(analysis.sentences, first, key=lambda s: s.start) - 1
-    if at >= 0 and first < analysis.sentences[at].end:
-        sentence = analysis.sentences[at]
-        return coded_remark(analysis.article.text, sentence.start, sentence.end)
-    return False
+    sentence = sentence_at(analysis.sentences, mention.fatality_spans[0].start)
+    return sentence is not None and coded_remark(
+        analysis.article.text, sentence.start, sentence.end
+    )
 
 
 def _split_by_place(event: Event, towns: tuple[PlaceMention, ...]) -> tuple[Event, ...]:
