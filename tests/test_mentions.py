@@ -393,8 +393,10 @@ def test_protest_met_in_a_later_sentence():
 def test_cues_screened_by_id_and_lowered_roles():
     text = "Gunmen backed by militias attacked soldiers near the village; clashes followed."
     lower = text.lower()
-    cannot = cues.SCREENED - cues.candidates(lower, 0, len(text))
-    assert cues.unmatched(lower, 0, len(text)) == {id(cue) for cue in cannot}
+    possible = cues.possible(lower, 0, len(text))
+    for cue in cues.SCREENED:  # a cue that matches is never screened out
+        if cues.search(cue, text, lower, 0, len(text)):
+            assert possible & cues.BITS[id(cue)]
     found = list(actors.load_lexicon().find(text))
     assert roles.subject(text, 0, found, lower) == roles.subject(text, 0, found)
     assert [roles.allied(text, 0, a, lower) for a in found] == [

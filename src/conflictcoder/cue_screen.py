@@ -16,15 +16,6 @@ _WORD = re.compile(r"[\w-]+")
 HEAD = 3  # letters of a word start that a cue's possible starts are compared on
 
 
-def word_heads(lower: str, start: int, end: int) -> frozenset[str]:
-    """The first one, two and three characters of each word of ``lower[start:end]``: the one
-    tokenising pass of a sentence, against which every cue is screened (``cues.search``)."""
-    heads = set()
-    for word in _WORD.findall(lower, start, end):
-        heads.update((word[:1], word[:2], word[:3]))
-    return frozenset(heads)
-
-
 # A cue's possible word starts, from its pattern: the patterns here use literals, classes
 # of literals, \s, groups, alternation, quantifiers and look-arounds; anything else (\w, .,
 # ranges) is "unlisted", and a cue with an unlisted start is refused at import.
@@ -156,11 +147,10 @@ def heads_of(pattern: str) -> frozenset[str]:
 @dataclass(frozen=True, slots=True)
 class Screen:
     """Patterns indexed by their possible word heads: ``bits`` gives each pattern (by ``id``:
-    hashing a pattern is slow) one bit; ``by_head`` and ``mask`` list, for each head, the
-    patterns (the bits of those) that may start with it or with its shorter heads."""
+    hashing a pattern is slow) one bit; ``mask`` gives, for each head, the bits of the
+    patterns that may start with it or with its shorter heads."""
 
     bits: dict[int, int]
-    by_head: dict[str, frozenset[re.Pattern[str]]]
     mask: dict[str, int]
 
     def possible(self, lower: str, start: int, end: int) -> int:
@@ -171,21 +161,6 @@ class Screen:
         for word in set(_WORD.findall(lower, start, end)):
             mask |= get(word[:3]) or get(word[:2]) or get(word[:1]) or 0
         return mask
-
-    def unmatched(self, lower: str, start: int, end: int) -> frozenset[int]:
-        """The ``id`` of each pattern that cannot match in ``lower[start:end]``."""
-        mask = self.possible(lower, start, end)
-        return frozenset(key for key, one in self.bits.items() if not mask & one)
-
-    def candidates(self, lower: str, start: int, end: int) -> frozenset[re.Pattern[str]]:
-        """The patterns that may match in ``lower[start:end]``, as a set."""
-        found: set[re.Pattern[str]] = set()
-        get = self.by_head.get
-        for word in _WORD.findall(lower, start, end):
-            for head in (word[:1], word[:2], word[:3]):
-                if (patterns := get(head)) is not None:
-                    found |= patterns
-        return frozenset(found)
 
 
 def screen(heads: dict[re.Pattern[str], frozenset[str]]) -> Screen:
@@ -200,4 +175,4 @@ def screen(heads: dict[re.Pattern[str], frozenset[str]]) -> Screen:
         head: by_mask.get(head[:1], 0) | by_mask.get(head[:2], 0) | one
         for head, one in by_mask.items()
     }
-    return Screen(bits, by_head, mask)
+    return Screen(bits, mask)

@@ -29,16 +29,12 @@ def search(
     lower: str | None,
     start: int,
     end: int,
-    heads: frozenset[str] | None = None,
 ) -> re.Match[str] | None:
     """``cue.search(text, start, end)``, run on ``lower`` (``text.lower()``, same length) when
-    given; offsets are the same. ``heads`` (``word_heads`` of the span) skips a cue none of
-    whose matches can start at one of the span's words."""
+    given; offsets are the same."""
     fast = _FAST_BY_ID.get(id(cue))  # a pattern's hash is slow: it hashes its whole code
     if fast is None or lower is None:
         return cue.search(text, start, end)
-    if heads is not None and _HEADS_BY_ID[id(cue)].isdisjoint(heads):
-        return None
     match = fast.search(lower, start, end)
     if cue is PROTEST:  # "march" only in lower case: "March" is a month
         verb = _MARCH.search(text, start, match.start() if match else end)
@@ -312,15 +308,10 @@ _FAST = {
 
 _HEADS = {cue: cue_screen.heads_of(fast.pattern) for cue, fast in _FAST.items()}
 _HEADS[PROTEST] |= {"mar"}  # "marched", matched on the original text (``_MARCH``)
-SCREENED = frozenset(_HEADS)  # the cues ``candidates`` screens
-_HEADS_BY_ID = {id(cue): heads for cue, heads in _HEADS.items()}
-SCREENED_IDS = frozenset(_HEADS_BY_ID)  # ``id`` of each screened cue
+SCREENED = frozenset(_HEADS)  # the cues ``possible`` screens
 _SCREEN = cue_screen.screen(_HEADS)
 BITS = _SCREEN.bits  # by id: one bit per screened cue
 possible = _SCREEN.possible  # the screened cues that may match in a span, as a bit mask
-unmatched = _SCREEN.unmatched  # the ``id`` of each screened cue that cannot match there
-candidates = _SCREEN.candidates  # the screened cues that may match there
-word_heads = cue_screen.word_heads
 
 
 # Clauses that report no event (background, analysis, hypotheticals).

@@ -76,9 +76,8 @@ def _first(
     start: int,
     end: int,
     lower: str | None = None,
-    heads: frozenset[str] | None = None,
 ) -> Span | None:
-    match = cues.search(pattern, text, lower, start, end, heads)
+    match = cues.search(pattern, text, lower, start, end)
     return Span(match.start(), match.end()) if match else None
 
 
