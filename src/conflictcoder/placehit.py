@@ -129,3 +129,8 @@ def locative(text: str, start: int) -> bool:
             r"(?i)\b(?:in|near|at|village of|town of)\s+(?:the\s+)?$", before(text, start, 20)
         )
     )
+
+
+def named_as_place(text: str, hit: Hit) -> bool:
+    """The context itself says ``hit`` is a place ("in Greer", "the city of Greer")."""
+    return bool(hit.settlement_cue or hit.admin_cue or locative(text, hit.start))

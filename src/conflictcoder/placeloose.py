@@ -12,7 +12,7 @@ import re
 
 from conflictcoder import placecues as cues
 from conflictcoder.gazetteer import Gazetteer
-from conflictcoder.placehit import Hit, country_hit, is_common, locative, mark_cues
+from conflictcoder.placehit import Hit, country_hit, is_common, mark_cues, named_as_place
 from conflictcoder.placenames import ARTICLES, fold
 
 PREFIX = r"(?:(?:al|el|ad|an|ar|as|ash|at|az|ed|es|et|ez|ul|ud|ur|us|ut|uz|ibn|bin|abu)[-‐])"
@@ -72,16 +72,13 @@ def loose_hits(text, run, leftovers, gazetteer: Gazetteer, lower_words) -> list[
             continue
         hit = Hit(start, end, surface, loose=True)
         mark_cues(text, hit)
-        if not (
-            hit.cued
-            and (hit.settlement_cue or hit.admin_cue or hit.relative or locative(text, start))
-        ):
+        if not (hit.cued and (hit.relative or named_as_place(text, hit))):
             continue
         hit.cands = gazetteer.candidates(surface, loose=True)
         if hit.cands:
             out.append(hit)
             taken.append((i, j))
-        elif len(surface) >= 4 and (hit.settlement_cue or hit.admin_cue or locative(text, start)):
+        elif len(surface) >= 4 and named_as_place(text, hit):
             hit.unknown = True  # "the village of Shiheil": resolution may know its province
             out.append(hit)
             taken.append((i, j))
@@ -108,7 +105,7 @@ def qualified_name(text, run, gazetteer: Gazetteer) -> Hit | None:
     if len(base) < 3 or country_hit(gazetteer, base):
         return None  # "Western US"
     for loose in (False, True):
-        if loose and not (hit.settlement_cue or hit.admin_cue or locative(text, start)):
+        if loose and not named_as_place(text, hit):
             break
         found: dict[int | None, tuple] = {}
         for word in words:
@@ -142,7 +139,7 @@ def whole_loose(text, run, leftovers, run_hits, gazetteer: Gazetteer) -> Hit | N
         return None  # part of it a known place, the rest not a name's prefix: "Karak Castle"
     hit = Hit(start, end, text[start:end], loose=True)
     mark_cues(text, hit)
-    if not (hit.cued and (hit.settlement_cue or hit.admin_cue or locative(text, start))):
+    if not (hit.cued and named_as_place(text, hit)):
         return None
     hit.cands = gazetteer.candidates(hit.surface, loose=True)
     return hit if hit.cands else None

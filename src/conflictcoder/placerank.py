@@ -70,7 +70,7 @@ _REGION_SCORE = 4.0
 _BIG = 300_000
 _BIG_BONUS = 1.5
 # Alternate names of places this large say where the article is; of smaller ones, not.
-_KNOWN_ALTERNATE = 100_000
+KNOWN_ALTERNATE = 100_000
 # Weights of the article's home province and country (``Home``), per share of its names.
 _HOME_PROVINCE = 6.0
 _HOME_COUNTRY = 2.0
@@ -139,7 +139,7 @@ def _voice(cands: tuple[tuple[Place, bool], ...]) -> float:
     """How much a name says about where the article is: little for names only small places
     bear ("Slaying", "Once"), none for names matching only small places' alternate names."""
     top = max(p.population for p, _ in cands)
-    if top < _KNOWN_ALTERNATE and not any(main for _, main in cands):
+    if top < KNOWN_ALTERNATE and not any(main for _, main in cands):
         return 0.0
     return min(1.0, math.log10(top + 1) / 6) ** 2
 

@@ -26,8 +26,8 @@ from conflictcoder.placehit import (
     before,
     country_hit,
     is_common,
-    locative,
     mark_cues,
+    named_as_place,
 )
 from conflictcoder.placeloose import (
     AYN,
@@ -295,11 +295,6 @@ def _surname(text: str, run: list[tuple[int, int]]) -> str:
     return text[run[-1][0] : run[-1][1]]
 
 
-def _placed(text: str, hit: Hit) -> bool:
-    """The context itself says ``hit`` is a place ("in Greer", "the city of Greer")."""
-    return bool(hit.settlement_cue or hit.admin_cue or locative(text, hit.start))
-
-
 def recognise(text: str, gazetteer: Gazetteer) -> tuple[list[Hit], list[Facility]]:
     lower_words = {w for w in _WORDS.findall(text) if w.islower()}
     hits: list[Hit] = []
@@ -359,7 +354,7 @@ def recognise(text: str, gazetteer: Gazetteer) -> tuple[list[Hit], list[Facility
     hits = [
         h
         for h in hits
-        if h.country or people[h.surface] < max(1, placed[h.surface]) or _placed(text, h)
+        if h.country or people[h.surface] < max(1, placed[h.surface]) or named_as_place(text, h)
     ]
     abbreviations = [
         a

@@ -65,8 +65,6 @@ _FAMOUS = 500_000
 _DATELINE_CITY = 300_000
 # A town this large named like its province is the province's city ("Mogilev").
 _CITY = 10_000
-# Alternate names of places this large are trusted abroad; of smaller ones, not.
-_KNOWN_ALIAS = 100_000
 # "X countryside", "the countryside of X", "rural X": X has a countryside (a province or a town).
 _COUNTRYSIDE_AFTER = re.compile(r"(?i)(?:['’]s)?\s+countryside\b")
 _COUNTRYSIDE_BEFORE = re.compile(r"(?i)(?:\bcountryside\s+of(?:\s+the)?|\brural)\s+$")
@@ -203,12 +201,12 @@ def _resolve(text: str, hits: list[_Hit], ctx: _Context) -> None:
             hit.cands, hit.loose = inside, True
         famous = {p.country for p, _ in hit.cands if p.population >= _FAMOUS}
         if famous:
-            famous &= {p.country for p, _ in hit.cands if _spelled_as(hit.surface, p)}
+            famous &= {p.country for p, _ in hit.cands if same_spelling(hit.surface, p.name)}
         if famous:  # "Paris" is never Perris, California
             hit.cands = tuple(
                 (p, m)
                 for p, m in hit.cands
-                if not m or p.country in famous or _spelled_as(hit.surface, p)
+                if not m or p.country in famous or same_spelling(hit.surface, p.name)
             )
         if _dateline(text, hit):  # "WASHINGTON (AP) —" is the capital, whatever the story's state
             known = tuple(
@@ -357,17 +355,12 @@ def _province_country(text: str, hit: _Hit) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 
-def _spelled_as(surface: str, place: Place) -> bool:
-    """``surface`` is the place's main name (see ``placenames.same_spelling``)."""
-    return same_spelling(surface, place.name)
-
-
 def _minor_alias(hit: _Hit) -> bool:
     """The best candidate matched only an alternate name of a small place ("Juan" for
     Juan-les-Pins): it may be kept, but it sets no context for the other places."""
     assert hit.best is not None
     main = next((m for p, m in hit.cands if p.geonameid == hit.best.geonameid), False)
-    return not main and hit.best.population < _KNOWN_ALIAS
+    return not main and hit.best.population < rank.KNOWN_ALTERNATE
 
 
 def _respelled(hit: _Hit) -> bool:
@@ -376,8 +369,8 @@ def _respelled(hit: _Hit) -> bool:
     assert hit.best is not None
     main = next((m for p, m in hit.cands if p.geonameid == hit.best.geonameid), False)
     if main:
-        return not _spelled_as(hit.surface, hit.best)
-    return hit.best.population < _KNOWN_ALIAS
+        return not same_spelling(hit.surface, hit.best.name)
+    return hit.best.population < rank.KNOWN_ALTERNATE
 
 
 def _accept(hit: _Hit, index: int, ctx: _Context) -> bool:
