@@ -127,7 +127,7 @@ def story_candidates(conn: sqlite3.Connection, item: Linkable, settings: Setting
     interval (``story_terms``): the reports ``linking.compare`` may find to tell one story
     though their places disagree."""
     event = item.event
-    own = linkterms.place_words(event.location, event.admin1, event.admin2, event.country)
+    own = linkterms.event_place_words(event)
     names = [n for n in linkterms.names(item.story) if n not in own]
     if len(names) < settings.link_story_names:
         return set()

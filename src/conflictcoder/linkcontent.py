@@ -106,7 +106,7 @@ def event_content(
     found = {}
     for event_id in event_ids:
         event = places[event_id]
-        known = linkterms.place_words(event.location, event.admin1, event.admin2, event.country)
+        known = linkterms.event_place_words(event)
         mine = spans.get(event_id, [])
         own = [(start, end) for _, start, end in mine]
         others = [(st, en) for other, v in spans.items() if other != event_id for _, st, en in v]

@@ -261,7 +261,7 @@ def compare(a: Linkable, b: Linkable, settings: Settings) -> Comparison:
     if met:
         fields["people"] = (1.0, f"both name {', '.join(met[:4])} (not scored)")
     result = replace(result, fields=fields)
-    places = _place_words(a.event) | _place_words(b.event)
+    places = linkterms.event_place_words(a.event) | linkterms.event_place_words(b.event)
     needed = settings.link_story_min
     if result.veto_kind == "country":
         needed = settings.link_story_countries
@@ -337,7 +337,7 @@ def _places_elsewhere(a: Linkable, b: Linkable) -> str | None:
     (a village the gazetteer lacks, placed at its district by both): None otherwise."""
     if not a.where or not b.where:
         return None
-    said = [x.where | x.terms | x.story | _place_words(x.event) for x in (a, b)]
+    said = [x.where | x.terms | x.story | linkterms.event_place_words(x.event) for x in (a, b)]
     if a.where & said[1] or b.where & said[0]:
         return None
     return f"{' '.join(sorted(a.where))} / {' '.join(sorted(b.where))}"
@@ -358,10 +358,6 @@ def _other_towns(a: Linkable, b: Linkable) -> str | None:
     if not named_actors(x) or not named_actors(y):
         return None
     return f"{x.location} / {y.location}"
-
-
-def _place_words(event: Event) -> frozenset[str]:
-    return linkterms.place_words(event.location, event.admin1, event.admin2, event.country)
 
 
 def _overriding(result: Comparison) -> str:

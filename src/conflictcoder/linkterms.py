@@ -37,6 +37,8 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from conflictcoder.models import Event
+
 _TERM = re.compile(r"\b(?:[A-Z][A-Za-z'’\-]{2,}|\d+(?:,\d{3})*(?:\.\d+)?)\b")
 _WORD = re.compile(r"\w[\w'’\-]*")
 _LOWER_WORD = re.compile(r"\b[a-z][a-z'’\-]{2,}\b")
@@ -125,6 +127,11 @@ def place_words(*names: str | None) -> frozenset[str]:
     return frozenset(
         w.casefold() for name in names if name for w in re.findall(r"[^\W\d_]{3,}", name)
     )
+
+
+def event_place_words(event: Event) -> frozenset[str]:
+    """The words of the event's place names: location, admin1, admin2 and country."""
+    return place_words(event.location, event.admin1, event.admin2, event.country)
 
 
 def event_terms(
