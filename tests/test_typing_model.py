@@ -7,6 +7,7 @@ import pytest
 from conflictcoder import actors, mentions, typing_model
 
 MODEL = typing_model.model()
+WEIGHTS = typing_model.bundled_arrays()["weights"].astype(np.float64)
 LEXICON = actors.load_lexicon()
 
 
@@ -31,7 +32,7 @@ def test_features_mask_numbers_and_months():
 
 def test_model_classes_are_acled_sub_types():
     assert set(MODEL.classes) <= set(mentions.SUB_EVENT_TYPES)
-    assert MODEL.weights.shape == (len(MODEL.index), len(MODEL.classes))
+    assert WEIGHTS.shape == (len(MODEL.index), len(MODEL.classes))
 
 
 @pytest.mark.parametrize(
@@ -68,6 +69,6 @@ def test_scores_follow_the_sublinear_tfidf_formula():
     index = list(counts)
     values = np.array([1.0 + math.log(n) for n in counts.values()]) * trained.idf[index]
     values /= math.sqrt(float(values @ values))
-    logits = values @ trained.weights[index] + trained.bias
+    logits = values @ WEIGHTS[index] + trained.bias
     expected = np.exp(logits - logits.max())
     assert np.allclose(trained.scores(text), expected / expected.sum(), rtol=1e-12, atol=1e-15)

@@ -67,13 +67,12 @@ def features(text: str, signals: tuple[str, ...] = ()) -> list[str]:
 
 @dataclass(frozen=True, slots=True)
 class TypeModel:
-    """Vocabulary, idf and the linear model's weights (features x classes) and biases;
-    ``scaled`` is ``weights`` with each row times its idf (one product less per call)."""
+    """Vocabulary, idf, the linear model's biases and ``scaled``: its weights (features x
+    classes) with each row times its idf (one product less per call)."""
 
     classes: tuple[str, ...]
     index: dict[str, int]
     idf: np.ndarray
-    weights: np.ndarray
     bias: np.ndarray
     scaled: np.ndarray
 
@@ -125,20 +124,23 @@ class TypeModel:
 def from_arrays(arrays: dict[str, np.ndarray]) -> TypeModel:
     vocabulary = arrays["vocabulary"].tolist()
     idf = arrays["idf"].astype(np.float64)
-    weights = arrays["weights"].astype(np.float64)
     return TypeModel(
         classes=tuple(arrays["classes"].tolist()),
         index={word: i for i, word in enumerate(vocabulary)},
         idf=idf,
-        weights=weights,
         bias=arrays["bias"].astype(np.float64),
-        scaled=weights * idf[:, None],
+        scaled=arrays["weights"].astype(np.float64) * idf[:, None],
     )
+
+
+def bundled_arrays() -> dict[str, np.ndarray]:
+    """The arrays of the bundled model file (vocabulary, idf, weights, bias, classes)."""
+    with resources.files("conflictcoder.data").joinpath(MODEL_FILE).open("rb") as handle:
+        with np.load(handle, allow_pickle=False) as arrays:
+            return {name: arrays[name] for name in arrays.files}
 
 
 @cache
 def model() -> TypeModel:
     """The bundled model, loaded on first use."""
-    with resources.files("conflictcoder.data").joinpath(MODEL_FILE).open("rb") as handle:
-        with np.load(handle, allow_pickle=False) as arrays:
-            return from_arrays({name: arrays[name] for name in arrays.files})
+    return from_arrays(bundled_arrays())
