@@ -96,12 +96,8 @@ def event_content(
     for event_id, name, start, end in rows:
         spans.setdefault(event_id, []).append((name, start, end))
     everyone = store.events_by_id(conn, list(spans))
-    actors = [
-        (st, en)
-        for other, v in spans.items()
-        for name, st, en in v
-        if name in named_actor_fields(everyone[other])
-    ]
+    naming = {other: named_actor_fields(everyone[other]) for other in spans}
+    actors = [(st, en) for other, v in spans.items() for name, st, en in v if name in naming[other]]
     named = linkident.participants(text)
     found = {}
     for event_id in event_ids:
@@ -111,9 +107,7 @@ def event_content(
         own = [(start, end) for _, start, end in mine]
         others = [(st, en) for other, v in spans.items() if other != event_id for _, st, en in v]
         parts = linkterms.context_parts(split, own, (), 0)
-        skip = [
-            (st, en) for name, st, en in spans.get(event_id, ()) if name.startswith(_ACTOR_FIELDS)
-        ]
+        skip = [(st, en) for name, st, en in mine if name.startswith(_ACTOR_FIELDS)]
         story_parts = linkterms.context_parts(split, own, others, settings.link_story_context)
         people_parts = linkterms.context_parts(split, own, others, linkident.CONTEXT)
         story = linkterms.event_terms(text, story_parts, actors)
