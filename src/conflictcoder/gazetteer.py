@@ -138,13 +138,13 @@ class Gazetteer:
         return [place for place, _ in self.candidates(name, loose=True)]
 
     def area_names(
-        self, country: str, admin1: str, initial: str | None = None, heads: bool = False
+        self, country: str, admin1: str, initial: str, heads: bool = False
     ) -> tuple[tuple[str, int, float, float], ...]:
-        """``(variant key of the main name, geonameid, lat, lon)`` of every town and village in the
-        admin1 area named ``admin1`` (its name as ``Place.admin1`` gives it), for matching
-        a spelling the index does not know against the places of a province the text names.
-        With ``initial``, only (at least) the names whose key starts with that letter: keys are
-        computed lazily, per letter, since a province may have thousands of villages. With
+        """``(variant key of the main name, geonameid, lat, lon)`` of the towns and villages in
+        the admin1 area named ``admin1`` (its name as ``Place.admin1`` gives it) whose key
+        starts with ``initial`` (at least those), for matching a spelling the index does not
+        know against the places of a province the text names. Keys are computed lazily, per
+        letter, since a province may have thousands of villages. With
         ``heads``, the keys of the leading words of names of several words instead ("tukhar"
         for "Tukhar Taymu"), for a name the text gives shortened."""
         code = next(
@@ -164,7 +164,7 @@ class Gazetteer:
             for gid, name, lat, lon in found:
                 rows.setdefault(_initial_guess(name), []).append((name, gid, lat, lon))
             self._area_rows[code] = rows
-        letters = sorted(rows) if initial is None else sorted({initial, ""})
+        letters = sorted({initial, ""})
         out: list[tuple[str, int, float, float]] = []
         for letter in letters:
             cached = self._area_keys.get((code, "^" + letter if heads else letter))
