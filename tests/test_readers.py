@@ -289,3 +289,35 @@ def test_csv_rows_are_named_by_their_first_line(tmp_path):
     )
     found = [r.doc_id if isinstance(r, Article) else str(r) for r in read([path])]
     assert found == [f"{path}:2", f"{path}:5", f"{path}:6: no 'text' text field"]
+
+
+@pytest.mark.parametrize(
+    ("csv_text", "expected"),
+    [
+        # a quote never closed: the row is an error, the rows after it are read
+        (
+            'id,date,text\na,2022-01-22,"Riot in the\nb,2022-01-23,Fire.\nc,2022-01-24,Shots.\n',
+            ["2: unclosed quote", "b", "c"],
+        ),
+        # ... and when a later quote closes it
+        (
+            'id,date,text\na,2022-01-22,"Riot\nb,2022-01-23,Fire.\nc,2022-01-24,"Shots, "" here"\n',
+            ["2: unclosed quote", "b", "c"],
+        ),
+        # on the last line
+        ('id,date,text\na,2022-01-22,Riot.\nb,2022-01-23,"Fire', ["a", "3: unclosed quote"]),
+        # a quoted text over several lines, and a stray quote inside one line, are fine
+        (
+            'id,date,text\na,2022-01-22,"Riot,\n""then"" fire."\nb,2022-01-23,a 5" gun\n',
+            ["a", "b"],
+        ),
+    ],
+)
+def test_csv_unclosed_quote_loses_no_other_row(tmp_path, csv_text, expected):
+    path = tmp_path / "docs.csv"
+    path.write_text(csv_text, encoding="utf-8")
+    found = [
+        r.doc_id if isinstance(r, Article) else str(r).removeprefix(f"{path}:")[:17]
+        for r in read([path])
+    ]
+    assert found == expected

@@ -29,6 +29,7 @@ import csv
 import json
 import re
 import sys
+from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -182,33 +183,92 @@ def _read_jsonl(
             yield error
 
 
+class _Lines:
+    """The lines a CSV reader takes, kept per record, with lines put back to read again."""
+
+    def __init__(self, lines: Iterable[str]) -> None:
+        self._rest = iter(lines)
+        self._again: deque[str] = deque()
+        self.taken: list[str] = []
+        self.exhausted = False  # the reader asked for a line after the last one
+
+    def __iter__(self) -> _Lines:
+        return self
+
+    def __next__(self) -> str:
+        if self._again:
+            line = self._again.popleft()
+        else:
+            try:
+                line = next(self._rest)
+            except StopIteration:
+                self.exhausted = True
+                raise
+        self.taken.append(line)
+        return line
+
+    def start_record(self) -> None:
+        self.taken.clear()
+        self.exhausted = False
+
+    def read_again(self, lines: list[str]) -> None:
+        self._again.extendleft(reversed(lines))
+
+
 def _read_csv(
     handle: TextIO, where: str, *, columns: Columns, default_date: date | None, delimiter: str
 ) -> Iterator[Article | InputError]:
     """Rows as records, each named ``where:line`` by the line it starts on (a quoted text
-    may span lines; blank lines are skipped). Short rows lack the last columns."""
+    may span lines; blank lines are skipped). Short rows lack the last columns.
+
+    A quote that is never closed would swallow later rows into one text (Python's reader is
+    lenient): the record then runs to the end of the input, or is not valid CSV when read
+    strictly. Such a record of several lines is an error, and the lines after its first
+    one are read again as rows of their own. A one-line row with a stray quote is read
+    leniently, as before."""
     csv.field_size_limit(2**31 - 1)
-    reader = csv.reader(handle, delimiter=delimiter)
+    source = _Lines(handle)
     try:
-        header = next(reader, None)
+        header = next(csv.reader(source, delimiter=delimiter), None)
         if header is None or columns.text not in header:
             yield InputError(where, f"CSV has no '{columns.text}' column")
             return
+        number = len(source.taken) + 1  # the line the next record starts on
         while True:
-            number = reader.line_num + 1
+            source.start_record()
+            reader = csv.reader(source, delimiter=delimiter)
             fields = next(reader, None)
             if fields is None:
                 break
+            place = f"{where}:{number}"
+            if _misquoted(source, delimiter):
+                yield InputError(place, "unclosed quote (the lines after it are read as rows)")
+                source.read_again(source.taken[1:])
+                number += 1
+                continue
+            number += len(source.taken)
             if not fields:
                 continue
             row = dict(zip(header, fields, strict=False))
-            place = f"{where}:{number}"
             try:
                 yield article_from_record(row, place, columns=columns, default_date=default_date)
             except InputError as error:
                 yield error
     except csv.Error as error:
         yield InputError(where, f"malformed CSV ({error})")
+
+
+def _misquoted(source: _Lines, delimiter: str) -> bool:
+    """Whether the record just read spans lines because of a quote that never closed."""
+    if len(source.taken) < 2 and not source.exhausted:
+        return False
+    if source.exhausted:  # the input ended inside a quoted field
+        return True
+    try:
+        rows = list(csv.reader(source.taken, delimiter=delimiter, strict=True))
+    except csv.Error:
+        return True
+    return len(rows) != 1
 
 
 def _read_file(
