@@ -217,3 +217,20 @@ def test_ingest_goes_on_when_linking_one_document_fails(
     assert "problems: 1" in result.stderr
     stored = runner.invoke(cli, ["events", "--db", str(db), "--format", "jsonl"]).stdout
     assert {r["doc_id"].split("/")[-1] for r in _jsonl(stored)} == {"a.txt", "b.txt"}
+
+
+def test_incidents_query_survives_a_failure_to_link_pending_events(
+    runner, tmp_path, seed_file, mini_gazetteer_path, monkeypatch
+):
+    db = tmp_path / "events.db"
+    args = ["ingest", str(seed_file), "--db", str(db), "--gazetteer", str(mini_gazetteer_path)]
+    assert runner.invoke(cli, args).exit_code == 0
+
+    def broken(*_args, **_kwargs):
+        raise RuntimeError("linker bug")
+
+    monkeypatch.setattr(cli_module.incidents, "link_pending", broken)
+    result = runner.invoke(cli, ["incidents", "--db", str(db), "--format", "jsonl"])
+    assert result.exit_code == 0
+    assert "events not yet linked stay unlinked (RuntimeError: linker bug)" in result.stderr
+    assert len(_jsonl(result.stdout)) == 2  # the seed's two events, linked at ingest

@@ -375,7 +375,14 @@ def incidents_command(db_path, date_from, date_to, country, event_type, actor, l
     Example: conflictcoder incidents --db events.db --country Syria --format jsonl
     """
     conn = store.open_db(db_path)
-    incidents.link_pending(conn, Settings(), now=datetime.now(UTC))  # databases from older versions
+    try:  # events stored by older versions, or whose linking failed at ingest
+        incidents.link_pending(conn, Settings(), now=datetime.now(UTC))
+    except Exception as error:  # the stored incidents can still be read
+        click.echo(
+            f"conflictcoder: warning: events not yet linked stay unlinked"
+            f" ({type(error).__name__}: {error})",
+            err=True,
+        )
     filters = _filters(date_from, date_to, country, event_type, actor, limit)
     incident_export.write_incidents(incident_export.query_incidents(conn, filters), fmt, sys.stdout)
 
