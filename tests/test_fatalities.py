@@ -188,3 +188,19 @@ def test_coded_remarks(text, expected):
 )
 def test_lists_and_single_victims(text, expected):
     assert fatalities.deaths(text)[0] == expected
+
+
+@pytest.mark.parametrize("prefix", ["", "İ "])
+@pytest.mark.parametrize("lowered", [False, True])
+def test_split_told_after_the_toll_reads_the_sentence_before(prefix, lowered):
+    """A split in a sentence of its own shares the toll of the sentence before, whether the
+    text is searched lower-cased or (when lower-casing moves offsets) as it is."""
+    text = prefix + (
+        "Clashes left 30 fighters dead near the towns. "
+        "Fatalities distributed over Kafr Nabl, Hass and Maarrat."
+    )
+    start = text.index("Fatalities")
+    lower = text.lower() if lowered else None
+    value, spans = fatalities.deaths(text, start, len(text), lower)
+    assert value == 10
+    assert text[spans[0].start : spans[0].end] == "30"

@@ -1,39 +1,30 @@
-"""Events: group an article's event mentions into ACLED events and fill every field.
+"""Events: build one ACLED event from each group of an article's mentions and fill every field.
 
-Rules, in order (each recorded in ``Event.why``):
+Grouping (each mention's clause, place and dates; which mentions report one event) is
+``eventgroups``. Rules here, in order (each recorded in ``Event.why``):
 
-- **Context of a mention.** Its dates come from ``eventdates.for_mention``; its place is
-  the first town-level place of its clause (a facility, a town, "near"/"countryside of" a
-  town), else an admin area, else the country; hyphenated adjectives ("US-backed") are
-  not places.
-- **Grouping.** Mentions are read in order; a mention joins the event in focus (the last one
-  touched) or an earlier one when nothing separates them: same country (or none said),
-  places within ``_SAME_PLACE_KM`` or none said, days at most one apart (for a violent
-  mention, the days of the violent members: an arrest's day is not the shooting's), and no
-  cue of a separate incident ("in a separate attack", "elsewhere"). Otherwise it opens a
-  new event.
 - **Type.** An event with a battle mention is a battle (ACLED folds explosions and
   collateral violence during a battle into it); else the most confident mention's type.
 - **Date.** ``eventdates``: the earliest day among the group's own dates (the day the
   event began), with its precision; else the discourse's reference date, the date the
   article ties to the violence, or the publication date with time_precision 2.
+- **Place.** The group's best-ranked place; an admin area alone is coded to its seat, a
+  country alone to its capital. Towns named as one list give one event each.
 - **Fatalities.** The first figure reported for the event (the lede carries the toll;
-  later sentences restate or break it down).
+  later sentences restate or break it down); a coder's remark ("fatalities coded as 10")
+  wins, and is already each event's share.
 """
 
 from __future__ import annotations
 
 import dataclasses
-import re
-from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass, field
-from datetime import date
+from dataclasses import dataclass
 
-from conflictcoder import actors, admin_names, countries, eventdates, places
+from conflictcoder import actors, admin_names, countries, eventdates
+from conflictcoder.eventgroups import Context, Group, group_mentions, is_adjectival
 from conflictcoder.fatalities import coded as coded_remark
 from conflictcoder.gazetteer import Gazetteer
-from conflictcoder.geometry import km
 from conflictcoder.models import (
     ActorRef,
     Analysis,
@@ -45,73 +36,8 @@ from conflictcoder.models import (
 from conflictcoder.sentences import sentence_at
 from conflictcoder.settings import Settings
 
-_SAME_PLACE_KM = 30.0
 _MAX_NOTES = 600
-_SEPARATE = re.compile(
-    r"\b(separate(ly)?|elsewhere|another (attack|incident|clash|raid|strike|protest)|"
-    r"in a different|meanwhile|also on)\b",
-    re.IGNORECASE,
-)
-# Rank of a place mention as an event location: lower is more specific.
-_CLAUSE_BREAK = re.compile(r";|,\s*(?:while|whereas|and|but|as)\b|\b(?:while|whereas)\b")
 _AREA_KINDS = frozenset({"country", "admin1", "admin2"})
-# Town-level places (a facility, a town, "near"/"countryside of" a town) rank alike, so the
-# first named wins: "the countryside of X in Y" is about X, not the city Y.
-_KIND_RANK = {"facility": 1, "populated": 1, "relative": 1, "admin2": 3, "admin1": 4, "country": 6}
-
-
-@dataclass(frozen=True, slots=True)
-class _Context:
-    mention: Mention
-    dates: eventdates.MentionDates
-    place: PlaceMention | None
-    country: str | None  # ISO2
-    separate: bool
-    place_list: tuple[PlaceMention, ...] = ()  # towns named together with ``place``
-
-
-@dataclass(slots=True)
-class _Group:
-    """The mentions of one event so far, with what grouping asks of them kept up to date
-    (so that a long article's grouping stays linear in its mentions)."""
-
-    members: list[_Context] = field(default_factory=list)
-    #: the first member's country
-    country: str | None = None
-    #: the best-ranked place of the members (the first of equals)
-    place: PlaceMention | None = None
-    #: the members' own days, and the violent members' own days (an arrest's day is not
-    #: the shooting's)
-    own_days: set[date] = field(default_factory=set)
-    violent_days: set[date] = field(default_factory=set)
-
-    def add(self, ctx: _Context) -> None:
-        self.members.append(ctx)
-        if not self.country:
-            self.country = ctx.country or None
-        if ctx.place is not None and (
-            self.place is None or _place_rank(ctx.place) < _place_rank(self.place)
-        ):
-            self.place = ctx.place
-        own = ctx.dates.own
-        if own is not None and own.day:
-            self.own_days.add(own.day)
-            if ctx.mention.event_type in eventdates.VIOLENT_TYPES:
-                self.violent_days.add(own.day)
-
-    def days(self, violent_only: bool = False) -> set[date]:
-        return self.violent_days if violent_only else self.own_days
-
-
-def _place_rank(mention: PlaceMention) -> tuple[int, int]:
-    if (mention.why or "").startswith(places.MODIFIER_WHY):  # "Kansas Highway Patrol"
-        return (5, mention.start)
-    return (_KIND_RANK.get(mention.kind, 5), mention.start)
-
-
-def _is_adjectival(text: str, mention: PlaceMention) -> bool:
-    """'US-backed', 'Kurdish-led': a hyphenated compound names no location."""
-    return text[mention.end : mention.end + 1] in {"-", "‑"}
 
 
 def _display_name(name: str) -> str:
@@ -119,133 +45,15 @@ def _display_name(name: str) -> str:
     return name.replace("`", "").replace("‘", "").replace("’", "'")
 
 
-def _contains(outer: PlaceMention, inner: PlaceMention) -> bool:
-    return (
-        outer is not inner
-        and outer.start <= inner.start
-        and inner.end <= outer.end
-        and (outer.end - outer.start > inner.end - inner.start)
-    )
-
-
 @dataclass(frozen=True, slots=True)
-class _Index:
-    """The article's mentions by sentence and its places in text order, built once."""
+class _Toll:
+    """An event's fatalities, with their evidence and reason; ``coded``: the figure is a
+    coder's remark, already this event's share."""
 
-    by_sentence: dict[int, list[Mention]]
-    places: tuple[PlaceMention, ...]
-    place_starts: tuple[int, ...]
-
-    @classmethod
-    def of(cls, analysis: Analysis) -> _Index:
-        by_sentence: dict[int, list[Mention]] = {}
-        for mention in analysis.mentions:
-            by_sentence.setdefault(mention.sentence, []).append(mention)
-        ordered = tuple(sorted(analysis.places, key=lambda p: p.start))
-        return cls(by_sentence, ordered, tuple(p.start for p in ordered))
-
-    def places_in(self, start: int, end: int) -> list[PlaceMention]:
-        """The place mentions inside ``[start, end)``, in text order."""
-        first = bisect_left(self.place_starts, start)
-        last = bisect_right(self.place_starts, end)
-        return [p for p in self.places[first:last] if p.end <= end]
-
-
-def _clause(analysis: Analysis, mention: Mention, index: _Index) -> tuple[int, int]:
-    """The part of the mention's sentence that belongs to it.
-
-    When a sentence reports several events ("X in A, while Y in B"), each mention owns the
-    stretch up to the last clause break (";", ", while", "whereas", ", and") between its
-    trigger and its neighbours' (the midpoint when there is none); otherwise the sentence.
-    """
-    text = analysis.article.text
-    sentence = analysis.sentences[mention.sentence]
-    start, end = sentence.start, sentence.end
-    trigger = mention.trigger.start
-    for other in index.by_sentence.get(mention.sentence, ()):
-        if other is mention:
-            continue
-        lo, hi = sorted((trigger, other.trigger.start))
-        breaks = [m.start() for m in _CLAUSE_BREAK.finditer(text, lo, hi)]
-        cut = breaks[-1] if breaks else (lo + hi) // 2
-        if other.trigger.start < trigger:
-            start = max(start, cut)
-        elif other.trigger.start > trigger:
-            end = min(end, cut)
-    return start, end
-
-
-def _context(
-    analysis: Analysis, dates: eventdates.Dates, mention: Mention, index: _Index
-) -> _Context:
-    text = analysis.article.text
-    sentence = analysis.sentences[mention.sentence]
-    clause_start, clause_end = _clause(analysis, mention, index)
-    placed = [
-        p
-        for p in index.places_in(clause_start, clause_end)
-        if p.place is not None and not _is_adjectival(text, p)
-    ]
-    # "north of Baghdad" contains "Baghdad": the outer mention carries the relation.
-    placed = [p for p in placed if not any(_contains(q, p) for q in placed)]
-    place = min(placed, key=_place_rank, default=None)
-    place_list = _place_list(text, placed, place)
-    country = place.place.country if place else None
-    if country is None:
-        for ref in (mention.actor1, mention.actor2):
-            if ref is not None and ref.country:
-                country = ref.country
-                break
-    separate = bool(_SEPARATE.search(text, sentence.start, sentence.end))
-    return _Context(
-        mention=mention,
-        dates=eventdates.for_mention(analysis, dates, mention),
-        place=place,
-        country=country,
-        separate=separate,
-        place_list=place_list,
-    )
-
-
-_LIST_GAP = re.compile(r"\s*(?:,\s*(?:and|or)?|and|or|&)\s*", re.IGNORECASE)
-_TOWN_KINDS = frozenset({"populated", "facility"})
-
-
-def _place_list(
-    text: str, placed: Sequence[PlaceMention], best: PlaceMention | None
-) -> tuple[PlaceMention, ...]:
-    """The towns named as one list with ``best`` ("in Kafr Nabl, Hass and Maarrat").
-
-    Only towns of one country, each precisely located, joined by commas/"and"/"or".
-    """
-    if best is None or best.kind not in _TOWN_KINDS or best.geo_precision != 1:
-        return ()
-    run = sorted(placed, key=lambda p: p.start)
-    at = run.index(best)
-
-    def joined(a: PlaceMention, b: PlaceMention) -> bool:
-        return (
-            b.kind in _TOWN_KINDS
-            and b.geo_precision == 1
-            and a.place is not None
-            and b.place is not None
-            and a.place.country == b.place.country
-            and _LIST_GAP.fullmatch(text, a.end, b.start) is not None
-        )
-
-    lo = hi = at
-    while lo > 0 and joined(run[lo - 1], run[lo]):
-        lo -= 1
-    while hi + 1 < len(run) and joined(run[hi], run[hi + 1]):
-        hi += 1
-    towns: dict[tuple, PlaceMention] = {}
-    for mention in run[lo : hi + 1]:
-        assert mention.place is not None
-        towns.setdefault((mention.place.name, mention.place.latitude), mention)
-    return tuple(towns.values()) if len(towns) > 1 else ()
-
-
-_CODED_WHY = "the toll a coding remark gives this event"
+    value: int = 0
+    spans: tuple[Span, ...] = ()
+    why: str | None = None
+    coded: bool = False
 
 
 def _coded_toll(analysis: Analysis, mention: Mention) -> bool:
@@ -259,12 +67,34 @@ def _coded_toll(analysis: Analysis, mention: Mention) -> bool:
     )
 
 
-def _split_by_place(event: Event, towns: tuple[PlaceMention, ...]) -> tuple[Event, ...]:
+def _toll(analysis: Analysis, members: Sequence[Context]) -> _Toll:
+    """The first toll reported for the event (the lede carries it; later sentences restate
+    or break it down), unless a coder's remark ("Total fatalities coded as 30") gives one."""
+    counted = [c.mention for c in members if c.mention.fatalities is not None]
+    remarked = next((m for m in counted if _coded_toll(analysis, m)), None)
+    if remarked is not None:
+        return _Toll(
+            remarked.fatalities or 0,
+            remarked.fatality_spans,
+            "the toll a coding remark gives this event",
+            coded=True,
+        )
+    if counted:
+        first = counted[0]
+        return _Toll(
+            first.fatalities or 0, first.fatality_spans, "first toll reported for the event"
+        )
+    return _Toll()
+
+
+def _split_by_place(
+    event: Event, towns: tuple[PlaceMention, ...], divided: bool
+) -> tuple[Event, ...]:
     """ACLED codes one event per named town; a toll reported for all of them is divided
-    (integer division, the remainder to the first town)."""
+    (integer division, the remainder to the first town) unless it is already this event's
+    share (``divided`` False)."""
     if len(towns) < 2:
         return (event,)
-    divided = event.why.get("fatalities") != _CODED_WHY  # else already this event's share
     share, rest = divmod(event.fatalities, len(towns)) if divided else (event.fatalities, 0)
     split = []
     for index, town in enumerate(towns):
@@ -294,51 +124,6 @@ def _split_by_place(event: Event, towns: tuple[PlaceMention, ...]) -> tuple[Even
     return tuple(split)
 
 
-def _compatible(group: _Group, ctx: _Context) -> bool:
-    if ctx.separate:
-        return False
-    country = group.country
-    if ctx.country and country and ctx.country != country:
-        return False
-    here = group.place
-    if ctx.place and here and here.place and ctx.place.place:
-        both_precise = ctx.place.geo_precision == 1 and here.geo_precision == 1
-        if (
-            both_precise
-            and km(
-                here.place.latitude,
-                here.place.longitude,
-                ctx.place.place.latitude,
-                ctx.place.place.longitude,
-            )
-            > _SAME_PLACE_KM
-        ):
-            return False
-    days = group.days(violent_only=ctx.mention.event_type in eventdates.VIOLENT_TYPES)
-    own = ctx.dates.own
-    if own and own.day and days:
-        if min(abs((own.day - d).days) for d in days) > 1:
-            return False
-    return True
-
-
-def group_mentions(analysis: Analysis, dates: eventdates.Dates) -> list[list[_Context]]:
-    """Group the article's mentions into events (see the module docstring)."""
-    groups: list[_Group] = []
-    focus: _Group | None = None
-    index = _Index.of(analysis)
-    for mention in analysis.mentions:
-        ctx = _context(analysis, dates, mention, index)
-        candidates = ([focus] if focus else []) + [g for g in reversed(groups) if g is not focus]
-        target = next((g for g in candidates if _compatible(g, ctx)), None)
-        if target is None:
-            target = _Group()
-            groups.append(target)
-        target.add(ctx)
-        focus = target
-    return [g.members for g in groups]
-
-
 def _interaction(inter1: int | None, inter2: int | None) -> int | None:
     codes = sorted(c for c in (inter1, inter2) if c)
     if not codes:
@@ -348,14 +133,14 @@ def _interaction(inter1: int | None, inter2: int | None) -> int | None:
     return codes[0] * 10 + codes[1]
 
 
-def _choose_type(members: Sequence[_Context]) -> Mention:
+def _choose_type(members: Sequence[Context]) -> Mention:
     battles = [c.mention for c in members if c.mention.event_type == "Battles"]
     if battles:
         return max(battles, key=lambda m: m.confidence)
     return max((c.mention for c in members), key=lambda m: m.confidence)
 
 
-def _choose_actor(members: Sequence[_Context], chosen: Mention, attr: str) -> ActorRef | None:
+def _choose_actor(members: Sequence[Context], chosen: Mention, attr: str) -> ActorRef | None:
     ref = getattr(chosen, attr)
     if ref is not None:
         return ref
@@ -367,7 +152,7 @@ def _document_country(analysis: Analysis) -> str | None:
     counts: dict[str, int] = {}
     for mention in analysis.places:
         if mention.place is not None and mention.place.country:
-            if not _is_adjectival(analysis.article.text, mention):
+            if not is_adjectival(analysis.article.text, mention):
                 counts[mention.place.country] = counts.get(mention.place.country, 0) + 1
     return max(counts, key=lambda c: (counts[c], -list(counts).index(c)), default=None)
 
@@ -375,10 +160,12 @@ def _document_country(analysis: Analysis) -> str | None:
 def _build(
     analysis: Analysis,
     dates: eventdates.Dates,
-    members: Sequence[_Context],
+    group: Group,
+    toll: _Toll,
     gazetteer: Gazetteer,
     lexicon: actors.ActorLexicon,
 ) -> Event:
+    members = group.members
     article = analysis.article
     text = article.text
     evidence: dict[str, tuple[Span, ...]] = {}
@@ -395,11 +182,9 @@ def _build(
         evidence["event_date"] = dating.evidence
     why["event_date"] = dating.why
 
-    place_mention = min(
-        (c.place for c in members if c.place is not None), key=_place_rank, default=None
-    )
+    place_mention = group.place
     place = place_mention.place if place_mention else None
-    country = place.country if place else next((c.country for c in members if c.country), None)
+    country = place.country if place else group.country
     if country is None:
         country = _document_country(analysis)
         if country:
@@ -449,17 +234,9 @@ def _build(
         if refs:
             evidence[slot] = tuple(s for r in refs for s in r.spans)
 
-    fatalities = 0
-    counted = [c.mention for c in members if c.mention.fatalities is not None]
-    remarked = [m for m in counted if _coded_toll(analysis, m)]
-    if remarked:  # "Total fatalities coded as 30": the coder's own figure wins
-        fatalities = remarked[0].fatalities or 0
-        evidence["fatalities"] = remarked[0].fatality_spans
-        why["fatalities"] = _CODED_WHY
-    elif counted:
-        fatalities = counted[0].fatalities or 0
-        evidence["fatalities"] = counted[0].fatality_spans
-        why["fatalities"] = "first toll reported for the event"
+    if toll.why is not None:
+        evidence["fatalities"] = toll.spans
+        why["fatalities"] = toll.why
 
     sentence_ids = sorted({c.mention.sentence for c in members})
     first_sentence = analysis.sentences[sentence_ids[0]]
@@ -489,7 +266,7 @@ def _build(
         latitude=place.latitude if place else None,
         longitude=place.longitude if place else None,
         geo_precision=geo_precision,
-        fatalities=fatalities,
+        fatalities=toll.value,
         notes=notes,
         source=article.source,
         evidence=evidence,
@@ -508,14 +285,15 @@ def assemble(
     """The article's events, in the order they are first reported."""
     found: list[Event] = []
     dates = eventdates.prepare(analysis)
-    for members in group_mentions(analysis, dates):
-        event = _build(analysis, dates, members, gazetteer, lexicon)
+    for group in group_mentions(analysis, dates):
+        toll = _toll(analysis, group.members)
+        event = _build(analysis, dates, group, toll, gazetteer, lexicon)
         if event.confidence < settings.min_confidence:
             continue
         towns = next(
-            (c.place_list for c in members if c.place_list and event.location is not None
+            (c.place_list for c in group.members if c.place_list and event.location is not None
              and any(_display_name(t.place.name) == event.location for t in c.place_list if t.place)),
             (),
         )  # fmt: skip
-        found.extend(_split_by_place(event, towns))
+        found.extend(_split_by_place(event, towns, divided=not toll.coded))
     return tuple(found)

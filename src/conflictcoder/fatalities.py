@@ -250,8 +250,14 @@ def find(
 ) -> tuple[Count, ...]:
     """Every count of killed, wounded, captured people or casualties in the range
     (``lower``: ``text.lower()`` when the caller has it)."""
-    stop = len(text) if end is None else end
     src, res = _searched(text, lower)
+    return _find(text, src, res, start, len(text) if end is None else end)
+
+
+def _find(
+    text: str, src: str, res: dict[str, re.Pattern[str]], start: int, stop: int
+) -> tuple[Count, ...]:
+    """``find`` in ``src`` (``text`` or its lower-cased copy) with its patterns ``res``."""
     if res is _LOWERED:  # case-sensitive is faster
         if not _ANY_KIND_LOWER.search(src, start, stop):
             return ()
@@ -327,13 +333,20 @@ def deaths(
     ``text.lower()`` when the caller has it.
     """
     src, res = _searched(text, lower)
-    stop = len(text) if end is None else end
-    if res is _LOWERED and not _ANY_TOLL.search(src, start, stop):
+    return _deaths(text, src, res, start, len(text) if end is None else end)
+
+
+def _deaths(
+    text: str, src: str, res: dict[str, re.Pattern[str]], start: int, stop: int
+) -> tuple[int | None, tuple[Span, ...]]:
+    """``deaths`` in ``src`` (``text`` or its lower-cased copy) with its patterns ``res``."""
+    lowered = src if res is _LOWERED else None  # what the callees may search instead
+    if lowered is not None and not _ANY_TOLL.search(lowered, start, stop):
         return None, ()  # no word any count, remark, stated zero or split could use
-    remarked = coded_tolls.remark(text, start, stop, src if res is _LOWERED else None)
+    remarked = coded_tolls.remark(text, start, stop, lowered)
     if remarked is not None:
         return remarked
-    counts = find(text, start, end, src if res is _LOWERED else None)
+    counts = _find(text, src, res, start, stop)
     killed = [c for c in counts if c.kind == KILLED]
     if not killed and (lone := res["lone"].search(src, start, stop)) is not None:
         # "killed the commander as well as his son": a second victim joined to the first
@@ -343,7 +356,7 @@ def deaths(
         none = res["none"].search(src, start, stop)
         if none is not None:
             return 0, (Span(none.start(), none.end()),)
-        return _split_earlier(text, start, stop, lower)
+        return _split_earlier(text, src, res, start, stop)
     if not killed:
         spans = tuple(c.span for c in counts if c.kind == CASUALTIES)
         return (0, spans) if spans else (None, ())
@@ -371,16 +384,14 @@ def deaths(
 
 
 def _split_earlier(
-    text: str, start: int, stop: int, lower: str | None
+    text: str, src: str, res: dict[str, re.Pattern[str]], start: int, stop: int
 ) -> tuple[int | None, tuple[Span, ...]]:
     """ "30 were killed. Fatalities distributed over A, B and C.": the deaths of the sentence
     before, shared between the events the range names."""
-    if not coded_tolls.splits(
-        text, start, stop, lower if lower and len(lower) == len(text) else None
-    ):
+    if not coded_tolls.splits(text, start, stop, src if res is _LOWERED else None):
         return None, ()
     before = max(text.rfind(". ", 0, max(0, start - 2)) + 2, 0)
-    total, spans = deaths(text, before, start, lower)
+    total, spans = _deaths(text, src, res, before, start)
     if not total:
         return None, ()
     share = coded_tolls.share(text, start, stop, total)
