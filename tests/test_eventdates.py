@@ -119,6 +119,30 @@ def _choice(text: str, trigger: str, kind: tuple[str, str] = SHOOTING) -> eventd
             date(2022, 1, 9),
             1,
         ),
+        # A past-perfect clause the trigger is not in is background, not the event's date.
+        ("The woman police say was shot had sought a divorce last month.", "shot", DCT, 2),
+        (
+            "Relatives said the woman, who was shot, had sought a divorce last month. The "
+            "shooting happened on Friday.",
+            "shot",
+            date(2022, 1, 21),
+            1,
+        ),
+        (
+            "A man was released from a hospital Thursday hours after his son accidentally shot "
+            "him, police said Friday.",
+            "shot",
+            date(2022, 1, 20),
+            1,
+        ),
+        # No date but a later step elsewhere: it bounds the violence.
+        (
+            "A girl, 3, picked up a handgun and accidentally shot herself. She died at a "
+            "hospital on Monday.",
+            "shot",
+            date(2022, 1, 17),
+            1,
+        ),
         # Nothing dates the event: the publication date, week precision.
         ("Three people were shot. No arrests have been made.", "shot", DCT, 2),
     ],
@@ -160,6 +184,9 @@ def test_dates_kept(text, trigger, expected):
         ("Before Monday's hearing, the family spoke.", "Monday", True),
         ("He was arrested after he shot a man Tuesday.", "Tuesday", False),
         ("Two people were shot Friday night.", "Friday night", False),
+        # "hours after" the violence: the step's day is the violence's too.
+        ("He was arrested Sunday, hours after the shooting.", "Sunday", False),
+        ("He was released Saturday just hours after he was shot.", "Saturday", False),
     ],
 )
 def test_process_dates(text, quote, expected):

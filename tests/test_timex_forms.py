@@ -73,6 +73,11 @@ def _tagged(text: str, dct: date = FRI) -> list[tuple[str, str, str | None]]:
             [("The 20th century", "DATE", "19")],
         ),
         ("It was the worst flood of the 21st century.", [("the 21st century", "DATE", "20")]),
+        # A clock time before a full date leaves the weekday to the date.
+        (
+            "At 5:15 p.m., Friday, March 15, deputies arrived.",
+            [("5:15 p.m.", "TIME", "2013-03-15T17:15"), ("Friday, March 15", "DATE", "2013-03-15")],
+        ),
     ],
 )
 def test_expression_forms(sentence, expected):
@@ -192,6 +197,9 @@ def test_news_robustness(sentence, expected):
         # ... but not in the past tense.
         ("The suspect was expected Monday in court.", "Monday", "2013-03-18"),
         ("He should have left Tuesday.", "Tuesday", "2013-03-19"),
+        # "is to blame" is no schedule; "is to appear" is.
+        ("Police say a rival is to blame for the shooting Tuesday.", "Tuesday", "2013-03-19"),
+        ("The suspect is to appear in court Tuesday.", "Tuesday", "2013-03-26"),
     ],
 )
 def test_scheduled_weekdays(sentence, quote, value):
@@ -292,6 +300,7 @@ def test_part_of_day_weeks_and_due_to(sentence, dct, expected):
         ("Police said on Monday that the man had been killed.", "Monday", False),
         ("He had three children; on Friday he was shot.", "Friday", False),
         ("On 29 April, police seized a ton of cannabis.", "29 April", False),
+        ("His wife had sought a divorce last month.", "last month", True),
     ],
 )
 def test_pluperfect_clause(sentence, quote, expected):

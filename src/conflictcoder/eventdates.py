@@ -6,7 +6,8 @@ and ACLED ``time_precision``, each choice recorded in ``Event.why["event_date"]`
 - **A mention's own date** is the day-level expression of its sentence that governs the
   trigger: a date opening the sentence ("On 9 May 2020, ...") governs all of it; otherwise
   the nearest one, a date behind a relative or subordinate clause marker ("who was arrested
-  on 6 May") counting as far.
+  on 6 May") counting as far. A date in a past-perfect clause the trigger is not in ("who
+  had sought a divorce last month") is background, never the mention's own.
 - **Dates that are not the event's.** A page's posting stamp ("Posted: Friday, June 26,
   2015 4:46 AM EDT", "(Published Monday, Oct. 31)") dates nothing. In a violent event's
   sentence, a date governed by a verb of the legal or reporting process that follows the
@@ -18,8 +19,9 @@ and ACLED ``time_precision``, each choice recorded in ``Event.why["event_date"]`
   Friday shooting", "accused of shooting him late Tuesday"), unless the reference date of
   the preceding text is itself such a date, and never after the date it replaces; else
   that reference date (not a stamp, a past-perfect background or, for a violent event, a
-  process date); else a process date (weakly dated: the linker may look back from it);
-  else the publication date, time_precision 2 (``date_source`` "publication").
+  process date); else a process date of its mentions, for a violent event else the first
+  of the article ("She died at a hospital on Monday") (weakly dated: the linker may look
+  back from it); else the publication date, time_precision 2 (``date_source`` "publication").
 - **Vague dates made exact.** A violent event dated by a week or a month ("last week",
   "earlier this month"), not by a named day, takes the first day-precise date in that
   week (±4 days) or month that the article ties to the violence.
@@ -35,7 +37,7 @@ from datetime import date
 
 from conflictcoder.models import Analysis, Mention, Sentence, Span, Timex
 from conflictcoder.sentences import sentence_at
-from conflictcoder.timex_context import pluperfect
+from conflictcoder.timex_context import pluperfect, pluperfect_verb
 
 VIOLENT_TYPES = frozenset(
     {"Battles", "Violence against civilians", "Explosions/Remote violence", "Riots"}
@@ -88,6 +90,11 @@ _VIOLENCE = re.compile(
     r"|murdered|respond(?:ed|ing)?|were\s+called|was\s+called)\b",
     re.IGNORECASE,
 )
+_HOURS_AFTER = re.compile(
+    r",?\s+(?:just\s+|only\s+|mere\s+|a\s+few\s+|several\s+|some\s+|about\s+|\w+\s+)?"
+    r"(?:hours|minutes)\s+after\b",
+    re.IGNORECASE,
+)
 _CLAUSE_EDGE = re.compile(r"[.;!?\n]|,\s|\s[-–—]\s")
 _DAY_VALUE = re.compile(r"\d{4}-\d\d-\d\d")
 _WEEK_REACH = 4  # days from the middle of a week an approximate date may mean
@@ -119,25 +126,36 @@ class Dates:
 
     usable: tuple[Timex, ...]  # day-level, not page stamps
     violence: tuple[Timex, ...]  # of those, the ones tied to a violence word, text order
+    process: frozenset[tuple[int, int]] = frozenset()  # spans of usable process dates
+    background: frozenset[tuple[int, int]] = frozenset()  # spans of usable past-perfect dates
+
+    def is_process(self, timex: Timex) -> bool:
+        return (timex.start, timex.end) in self.process
+
+    def is_background(self, timex: Timex) -> bool:
+        return (timex.start, timex.end) in self.background
 
 
 def prepare(analysis: Analysis) -> Dates:
-    """Sort the article's day-level expressions once for every event of the article."""
+    """Sort the article's day-level expressions once for every event of the article, and
+    classify each once (process step, past-perfect background, tied to the violence)."""
     text = analysis.article.text
     dated = sorted((t for t in analysis.timexes if t.day), key=lambda t: t.start)
     stamped = _stamps(text, sorted(analysis.timexes, key=lambda t: t.start))
     usable = tuple(t for t in dated if (t.start, t.end) not in stamped)
+    process = frozenset((t.start, t.end) for t in usable if process_date(text, t))
+    background = frozenset((t.start, t.end) for t in usable if _pluperfect(analysis, t))
     violence = tuple(
         t
         for t in usable
         if t.day is not None
         and t.day <= analysis.article.published
         and not BACKWARD.search(t.text)
+        and (t.start, t.end) not in process
+        and (t.start, t.end) not in background
         and _tied_to_violence(text, t, *_sentence_of(analysis, t))
-        and not process_date(text, t)
-        and not _pluperfect(analysis, t)
     )
-    return Dates(usable=usable, violence=violence)
+    return Dates(usable=usable, violence=violence, process=process, background=background)
 
 
 def _stamps(text: str, timexes: Sequence[Timex]) -> set[tuple[int, int]]:
@@ -166,6 +184,8 @@ def process_date(text: str, timex: Timex) -> bool:
     """Whether the nearest verb governing ``timex`` is a step of the process after a violent
     event ("arrested Wednesday", "charged ... with murder Thursday", "said on Sunday"): one
     before it in its clause with no violence word in between, or "Monday's hearing"."""
+    if _HOURS_AFTER.match(text, timex.end):
+        return False  # "released Saturday, hours after his son shot him": the violence's day too
     lo = max(0, timex.start - _PROCESS_REACH)
     begin = _clause_start(text, timex.start, lo)
     last_process = None
@@ -223,12 +243,15 @@ def for_mention(analysis: Analysis, dates: Dates, mention: Mention) -> MentionDa
     first = bisect_left(dates.usable, sentence.start, key=_start)
     last = bisect_right(dates.usable, sentence.end, key=_start)
     here = [t for t in dates.usable[first:last] if t.end <= sentence.end]
+    if any(dates.is_background(t) for t in here):
+        # "the woman who was shot had sought a divorce last month": not the shooting's date
+        here = [t for t in here if not _background_to(text, sentence, mention.trigger, t, dates)]
     own = min(here, key=lambda t: date_distance(text, sentence.start, trigger, t), default=None)
     process = None
     violent = mention.event_type in VIOLENT_TYPES
     if own is not None and violent and not opening(text, sentence.start, own):
-        if process_date(text, own):
-            others = [t for t in here if not process_date(text, t)]
+        if dates.is_process(own):
+            others = [t for t in here if not dates.is_process(t)]
             process = own
             own = min(
                 others, key=lambda t: date_distance(text, sentence.start, trigger, t), default=None
@@ -238,11 +261,25 @@ def for_mention(analysis: Analysis, dates: Dates, mention: Mention) -> MentionDa
         for timex in reversed(dates.usable[:first]):
             if timex.end > sentence.start:
                 continue
-            if _pluperfect(analysis, timex) or (violent and process_date(text, timex)):
+            if dates.is_background(timex) or (violent and dates.is_process(timex)):
                 continue
             inherited = timex
             break
     return MentionDates(own=own, inherited=inherited, process=process)
+
+
+def _background_to(
+    text: str, sentence: Sentence, trigger: Span, timex: Timex, dates: Dates
+) -> bool:
+    """Whether a past-perfect date of the sentence tells background to ``trigger``: the
+    trigger is outside any past-perfect clause, or a past-perfect verb stands between them."""
+    if not dates.is_background(timex):
+        return False
+    if not pluperfect(text, trigger.start, trigger.end, sentence.start, sentence.end):
+        return True
+    if timex.start > trigger.end:
+        return pluperfect_verb(text, trigger.end, timex.start)
+    return False
 
 
 @dataclass(frozen=True, slots=True)
@@ -274,6 +311,16 @@ def choose(
             spans = tuple(sorted({*choice.evidence, Span(exact.start, exact.end)}))
             return Choice(exact.day, 1, spans, why, choice.source)
     return choice
+
+
+def _later_step(dates: Dates, timex: Timex, published: date) -> bool:
+    """A process date of the article, not in the past perfect, not after publication."""
+    return (
+        dates.is_process(timex)
+        and not dates.is_background(timex)
+        and timex.day is not None
+        and timex.day <= published
+    )
 
 
 def _names_day(timex: Timex) -> bool:
@@ -332,6 +379,10 @@ def _first_choice(
         why = f"reference date of the preceding text: {first.why or first.value}"
         return Choice(first.day, first.precision or 1, (Span(first.start, first.end),), why,
                       "discourse", _names_day(first))  # fmt: skip
+    if violent and not process:
+        # "died at a hospital on Monday", "arrested Tuesday" elsewhere in the article: the
+        # first later step it tells bounds the violence, nearer than the publication date
+        process = [t for t in dates.usable if _later_step(dates, t, published)][:1]
     if process:
         first = min(process, key=lambda t: (t.day, t.precision or 9))
         why = f"date of a later step (arrest, charge, report): {first.why or first.value}"

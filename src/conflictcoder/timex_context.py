@@ -18,7 +18,7 @@ _DUE_VERB = (
     r"|complete|enter|reopen|depart|fly|sail|hand|submit|issue|meet|convene|sit|stay|fall)\b"
 )
 _FUTURE_CUE = re.compile(
-    r"(?:\b(?:will|won't|shall|(?:is|are|be)\s+to|(?:is|are|was|were|be)\s+(?:expected|scheduled"
+    r"(?:\b(?:will|won't|shall|(?:is|are|be)\s+to(?!\s+blame\b)|(?:is|are|was|were|be)\s+(?:expected|scheduled"
     r"|set|slated|planned|going|likely)\s+to|(?:is|are|was|were|be)\s+due\s+to\s+"
     + _DUE_VERB
     + r"|(?<!been\s)(?:expected|scheduled|slated|set)\s+to\s+"  # "the talks, set to resume Monday"
@@ -99,7 +99,8 @@ _PLUPERFECT = re.compile(
     r"\bhad\s+(?:(?:not|never|already|just|also|previously|reportedly|allegedly|earlier"
     r"|apparently|recently)\s+)?(?:been|[a-z]{3,}ed|found|fled|left|shot|hit|held|seen|taken"
     r"|made|sent|set|begun|broken|given|known|stolen|thrown|driven|beaten|caught|brought"
-    r"|fought|lost|met|put|gone|come|done|burnt|struck|run|fallen|hidden|blown|torn|won)\b",
+    r"|fought|lost|met|put|gone|come|done|burnt|struck|run|fallen|hidden|blown|torn|won"
+    r"|sought|told|said|paid|spent|led|kept|become|written|sold|bought|slept)\b",
     re.IGNORECASE,
 )
 _CLAUSE_EDGE = re.compile(
@@ -119,6 +120,11 @@ def pluperfect(text: str, start: int, end: int, lo: int, hi: int) -> bool:
     begin = max((m.end() for m in _CLAUSE_EDGE.finditer(text, lo, start)), default=lo)
     stop = next((m.start() for m in _CLAUSE_EDGE.finditer(text, end, hi)), hi)
     return _PLUPERFECT.search(text, begin, stop) is not None
+
+
+def pluperfect_verb(text: str, lo: int, hi: int) -> bool:
+    """Whether a past-perfect verb ("had sought", "had been found") stands in ``text[lo:hi]``."""
+    return _PLUPERFECT.search(text, lo, hi) is not None
 
 
 def mod_of(phrase: str | None) -> str | None:

@@ -238,7 +238,8 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         r"\b(?:(?P<approx>about|around|approximately|shortly\s+(?:before|after)|just\s+(?:before|"
         r"after))\s+)?(?P<h>[01]?\d|2[0-3])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ampm>[ap]\.\s?m\.|"
         r"[ap]m\b|[ap]\.m\b|o['’]clock)(?:\s+(?P<tz>GMT|UTC|local\s+time|[ECMP][SD]T)\b)?"
-        rf"(?:,?\s+(?:on\s+)?(?P<wd>{WD}|yesterday|today|tomorrow)\b|{_CLOCK_DAY})?",
+        rf"(?:,?\s+(?:on\s+)?(?P<wd>{WD}(?!,?\s+{MON}\.?\s+\d)|yesterday|today|tomorrow)\b"
+        rf"|{_CLOCK_DAY})?",  # "5:15 p.m., Friday, February 19": the full date stays whole
     ),
     (
         "clockpod",  # "around 2:30 this morning": the part of day says a.m. or p.m.
