@@ -33,6 +33,43 @@ def test_how_it_went(text, expected):
             "Excessive force against protesters",
         ),
         ("Farmers protested in the town. The weather was cold.", "Peaceful protest"),
+        ("Police fired on demonstrators who pelted stones at them.", "Violent demonstration"),
+        (
+            "The protest in the capital turned violent outside the governor's office.",
+            "Violent demonstration",
+        ),
+        (
+            "Riot police used tear gas to disperse violent protests by inmates.",
+            "Violent demonstration",
+        ),
+        (
+            "Teachers barricaded themselves in the ministry to protest unpaid salaries.",
+            "Peaceful protest",
+        ),
+        (
+            "Families of soldiers killed in the war protested outside parliament.",
+            "Peaceful protest",
+        ),
+        (
+            "Supporters of the arrested opposition leader rallied outside the court.",
+            "Peaceful protest",
+        ),
+        (
+            "Residents protested against police for beating and injuring a shopkeeper.",
+            "Peaceful protest",
+        ),
+        ("Nurses rallied at the hospital to honour the dead of the epidemic.", "Peaceful protest"),
+        (
+            "Traders protested in the town, demanding the arrest of men who set fire to a market.",
+            "Peaceful protest",
+        ),
+        ("Students held a dharna outside the university gate.", "Peaceful protest"),
+        ("Rioters blocked the highway with burning tyres and rocks.", "Violent demonstration"),
+        (
+            "Dozens protested in the town, demanding the release of a journalist. The journalist "
+            "was arrested on Monday on a charge of spreading false news.",
+            "Peaceful protest",
+        ),
     ],
 )
 def test_met(text, sub_event_type):

@@ -33,8 +33,45 @@ def lexicon():
         ("The army sent reinforcements to the front lines north of the city.",
          "Change to group/activity"),
         ("Fighting raged on the front lines north of the city.", "Armed clash"),
+        # ACLED: a grenade or a suicide bomb "with no other engagement"; with gunfire, a clash
+        ("Militants threw a grenade at a police checkpoint. Police responded with gunfire.",
+         "Armed clash"),
+        ("Gunmen threw a grenade at an army patrol and opened fire on the soldiers.",
+         "Armed clash"),
+        ("A suicide bomber and gunmen opened fire on guests at a wedding, killing nine.", "Attack"),
+        ("A suicide bomber blew himself up at a wedding, killing nine guests.", "Suicide bomb"),
+        ("Unknown men threw a grenade into a crowded market, wounding six.", "Grenade"),
+        ("Militants fired RPG grenades at the army post.", "Shelling/artillery/missile attack"),
+        ("Police arrested a man armed with a hand grenade near the stadium.", "Arrests"),
+        ("A grenade thrown at the mayor's house did not explode.", "Disrupted weapons use"),
+        # manned aircraft shot down: a missile attack; drones: a disrupted weapon
+        ("Rebels shot down a military helicopter near the airport.",
+         "Shelling/artillery/missile attack"),
+        ("Air defences shot down two drones over the base.", "Disrupted weapons use"),
+        ("Police dismantled a drug lab in the suburb.", "Looting/property destruction"),
+        ("Gunmen intercepted a bus on the highway and abducted six passengers.",
+         "Abduction/forced disappearance"),
+        ("Troops intercepted a suicide bomber at the gate, who detonated his vest, killing two.",
+         "Suicide bomb"),
     ],
 )  # fmt: skip
 def test_rare_types(lexicon, text, sub_event_type):
     found = mentions.find(text, sentences.split(text), lexicon)
     assert found and found[0].sub_event_type == sub_event_type
+
+
+@pytest.mark.parametrize(
+    ("text", "not_this"),
+    [
+        ("Gunmen shot dead a commander on the Aleppo - Sarin road.", "Chemical weapon"),
+        ("The officer in charge of the chemical weapons depots died in a car crash.",
+         "Chemical weapon"),
+        ("Fighters raided a house to arrest a man wanted for rape.", "Sexual violence"),
+        ("Militiamen shot at soldiers accused of molesting girls in the town.", "Sexual violence"),
+        ("Activists said a man carrying a bomb was shot dead by police at a checkpoint.",
+         "Excessive force against protesters"),
+    ],
+)  # fmt: skip
+def test_words_that_name_no_such_event(lexicon, text, not_this):
+    found = mentions.find(text, sentences.split(text), lexicon)
+    assert all(m.sub_event_type != not_this for m in found)

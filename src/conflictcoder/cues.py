@@ -20,7 +20,7 @@ def _cue(pattern: str) -> re.Pattern[str]:
 
 def _lowered(cue: re.Pattern[str]) -> re.Pattern[str]:
     """The cue for lower-cased text: case-sensitive matching is several times faster."""
-    return re.compile(cue.pattern.lower().replace("(?-i:march(?:ed|es|ing)?)|", ""))
+    return re.compile(cue.pattern.lower().replace("(?<!forced\\s)(?-i:march(?:ed|es|ing)?)|", ""))
 
 
 def search(
@@ -43,7 +43,9 @@ def search(
 
 
 CHEMICAL = _cue(
-    r"chemical\s+(?:weapons?|attacks?|agents?|munitions?)|chlorine(?:\s+gas)?|sarin|mustard\s+gas"
+    r"chemical\s+(?:weapons?|attacks?|agents?|munitions?)(?!\s+(?:depots?|stockpiles?|programm?es?"
+    r"|facilit(?:y|ies)|sites?|experts?|inspectors?|watchdog))|chlorine(?:\s+gas)?"
+    r"|sarin\s+(?:gas|nerve|attacks?)|(?:with|of)\s+sarin|mustard\s+gas"
     r"|nerve\s+(?:agent|gas)|toxic\s+gas(?:\s+attack)?|poison(?:ous)?\s+gas"
 )
 AIR = _cue(
@@ -70,9 +72,19 @@ IED = _cue(
     r"|went\s+off|unexploded\s+ordnance|UXOs?|explosives-laden|explosive-laden"
 )
 GRENADE = _cue(r"(?:hand\s+)?grenades?(?:\s+attacks?)?")
+# Grenades that are no thrown-grenade event: stun grenades (a protest's dispersal), RPGs
+# (ACLED: shelling), grenades only carried or found.
 STUN = _cue(
     r"stun\s+grenades?|rocket-propelled\s+grenades?|flash-?bangs?|grenade\s+launchers?"
-    r"|(?:under-?barrel|automatic)\s+grenade"
+    r"|(?:under-?barrel|automatic)\s+grenade|RPG[s-]?\s*(?:7\s+)?grenades?"
+    r"|(?:armed\s+with|carrying|possession\s+of|seized|found|recovered)\s+(?:\w+\s+){0,3}grenades?"
+)
+# Gunfire besides a grenade or a suicide bomb: ACLED codes those only "with no other
+# engagement"; with shooting they are a clash (armed target) or an attack (civilians).
+FIREARMS = _cue(
+    r"open(?:ed|ing)\s+fire|gunfire|gun\s*fire|firearms|gunshots|gun\s*-?battles?|shoot(?:ing|-?out)s?"
+    r"|(?:fired|firing)\s+(?:\w+\s+){0,2}(?:at|on|upon|bullets|shots|rounds)|rifles|machine\s+guns?"
+    r"|shoot|shot\s+at|(?:began|started|continued)\s+to\s+fire|exchanges?\s+of\s+fire"
 )
 SEXUAL = _cue(
     r"rap(?:ed|e|es|ing|ist|ists)|gang-?raped?|sexual(?:ly)?\s+(?:assault(?:ed|s)?|violence|abuse[ds]?"
@@ -95,6 +107,8 @@ BATTLE = _cue(
     r"|attempt(?:ed|s)?\s+to\s+(?:advance|infiltrate|storm)|frontlines?|front\s+lines?"
     r"|shoot-?outs?|gunfights?|small\s+arms(?:\s+fire)?|bursts?\s+of\s+(?:gun|automatic\s+)?fire"
     r"|exchanged\s+shots|fired\s+(?:[\w-]+\s+){0,6}(?:at|on|upon)\s+(?:the\s+)?positions"
+    r"|(?:responded|reacted|retaliated|replied)\s+(?:\w+\s+){0,3}(?:gun)?fire|returned\s+(?:the\s+)?fire"
+    r"|fired\s+back|(?:gun)?fire\s+in\s+(?:response|retaliation)"
     r"|(?:thwarted|foiled|repelled|repulsed)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}"
     r"(?:attack|attempt|offensive|assault|advance)s?|firefights?|armed\s+confrontations?"
 )
@@ -118,6 +132,11 @@ TERRITORY = _cue(
     r"|(?:seized|took|taken|gained|gain|assumed|achieved|extend(?:ed)?|regain(?:ed)?)\s+(?:full\s+|partial\s+|total\s+|their\s+|its\s+)?control"
     r"|managed\s+to\s+(?:control|capture|seize)|(?:were|was)\s+(?:completely\s+)?cleared\s+(?:from|of)|overr?an|overrun|fell\s+(?:in)?to"
     r"|advanced\s+(?:on|into)|took\s+over|overt(?:ook|aken)|seized\s+(?:the\s+)?(?:town|village|city|area|base|hill)"
+)
+# The other side fired back: an explosion met with gunfire is a clash (``mentions``).
+RESPONSE = _cue(
+    r"(?:responded|reacted|retaliated|replied)\s+(?:\w+\s+){0,3}(?:gun)?fire|returned\s+(?:the\s+)?fire"
+    r"|fired\s+back|(?:gun)?fire\s+in\s+(?:response|retaliation)"
 )
 # Armed groups moving against each other with no word of fighting ("advanced towards the
 # village", "launched an operation against", "held off the advance"): a clash when armed
@@ -147,8 +166,8 @@ TAKEN_PLACE = re.compile(
 )
 PROTEST = _cue(
     r"protest(?:ed|s|ing|ers|ors|er)?|demonstrat(?:ed|ion|ions|ors|or|ing|e)|rall(?:y|ies|ied|ying)"
-    r"|(?-i:march(?:ed|es|ing)?)|sit-?ins?|picket(?:ed|s|ing)?|went\s+on\s+strike|on\s+strike|strikers"
-    r"|vigil|hunger\s+strike|gathered\s+to\s+(?:demand|denounce|protest|call)|boycott"
+    r"|(?<!forced\s)(?-i:march(?:ed|es|ing)?)|sit-?ins?|picket(?:ed|s|ing)?|went\s+on\s+strike|on\s+strike|strikers"
+    r"|vigil|hunger\s+strike|dharnas?|gathered\s+to\s+(?:demand|denounce|protest|call|mark|voice|express|condemn|oppose)|boycott"
     r"|took\s+to\s+the\s+streets|chant(?:ed|ing)\s+slogans|staged\s+a\s+(?:rally|march|sit-?in)"
 )
 INTERVENTION = _cue(
@@ -185,11 +204,14 @@ WARNING_SHOTS = re.compile(
 )
 CROWD_VIOLENCE = _cue(
     r"riot(?:ed|s|ing)?|torch(?:ed|ing)?|set(?:ting)?\s+(?:\w+\s+){0,3}(?:fire|ablaze|alight)"
-    r"|burn(?:ed|t|ing)\s+(?:\w+\s+){0,2}(?:tyres|tires|vehicles?|cars?|effigies|police|buildings?"
+    r"|burn(?:ed|t|ing)\s+(?:\w+\s+){0,2}(?:tyres|tires|objects|debris|atms?|banks?|vehicles?|cars?|effigies|police|buildings?"
     r"|offices?|shops?|property|barricades?|houses?|stations?|buses|trucks)|pelted|pelting"
     r"|(?:threw|throwing|thrown|hurled|hurling)\s+(?:\w+\s+){0,2}(?:stones|rocks|bottles|petrol\s+bombs"
     r"|molotovs?|bricks|objects|projectiles|firebombs)|stone[-\s]?(?:pelting|throwing)"
-    r"|vandali[sz](?:ed|e|ing)|burning\s+(?:barricades|tyres|tires)|clashed\s+with\s+(?:the\s+)?"
+    r"|vandali[sz](?:ed|e|ing)|burning\s+(?:barricades|tyres|tires|objects|debris|logs)|barricad(?:e|es|ed|ing)(?!\s+(?:themselves|himself|herself))"
+    r"|blocked\s+(?:\w+\s+){0,4}with\s+(?:\w+\s+){0,2}(?:obstacles|dirt|rocks|stones|tyres|tires|barricades"
+    r"|debris|logs|mounds|burning)"
+    r"|(?:turned|became|grew)\s+violent|violent\s+(?:demonstrations?|protests?|riots?)|degenerated\s+into|clashed\s+with\s+(?:the\s+)?"
     r"(?:police|security|soldiers|troops|authorities)|molotovs?|petrol\s+bombs?|ransack(?:ed|ing)"
     r"|rampage|looted\s+(?:\w+\s+){0,2}(?:shops?|stores?|businesses|supermarkets?|warehouses?|markets?"
     r"|offices?|houses?|homes?|trucks?)|smash(?:ed|ing)|attacked\s+(?:the\s+)?(?:police|officers|security"
@@ -213,10 +235,13 @@ DISPERSAL = _cue(
 MOTIVE = re.compile(
     r"\b(?:against|over|about|denounc\w*|condemn\w*|decry\w*|justice\s+for|after|following"
     r"|in\s+response\s+to|release\s+of|demand\w*|call(?:ing|ed)?\s+for|protest(?:s|ed|ing)?"
-    r"|because\s+of|outrage\s+at|anger\s+at|for\s+the|since|earlier|previous(?:ly)?"
+    r"|because\s+of|outrage\s+at|reject\w*|in\s+(?:relation|reference)\s+to|regarding|concerning|honou?r\w*|mourn\w*|anger\s+at|for\s+the|since|earlier|previous(?:ly)?"
     r"|(?:who|which|that)(?:\s+(?:was|were|had|has|have)(?:\s+been)?)?|whose|had\s+been|victims?\s+of)"
     r"\s+(?:(?!(?:were|was|are|is|but|then|when|police"
-    r"|security|forces|soldiers|troops|officers|guards|by)\b)[\w'’-]+\s+){0,8}$",
+    r"|security|forces|soldiers|troops|officers|guards|by)\b)[\w'’-]+\s+){0,8}$"
+    r"|\b(?:against|denounc\w*|condemn\w*|reject\w*)\s+(?:the\s+)?(?:police|security\s+forces|soldiers"
+    r"|troops|army|officers)\s+(?:(?!(?:but|then|when|who|which|and\s+then)\b)[\w'’-]+\s+){0,10}$"
+    r"|\b(?:famil(?:y|ies)|relatives|parents|mothers|widows)\s+of\s+(?:[\w'’-]+\s+){0,4}$",
     re.IGNORECASE,
 )
 MOB = _cue(
@@ -230,7 +255,7 @@ ACCUSATION = _cue(
     r"(?:planting|carrying|plotting|smuggling|involvement|links|belonging|killing|murdering"
     r"|attacking|looting|kidnapping|robbing|stealing|inciting|organi[sz]ing|spreading|posting|sharing|insulting"
     r"|spying|financing|supporting|collaborating|possessing|possession|trafficking|murder|theft"
-    r"|robbery|terrorism)|in\s+connection\s+with|wanted\s+for|over\s+(?:the|an?|his|her|their)\s+"
+    r"|robbery|terrorism|participating|taking\s+part)|on\s+(?:an?\s+)?(?:[\w-]+\s+)?charges?|in\s+connection\s+with|wanted\s+for|over\s+(?:the|an?|his|her|their)\s+"
     r"(?:\w+\s+)?(?:killing|murder|attack|bombing|kidnapping|abduction|robbery|theft|death|looting)"
     r"|(?:suspected|alleged)\s+(?:[\w-]+\s+)?(?:members?|militants?|insurgents?|fighters?|killers?"
     r"|kidnappers?|robbers?|thieves|criminals?|terrorists?|rebels?|bandits?|gunmen|perpetrators?"
@@ -247,17 +272,27 @@ LOOTING = _cue(
     r"|(?:burned|torched|destroyed|demolished|razed)\s+(?:\w+\s+){0,3}(?:houses|homes|house|home"
     r"|shops|property|properties|villages?|crops|buildings?|vehicles|offices?|schools?|mosques?"
     r"|churches?|farms?)|demolish(?:ed|ing)|razed|property\s+destruction|confiscat(?:ed|ion)"
-    r"|seized\s+(?:\w+\s+)?(?:land|property|houses|livestock|cattle)|stole|robbed|extort(?:ed|ion)"
+    r"|seized\s+(?:\w+\s+)?(?:land|property|houses|livestock|cattle)"
+    r"|(?:dismantled|destroyed|burned|torched)\s+(?:an?\s+|the\s+|two\s+|several\s+)?(?:[\w-]+\s+){0,2}"
+    r"(?:labs?|laborator(?:y|ies)|plantations?)|stole|robbed|extort(?:ed|ion)"
 )
 DISRUPTED = _cue(
-    r"defus(?:ed|e|ing)|dismantl(?:ed|e|ing)|intercept(?:ed|s|ing)?|shot\s+down|downed|foil(?:ed|s)"
-    r"|thwart(?:ed|s)|failed\s+to\s+(?:explode|detonate)|seiz(?:ed|ure)\s+(?:of\s+)?(?:a\s+)?(?:\w+\s+)?"
+    r"defus(?:ed|e|ing)|dismantl(?:ed|e|ing)\s+(?:an?\s+|the\s+|two\s+|three\s+|several\s+)?(?:[\w-]+\s+){0,2}"
+    r"(?:bombs?|IEDs?|devices?|explosives?|mines?|landmines?|belts?|vests?|rockets?|missiles?"
+    r"|munitions?|ordnance|booby)|intercept(?:ed|s|ing)?|foil(?:ed|s)"
+    r"|(?:shot\s+down|downed)(?!\s+(?:\w+\s+){0,3}(?:planes?|aircraft|airliners?|jets?|helicopters?))"
+    r"|(?:did\s+not|didn't|failed\s+to)\s+(?:explode|detonate|go\s+off)"
+    r"|thwart(?:ed|s)|seiz(?:ed|ure)\s+(?:of\s+)?(?:a\s+)?(?:\w+\s+)?"
     r"(?:weapons|arms|ammunition|explosives|rifles|guns)|(?:weapons|arms|ammunition)\s+caches?"
     r"|neutrali[sz]ed\s+(?:a|an|the)\s+(?:bomb|IED|device|explosive)|bomb\s+disposal|cleared\s+(?:\w+\s+){0,2}(?:mines|minefields?|explosives)"
     r"|de-?min(?:ed|ing)\s+(?:\w+\s+){0,2}(?:fields?|areas?|roads?)|mine\s+clearance"
     r"|controlled\s+explosion|safely\s+detonated|made\s+safe|(?:found|discovered|uncovered)\s+"
     r"(?:an?\s+|the\s+|two\s+|several\s+)?(?:[\w-]+\s+){0,2}(?:IEDs?|explosive\s+devices?|bombs?"
     r"|landmines?|mines|explosives)"
+)
+# A manned aircraft shot down: ACLED codes it as a missile attack (drones: disrupted weapons).
+DOWNED_AIRCRAFT = _cue(
+    r"(?:shot\s+down|downed)\s+(?:\w+\s+){0,3}(?:planes?|aircraft|airliners?|jets?|helicopters?)"
 )
 # A defusal that failed ("attempted to defuse the device, which exploded"): the explosion
 # is the event, not a disrupted weapon.
@@ -296,13 +331,13 @@ OTHER = _cue(
     r"|fled\s+their\s+homes|referendum|remnants\s+of\s+war"
 )
 
-_MARCH = re.compile(r"(?<![\w-])march(?:ed|es|ing)?(?![\w-])")
+_MARCH = re.compile(r"(?<![\w-])(?<!forced\s)march(?:ed|es|ing)?(?![\w-])")
 _FAST = {
     cue: _lowered(cue)
     for cue in (CHEMICAL, AIR, SUICIDE, SHELLING, IED, GRENADE, STUN, SEXUAL, ABDUCTION, BATTLE,
                 ATTACK, GOV_TERRITORY, TERRITORY, CONTESTED, ADVANCE, PROTEST, INTERVENTION, EXCESSIVE, RIOT, MOB,
                 FORCE, CROWD_VIOLENCE, DISPERSAL,
-                ARREST, LOOTING, DISRUPTED, AGREEMENT, HEADQUARTERS, TRANSFER, CHANGE, OTHER, COUP,
+                ARREST, LOOTING, DISRUPTED, FIREARMS, DOWNED_AIRCRAFT, AGREEMENT, HEADQUARTERS, TRANSFER, CHANGE, OTHER, COUP,
                 FAILED_DEFUSAL)
 }  # fmt: skip
 

@@ -286,12 +286,17 @@ def _absorb(text: str, sentence: Sentence, earlier: Mention, mention: Mention) -
     ACLED codes an explosion during a battle as part of the battle: "IS fighters detonated
     two car bombs at the gate. The clashes lasted hours." (the definite "the clashes"), or
     "Warplanes struck rebel positions. Clashes continued all day." (after an air strike or
-    shelling, the very next sentence, naming no place of its own)."""
+    shelling, the very next sentence, naming no place of its own), or "Militants threw a
+    grenade at police. Police responded with gunfire." (any explosion met with fire told in
+    the very next sentence: ACLED's remote violence has no other engagement)."""
     if mention.sub_event_type != "Armed clash" or earlier.event_type != EXPLOSIONS:
         return None
     if not cues.BATTLE.fullmatch(text, mention.trigger.start, mention.trigger.end):
         return None  # "killed in the attack" tells of no battle
-    if not mention.reference and (
+    fired_back = mention.sentence == earlier.sentence + 1 and cues.RESPONSE.search(
+        text, sentence.start, sentence.end
+    )  # "Police responded with gunfire.": the explosion met an armed response
+    if not (mention.reference or fired_back) and (
         earlier.sub_event_type not in _STAND_OFF
         or mention.sentence != earlier.sentence + 1
         or _OWN_PLACE.search(text, sentence.start, sentence.end)

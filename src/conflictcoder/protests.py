@@ -78,6 +78,10 @@ def met(
         and how_it_went(text, lower, sentence)
     )
     if mention is not None and mention.event_type not in (PROTESTS, RIOTS) and not next_arrest:
+        if mention.sub_event_type == "Arrests" and cues.search(
+            cues.ACCUSATION, text, lower, start, end
+        ):
+            return None  # "The blogger was arrested on a charge of ...": an arrest of its own
         if mention.sub_event_type not in (
             "Arrests",
             "Attack",

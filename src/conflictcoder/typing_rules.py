@@ -44,6 +44,16 @@ def _matches(pattern: re.Pattern[str], text: str, lower: str | None, start: int,
         start = match.end() if match.end() > start else start + 1
 
 
+_CROWD_WHO = re.compile(
+    r"\b(?:protest[eo]rs|demonstrators|crowds?|mobs?|youths?|rioters)\s+(?:who|that)"
+    r"\s+(?:had\s+|also\s+|then\s+)?$",
+    re.IGNORECASE,
+)
+# "Activists said ...": the actor is a source, not a crowd.
+_SPEAKS = re.compile(r"\s+(?:said|say|says|report(?:ed|s)?|told|claimed|stated|confirmed)\b", re.I)
+_ATTRIBUTIVE = re.compile(r"\b(?:the|an?|his|her|their|its)\s+$", re.IGNORECASE)
+
+
 def protest_level(
     text: str, start: int, end: int, lower: str | None = None
 ) -> tuple[str, Span, str] | None:
@@ -58,8 +68,16 @@ def protest_level(
         _PROTEST_LEVELS, (cues.CROWD_VIOLENCE, cues.FORCE, cues.DISPERSAL), strict=True
     ):
         for match in _matches(pattern, text, lower, start, end):
-            if cues.search(cues.MOTIVE, text, lower, max(start, match.start() - 60), match.start()):
+            before = max(start, match.start() - 60)
+            if pattern is cues.CROWD_VIOLENCE and (
+                _CROWD_WHO.search(text, before, match.start())
+                or "violent" in match.group(0).lower()
+            ):
+                pass  # "demonstrators who pelted stones", "the protest turned violent"
+            elif cues.search(cues.MOTIVE, text, lower, before, match.start()):
                 continue
+            if match.group(0).endswith("ed") and _ATTRIBUTIVE.search(text, before, match.start()):
+                continue  # "the arrested president": who they are, not what was done
             span = Span(match.start(), match.end())
             if pattern is cues.FORCE and cues.WARNING_SHOTS.match(text, match.end(), end):
                 dispersal = dispersal or span
@@ -130,8 +148,9 @@ def _rule_typed(
     ):
         if subject is None or subject.entry.inter not in (2, 3, 4):  # no protest held here
             return Typed("Arrests", arrest, "arrest over a protest (the protest is no event)", 0.7)
-    if protest or any(a.entry.inter == 6 for a in found):
-        trigger = protest or next(a for a in found if a.entry.inter == 6)
+    crowd_named = [a for a in found if a.entry.inter == 6 and not _SPEAKS.match(text, a.end, end)]
+    if protest or crowd_named:
+        trigger = protest or crowd_named[0]
         trigger = Span(trigger.start, trigger.end)
         if (level := protest_level(text, start, end, lower)) is not None:
             sub, span, why = level
@@ -140,7 +159,8 @@ def _rule_typed(
         calm = cues.search(cues.PEACEFUL, text, lower, start, end) is not None
         why = "protest said to be peaceful" if calm else "protest, no violence reported"
         return Typed("Peaceful protest", trigger, why, 0.7, explicit=calm)
-    if sexual := cue(cues.SEXUAL):
+    sexual = cue(cues.SEXUAL)
+    if sexual and not cues.search(cues.ACCUSATION, text, lower, max(start, sexual.start - 30), sexual.end):
         return Typed("Sexual violence", sexual, "sexual violence", 0.8)
     if chemical := cue(cues.CHEMICAL):
         return Typed("Chemical weapon", chemical, "chemical weapon named", 0.8)
@@ -178,22 +198,22 @@ def _rule_typed(
             return Typed("Mob violence", mob or riot or Span(start, start), "mob violence", 0.6)
         return Typed("Violent demonstration", riot or Span(start, start), "riot", 0.6)
     disrupted = None if cue(cues.FAILED_DEFUSAL) else cue(cues.DISRUPTED)
-    if disrupted and not (battle or (attack and killed)):
+    suicide = cue(cues.SUICIDE)
+    went_off = suicide is not None and cue(cues.IED) is not None  # "intercepted ... detonated"
+    if disrupted and not (battle or (attack and killed) or cue(cues.ABDUCTION) or went_off):
         return Typed(
             "Disrupted weapons use", disrupted, "weapon defused, intercepted or seized", 0.7
         )
-    if suicide := cue(cues.SUICIDE):
+    grenade = None if cue(cues.STUN) else cue(cues.GRENADE)
+    # a suicide bomb or a grenade with gunfire: the attack (or clash) it was part of
+    mixed = bool(suicide or grenade) and cue(cues.FIREARMS) is not None
+    attack = attack or (suicide or grenade if mixed else None)
+    if suicide and not mixed:
         return Typed("Suicide bomb", suicide, "suicide bombing", 0.8)
-    if air := cue(cues.AIR):
-        return Typed("Air/drone strike", air, "air or drone strike", 0.75)
-    if grenade := (cue(cues.GRENADE) if not cue(cues.STUN) else None):
-        return Typed("Grenade", grenade, "grenade thrown", 0.75)
-    if shelling := cue(cues.SHELLING):
-        return Typed(
-            "Shelling/artillery/missile attack", shelling, "shelling, rockets or missiles", 0.75
-        )
-    if ied := cue(cues.IED):
-        return Typed("Remote explosive/landmine/IED", ied, "bomb, IED or mine", 0.7)
+    if downed := cue(cues.DOWNED_AIRCRAFT):  # ACLED: a manned aircraft shot down by missiles
+        return Typed("Shelling/artillery/missile attack", downed, "aircraft shot down", 0.7)
+    if not mixed and (explosion := _explosion(cue, grenade)) is not None:
+        return explosion
     abduction = cue(cues.ABDUCTION)
     if not (attack or abduction) and armed and not (civilians or crowd):
         if advance := cue(cues.ADVANCE):
@@ -228,6 +248,21 @@ def _rule_typed(
         return Typed("Other", other, "other strategic development", 0.5)
     if (change := cue(cues.CHANGE)) and (armed or violent is None) and found:
         return Typed("Change to group/activity", change, "change to group or activity", 0.4)
+    return None
+
+
+def _explosion(cue: Callable[[re.Pattern[str]], Span | None], grenade: Span | None) -> Typed | None:
+    """The remote-violence type of a sentence with no other engagement, by weapon."""
+    if air := cue(cues.AIR):
+        return Typed("Air/drone strike", air, "air or drone strike", 0.75)
+    if grenade:
+        return Typed("Grenade", grenade, "grenade thrown", 0.75)
+    if shelling := cue(cues.SHELLING):
+        return Typed(
+            "Shelling/artillery/missile attack", shelling, "shelling, rockets or missiles", 0.75
+        )
+    if ied := cue(cues.IED):
+        return Typed("Remote explosive/landmine/IED", ied, "bomb, IED or mine", 0.7)
     return None
 
 
