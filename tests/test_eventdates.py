@@ -182,6 +182,9 @@ def test_dates_kept(text, trigger, expected):
         ("He pleaded guilty Tuesday morning to murder.", "Tuesday morning", True),
         ("Gunmen killed two guards, police said on Thursday.", "Thursday", True),
         ("Before Monday's hearing, the family spoke.", "Monday", True),
+        ("During his Wednesday address, the chief was angry.", "Wednesday", True),
+        ("At a Friday news conference, police named him.", "Friday", True),
+        ("A man was shot Friday outside the court.", "Friday", False),
         ("He was arrested after he shot a man Tuesday.", "Tuesday", False),
         ("Two people were shot Friday night.", "Friday night", False),
         # "hours after" the violence: the step's day is the violence's too.

@@ -260,6 +260,13 @@ SUN = date(2013, 3, 24)  # a Sunday
         # ... but a clock time and a relative day keep their time of day.
         ("The curfew began at noon Wednesday.", FRI, [("noon Wednesday", "TIME", "2013-03-20T12:00")]),
         ("Two shells fell this morning.", FRI, [("this morning", "TIME", "2013-03-22TMO")]),
+        # "after midnight" following an evening: the first hour of the next day.
+        ("On Tuesday night a party began. Shots rang out just after midnight.", FRI,
+         [("Tuesday night", "DATE", "2013-03-19"), ("midnight", "TIME", "2013-03-20T00:00")]),
+        ("Early Tuesday, shortly after midnight, shots rang out.", FRI,
+         [("Early Tuesday", "DATE", "2013-03-19"), ("midnight", "TIME", "2013-03-19T24:00")]),
+        ("On Tuesday night he left before midnight.", FRI,
+         [("Tuesday night", "DATE", "2013-03-19"), ("midnight", "TIME", "2013-03-19T24:00")]),
         # On a Sunday "last week" is the week that ended yesterday; on other days the one before.
         ("Troops entered the city last week.", SUN, [("last week", "DATE", "2013-W12")]),
         ("Troops entered the city last week.", FRI, [("last week", "DATE", "2013-W11")]),

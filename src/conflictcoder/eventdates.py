@@ -75,7 +75,7 @@ _PROCESS = re.compile(
     r"|said|says|told|announced|reported|confirmed|stated|added|buried|remembered)\b",
     re.IGNORECASE,
 )
-# "Monday's hearing": a date owned by a later step.
+# "Monday's hearing", "a Friday news conference": a date owned by a later step.
 _PROCESS_NOUN = re.compile(
     r"(?:hearing|trial|arraignment|sentencing|court|funeral|vigil|memorial|arrest|plea"
     r"|announcement|news|press|address|speech|statement|briefing|conference)",
@@ -90,6 +90,7 @@ _VIOLENCE = re.compile(
     r"|murdered|respond(?:ed|ing)?|were\s+called|was\s+called)\b",
     re.IGNORECASE,
 )
+_OWNED_BY = re.compile(r"(?:['’]s)?\s+(?:news\s+)?(\w+)")
 _HOURS_AFTER = re.compile(
     r",?\s+(?:just\s+|only\s+|mere\s+|a\s+few\s+|several\s+|some\s+|about\s+|\w+\s+)?"
     r"(?:hours|minutes)\s+after\b",
@@ -183,7 +184,8 @@ def _clause_start(text: str, pos: int, lo: int) -> int:
 def process_date(text: str, timex: Timex) -> bool:
     """Whether the nearest verb governing ``timex`` is a step of the process after a violent
     event ("arrested Wednesday", "charged ... with murder Thursday", "said on Sunday"): one
-    before it in its clause with no violence word in between, or "Monday's hearing"."""
+    before it in its clause with no violence word in between, or "Monday's hearing", "his
+    Wednesday address"."""
     if _HOURS_AFTER.match(text, timex.end):
         return False  # "released Saturday, hours after his son shot him": the violence's day too
     lo = max(0, timex.start - _PROCESS_REACH)
@@ -193,7 +195,7 @@ def process_date(text: str, timex: Timex) -> bool:
         last_process = m
     if last_process is not None:
         return _VIOLENCE.search(text, last_process.end(), timex.start) is None
-    after = re.match(r"['’]s\s+(\w+)", text[timex.end : timex.end + 30])
+    after = _OWNED_BY.match(text, timex.end, timex.end + 30)
     return bool(after and _PROCESS_NOUN.fullmatch(after.group(1)))
 
 

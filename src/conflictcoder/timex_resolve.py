@@ -106,6 +106,8 @@ def relative_unit(unit: str, rel: str, ref: date) -> date | None:
 
 
 _READING_WINDOW_DAYS = 31
+_AFTER_MIDNIGHT = re.compile(r"\bafter\s+$", re.IGNORECASE)
+_EVENING = re.compile(r"[^.;\n]{0,25}?\b(?:night|evening|p\.?\s?m\b)", re.IGNORECASE)
 
 
 def _closest_past_reading(first: date | None, second: date | None, dct: date) -> date | None:
@@ -413,22 +415,33 @@ def resolve_clock(
     ctx: Context,
     days: list[tuple[int, date]],
     ends: list[int],
+    reports: frozenset[int] = frozenset(),
 ) -> Timex | None:
     """A clock time or part of day, on the nearest day-level date of its sentence.
 
     ``days`` are (offset, day) of the day-level dates, in text order; ``ends`` is
-    ``sentence_ends(ctx.text)``, computed once per text so long texts stay linear."""
+    ``sentence_ends(ctx.text)``, computed once per text so long texts stay linear. From an
+    earlier sentence, a date of a report (``reports``: offsets of "police said Monday") is
+    passed over for the story's own date before it."""
     g = m.groupdict()
     text = ctx.text
     begin = _sentence_begin(text, m.start(), ends)
     stop = next((x.start() for x in SENTENCE_START.finditer(text, m.end())), len(text))
     first = bisect_left(days, begin, key=_offset)
     last = bisect_left(days, stop, key=_offset)
-    same = [(abs(pos - m.start()), day) for pos, day in days[first:last]]
+    same = [(abs(pos - m.start()), pos, day) for pos, day in days[first:last]]
+    anchor = None  # where the day comes from
     if same:
-        day, why = min(same, key=lambda x: x[0])[1], "the date of its sentence"
+        _, anchor, day = min(same, key=lambda x: x[0])
+        why = "the date of its sentence"
     elif first:
-        day, why = days[first - 1][1], "the preceding date"
+        # the story's time, not the day a report was made ("police said Monday ...")
+        back = next(
+            (i for i in range(first - 1, max(-1, first - 9), -1) if days[i][0] not in reports),
+            first - 1,
+        )
+        anchor, day = days[back]
+        why = "the preceding date"
     else:
         day, why = None, "no date in context"
     if g.get("wd"):
@@ -454,6 +467,13 @@ def resolve_clock(
         suffix = f"T{hour:02d}:{minute:02d}"
     elif rule == "noon":
         suffix = "T12:00" if g["word"].lower() in ("noon", "midday") else "T24:00"
+        if suffix == "T24:00" and anchor is not None and day and not (g.get("wd") or relday):
+            if _AFTER_MIDNIGHT.search(text, max(0, m.start() - 20), m.start()) and _EVENING.match(
+                text, anchor
+            ):
+                # "Friday night ... just after midnight": the first hour of the next day
+                day, suffix = day + timedelta(days=1), "T00:00"
+                why += ", after midnight"
     elif rule == "overnight":
         suffix = "TNI"
         if not same:
