@@ -49,7 +49,7 @@ from datetime import UTC, date, datetime, timedelta
 from itertools import combinations
 from pathlib import Path
 
-from conflictcoder import incidents, store
+from conflictcoder import incidents, linkcontent, store
 from conflictcoder.models import DATE_SOURCES, Article, Event, Span
 from conflictcoder.settings import Settings
 
@@ -409,8 +409,8 @@ def _bulk(conn, n: int, centres, box: float, seed: int) -> None:
         )
         terms = rng.sample(["a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l"], 4)
         story = rng.sample(_NAMES, 6)
-        cached = json.dumps([terms, story, [], [], [], []])
-        conn.execute("INSERT INTO event_terms VALUES (?, ?)", (i + 1, cached))
+        cached = linkcontent.Content(frozenset(terms), frozenset(story), (), frozenset())
+        conn.execute("INSERT INTO event_terms VALUES (?, ?)", (i + 1, cached.to_json()))
         conn.executemany(
             "INSERT INTO story_terms VALUES (?, ?, ?)",
             [(name, event.event_date.isoformat(), i + 1) for name in story],
@@ -427,7 +427,7 @@ def _story_candidates(conn, article: Article, event: Event, settings: Settings) 
 
     story = linkterms.event_terms(article.text, [(0, len(article.text))])
     item = incidents.Linkable(id=0, key="", document=0, event=event, story=story)
-    return incidents.story_candidates(conn, item, settings)
+    return incidents.named_candidates(conn, item, settings)[0]
 
 
 def timing(args, settings: Settings) -> dict:
@@ -489,11 +489,11 @@ def main(argv: Sequence[str] | None = None) -> None:
         if not name.startswith(("link_", "chain_")):
             parser.error(f"--set {item}: not a link setting")
         current = getattr(settings, name)
-        parsed = (
-            tuple(float(v) for v in value.split(","))
-            if isinstance(current, tuple)
-            else type(current)(value)
-        )
+        if isinstance(current, tuple):
+            kind = type(current[0]) if current else str
+            parsed = tuple(kind(v) for v in value.split(","))
+        else:
+            parsed = type(current)(value)
         settings = replace(settings, **{name: parsed})
     report = {
         "settings": {

@@ -46,7 +46,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from conflictcoder import export, linkcandidates, linkcontent, linkdates, linking, linkmerge, store
-from conflictcoder.linkcandidates import candidate_ids, people_candidates, story_candidates
+from conflictcoder.linkcandidates import candidate_ids, named_candidates
 from conflictcoder.linking import Comparison, Linkable
 from conflictcoder.linkmerge import TollReport
 from conflictcoder.settings import Settings
@@ -286,8 +286,8 @@ def link_event(conn: sqlite3.Connection, event_id: int, settings: Settings, now:
             " FROM events WHERE id = ?",
             (event_id,),
         )
-    found = candidate_ids(conn, item.event, settings) | story_candidates(conn, item, settings)
-    found |= people_candidates(conn, item, settings)
+    by_story, by_people = named_candidates(conn, item, settings)
+    found = candidate_ids(conn, item.event, settings) | by_story | by_people
     others = _linkables(conn, linkcandidates.typed(conn, found - {event_id}, item.event), settings)
     for other in others.values():
         result = linking.compare(item, other, settings)

@@ -3,9 +3,9 @@
 ``candidate_ids`` reads the events whose date interval may be within ``link_max_day_gap``
 days (one indexed range per time_precision) in the surrounding one-degree grid cells
 (``store.CELL_SQL``), or, without coordinates, in the same country, and the possible
-follow-up reports of the following weeks (table ``followups``). ``story_candidates`` and
-``people_candidates`` find, by name (table ``story_terms``), the reports telling the same
-story or naming the same people wherever they were placed. ``typed`` keeps the candidates
+follow-up reports of the following weeks (table ``followups``). ``named_candidates`` finds,
+by name (table ``story_terms``), the reports telling the same story or naming the same
+people wherever they were placed. ``typed`` keeps the candidates
 whose event type ``linking`` does not veto beside the new one's (the others are never read).
 """
 
@@ -93,10 +93,7 @@ def candidate_ids(conn: sqlite3.Connection, event: Event, settings: Settings) ->
     unknown = max(3, settings.link_unknown_date_days)
     for (where, _, params), (precision, half) in product(queries, ((1, 0), (2, unknown), (3, 15))):
         reach = half + settings.link_max_day_gap
-        window = (
-            date.fromordinal(first - reach - back).isoformat(),
-            date.fromordinal(last + reach).isoformat(),
-        )
+        window = (_day(first - reach - back), _day(last + reach))
         rows = conn.execute(
             "SELECT id, latitude, longitude, geo_precision FROM events"
             f" WHERE {where} AND time_precision = ? AND event_date BETWEEN ? AND ?"
@@ -105,10 +102,7 @@ def candidate_ids(conn: sqlite3.Connection, event: Event, settings: Settings) ->
         )
         found |= _within(rows, event, settings)
     # the weakly dated reports of the following weeks (store.m005_followups)
-    window = (
-        date.fromordinal(first).isoformat(),
-        date.fromordinal(last + settings.link_followup_days).isoformat(),
-    )
+    window = (_day(first), _day(last + settings.link_followup_days))
     for _, where, params in queries if followups else ():
         rows = conn.execute(
             "SELECT e.id, e.latitude, e.longitude, e.geo_precision FROM followups f"
@@ -121,52 +115,61 @@ def candidate_ids(conn: sqlite3.Connection, event: Event, settings: Settings) ->
     return found
 
 
-def story_candidates(conn: sqlite3.Connection, item: Linkable, settings: Settings) -> set[int]:
-    """Linked events whose story shares at least ``link_story_names`` names with this one's,
-    besides its own place names, dated within ``link_unknown_date_days`` of its date
-    interval (``story_terms``): the reports ``linking.compare`` may find to tell one story
-    though their places disagree."""
+def named_candidates(
+    conn: sqlite3.Connection, item: Linkable, settings: Settings
+) -> tuple[set[int], set[int]]:
+    """Linked events found by name (``story_terms``, one query), wherever they were placed:
+
+    - *story*: those whose story shares at least ``link_story_names`` names with this
+      one's, besides its own place names, dated within ``link_unknown_date_days`` of its
+      date interval: the reports ``linking.compare`` may find to tell one story though
+      their places disagree;
+    - *people*: those naming one of the people this one names (``linkident``), dated
+      within ``link_followup_days`` of its date interval: the reports ``linking.compare``
+      may find to be about the same victims or suspects wherever they were placed and
+      whatever day the follow-up was dated.
+    """
     event = item.event
     own = linkterms.event_place_words(event)
     names = [n for n in linkterms.names(item.story) if n not in own]
     if len(names) < settings.link_story_names:
-        return set()
+        names = []
+    people = list(linkident.index_terms(item.people))
+    if not names and not people:
+        return set(), set()
     first, last = linkdates.day_interval(event, settings)
-    reach = settings.link_unknown_date_days
-    rows = conn.execute(
-        "SELECT s.event FROM story_terms s JOIN events e ON e.id = s.event"
-        " WHERE s.term IN (SELECT value FROM json_each(?)) AND s.event_date BETWEEN ? AND ?"
-        " AND e.incident IS NOT NULL GROUP BY s.event HAVING count(*) >= ?",
-        (
-            json.dumps(names),
-            date.fromordinal(first - reach).isoformat(),
-            date.fromordinal(last + reach).isoformat(),
-            settings.link_story_names,
-        ),
+    story_days = (
+        _day(first - settings.link_unknown_date_days),
+        _day(last + settings.link_unknown_date_days),
     )
-    return {row[0] for row in rows}
-
-
-def people_candidates(conn: sqlite3.Connection, item: Linkable, settings: Settings) -> set[int]:
-    """Linked events naming one of the people this one names (``linkident``; indexed in
-    ``story_terms``), dated within ``link_followup_days`` of its date interval: the reports
-    ``linking.compare`` may find to be about the same victims or suspects wherever they
-    were placed and whatever day the follow-up was dated."""
-    if not item.people:
-        return set()
-    first, last = linkdates.day_interval(item.event, settings)
-    reach = settings.link_followup_days
+    people_days = (
+        _day(first - settings.link_followup_days),
+        _day(last + settings.link_followup_days),
+    )
+    windows = [days for days, used in ((story_days, names), (people_days, people)) if used]
+    reach = (min(w[0] for w in windows), max(w[1] for w in windows))
     rows = conn.execute(
-        "SELECT DISTINCT s.event FROM story_terms s JOIN events e ON e.id = s.event"
+        "SELECT s.event, s.term, s.event_date FROM story_terms s JOIN events e ON e.id = s.event"
         " WHERE s.term IN (SELECT value FROM json_each(?)) AND s.event_date BETWEEN ? AND ?"
         " AND e.incident IS NOT NULL",
-        (
-            json.dumps(linkident.index_terms(item.people)),
-            date.fromordinal(first - reach).isoformat(),
-            date.fromordinal(last + reach).isoformat(),
-        ),
+        (json.dumps(names + people), *reach),
     )
-    return {row[0] for row in rows}
+    shared: dict[int, int] = {}
+    by_people: set[int] = set()
+    for other, term, day in rows:
+        if term.startswith(linkident.PREFIX):
+            if people_days[0] <= day <= people_days[1]:
+                by_people.add(other)
+        elif story_days[0] <= day <= story_days[1]:
+            shared[other] = shared.get(other, 0) + 1
+    by_story = {other for other, n in shared.items() if n >= settings.link_story_names}
+    return by_story, by_people
+
+
+def _day(ordinal: int) -> str:
+    """The ISO date of a day ordinal, kept within the calendar (a stored event of year 1,
+    from an old database, reaches before it)."""
+    return date.fromordinal(min(max(ordinal, 1), date.max.toordinal())).isoformat()
 
 
 def _within(

@@ -86,22 +86,24 @@ def event_content(
     places; they are compared as actors) and of the event's own place names."""
     text = conn.execute("SELECT text FROM documents WHERE id = ?", (document,)).fetchone()[0]
     split = [(s.start, s.end) for s in sentences.split(text)]
-    places = store.events_by_id(conn, event_ids)
-    spans: dict[int, list[tuple[str, int, int]]] = {}
-    rows = conn.execute(
-        'SELECT v.event, v.field, v.start, v."end" FROM evidence v JOIN events e'
-        " ON e.id = v.event WHERE e.document = ? AND v.field != 'notes'",
-        (document,),
-    )
-    for event_id, name, start, end in rows:
-        spans.setdefault(event_id, []).append((name, start, end))
-    everyone = store.events_by_id(conn, list(spans))
+    ids = [row[0] for row in conn.execute("SELECT id FROM events WHERE document = ?", (document,))]
+    everyone = store.events_by_id(conn, ids)
+    spans = {
+        other: [
+            (name, span.start, span.end)
+            for name, found in event.evidence.items()
+            if name != "notes"
+            for span in found
+        ]
+        for other, event in everyone.items()
+    }
     naming = {other: named_actor_fields(everyone[other]) for other in spans}
     actors = [(st, en) for other, v in spans.items() for name, st, en in v if name in naming[other]]
-    named = linkident.participants(text)
+    common = linkterms.common_words(text)
+    named = linkident.participants(text, common) + linkident.addresses(text)
     found = {}
     for event_id in event_ids:
-        event = places[event_id]
+        event = everyone[event_id]
         known = linkterms.event_place_words(event)
         mine = spans.get(event_id, [])
         own = [(start, end) for _, start, end in mine]
@@ -109,10 +111,10 @@ def event_content(
         parts = linkterms.context_parts(split, own, (), 0)
         skip = [(st, en) for name, st, en in mine if name.startswith(_ACTOR_FIELDS)]
         story_parts = linkterms.context_parts(split, own, others, settings.link_story_context)
-        people_parts = linkterms.context_parts(split, own, others, linkident.CONTEXT)
-        story = linkterms.event_terms(text, story_parts, actors)
+        people_parts = linkterms.context_parts(split, own, others, settings.link_people_context)
+        story = linkterms.event_terms(text, story_parts, actors, common=common)
         content = Content(
-            linkterms.event_terms(text, parts, skip, known),
+            linkterms.event_terms(text, parts, skip, known, common),
             story,
             linkterms.words(text, parts),
             linkterms.place_words(*(text[st:en] for name, st, en in mine if name == "location")),

@@ -27,6 +27,13 @@ _GENERIC_ACTOR = re.compile(
     re.IGNORECASE,
 )
 _SUFFIX = re.compile(r"\s*\([^)]*\)\s*$")
+# Names covering many groups of one side ("rebels", "Islamist factions", pro-government
+# militias): a report naming one does not contradict a report naming a group of that side.
+_UMBRELLA = re.compile(
+    r"^(opposition rebels|islamist militia|militia \(pro-government\))", re.IGNORECASE
+)
+# A unit of a force ("Military Forces of Syria (2000-) Tiger Forces") is of that force.
+_FORCE = re.compile(r"^(.*?\(\d{4}-(?:\d{4})?\))\s+\S")
 
 
 class Veto(Exception):
@@ -119,9 +126,44 @@ def named_actors(event: Event) -> frozenset[str]:
     return frozenset(k for k in (actor_key(n) for n in names) if k)
 
 
+def _side(*values: str | None) -> frozenset[str]:
+    """The specific armed groups of one side of an event (an actor and its associates):
+    named, not an umbrella name, a unit counted as its force."""
+    found = set()
+    for value in values:
+        for name in (value or "").split(";"):
+            force = _FORCE.match(name.strip())
+            bare = force.group(1) if force else name
+            key = actor_key(bare) if bare.strip() else None
+            if key and not _UMBRELLA.match(key):
+                found.add(key)
+    return frozenset(found)
+
+
+def other_sides(a: Event, b: Event) -> tuple[frozenset[str], frozenset[str]] | None:
+    """The groups two events name on the side facing a group both name, when they name
+    different groups there (ACLED: one event, one pair of actors; "the army fought IS" and
+    "the army fought HTS" are two events); None when they agree or either leaves that side
+    unnamed or generic."""
+    ours = (_side(a.actor1, a.assoc_actor_1), _side(a.actor2, a.assoc_actor_2))
+    theirs = (_side(b.actor1, b.assoc_actor_1), _side(b.actor2, b.assoc_actor_2))
+    found = None
+    for mine, yours in ((0, 0), (0, 1), (1, 0), (1, 1)):
+        if ours[mine] & theirs[yours]:
+            x, y = ours[1 - mine], theirs[1 - yours]
+            if not x or not y or x & y:
+                return None  # the sides line up another way
+            found = found or (x, y)
+    return found
+
+
 def actors(a: Event, b: Event) -> tuple[float, str]:
     """The actor agreement (``linking``'s actors component), or a ``Veto``."""
     ours, theirs = named_actors(a), named_actors(b)
+    facing = other_sides(a, b)
+    if facing:
+        names = " / ".join(", ".join(sorted(side)) for side in facing)
+        raise Veto(f"different groups on one side ({names})", "actors")
     if not ours or not theirs:
         return 0.5, "no named actor on one side"
     common = ours & theirs

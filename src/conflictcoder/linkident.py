@@ -25,6 +25,11 @@ case in it), a stop word (``linkterms.STOP_TERMS``) or a word of organisations a
 middle names and initials left out, so "Elizabeth Marie Rodriguez" and "Elizabeth Rodriguez"
 agree). Keys are compared exactly: no document frequency, so a decision depends only on the
 two reports.
+
+**Addresses** identify a local incident as well as its people: "the 4100 block of West
+Potomac Avenue", "at 4132 W. Potomac Ave." (``addresses``). Their key is the block (the
+house number rounded down to the hundred) and the first word of the street name,
+directions left out ("address:4100 potomac"); a report's people hold them too.
 """
 
 from __future__ import annotations
@@ -32,7 +37,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from conflictcoder.linkterms import STOP_TERMS
+from conflictcoder.linkterms import STOP_TERMS, common_words
 
 _CAP = r"[A-Z][a-z]+(?:['’\-][A-Z]?[a-z]+)?"
 _TOKEN = rf"(?:{_CAP}|[A-Z]\.)"
@@ -46,7 +51,6 @@ _INTRODUCED = re.compile(
 _THE = re.compile(
     rf"\b[Tt]he[ \t]+({_CAP})(?![\w'’-])(?![ \t]+(?:family|home|house|brothers|sisters|case|trial))"
 )
-_LOWER = re.compile(r"\b[a-z][a-z'’\-]{2,}\b")
 # A name used alone the way people are: "Roe said", "Roe's", "Roe, who", "Roe was".
 _AS_PERSON = re.compile(
     r"[A-Z][\w'’\-]*?(?:['’]s\b|[ \t]+(?:said|says|told|was|is|had|has|who|added|"
@@ -124,14 +128,40 @@ def key(words: Iterable[str]) -> str:
     return f"{parts[0]} {parts[-1]}" if len(parts) >= 2 else ""
 
 
-CONTEXT = 2  # sentences around an event's own whose people are its people
 PREFIX = "person:"  # people keys in ``story_terms``, apart from story names
+ADDRESS = "address:"  # the prefix of address keys among people keys
+
+_DIRECTION = r"(?:(?:North|South|East|West|N|S|E|W|NE|NW|SE|SW)\.?[ \t]+)?"
+_STREET_WORD = r"(?:[A-Z][a-z]+|\d+(?:st|nd|rd|th))"
+_STREET_TYPE = (
+    r"(?:Street|St|Avenue|Ave|Road|Rd|Drive|Dr|Boulevard|Blvd|Lane|Ln|Court|Ct|Place|Pl|"
+    r"Way|Parkway|Pkwy|Highway|Hwy|Terrace|Ter|Circle|Cir|Trail|Pike)\b"
+)
+_ADDRESS = re.compile(
+    rf"\b(\d{{1,5}})(?:[ \t]+block[ \t]+of[ \t]+{_DIRECTION}({_STREET_WORD})"
+    rf"|[ \t]+{_DIRECTION}({_STREET_WORD})(?:[ \t]+{_STREET_WORD}){{0,2}}[ \t]+{_STREET_TYPE})"
+)
 
 
-def participants(text: str) -> tuple[tuple[int, int, str], ...]:
+def addresses(text: str) -> tuple[tuple[int, int, str], ...]:
+    """Where ``text`` names a block or a street address (see the module docstring): the
+    start, end and key of each."""
+    found = []
+    for match in _ADDRESS.finditer(text):
+        number = int(match.group(1)) // 100 * 100
+        street = (match.group(2) or match.group(3)).casefold()
+        found.append((match.start(), match.end(), f"{ADDRESS}{number} {street}"))
+    return tuple(found)
+
+
+def participants(
+    text: str, common: frozenset[str] | None = None
+) -> tuple[tuple[int, int, str], ...]:
     """Where ``text`` names people as participants (see the module docstring): the start,
-    end and key of each such run of capitalised words."""
-    common = {m.group(0) for m in _LOWER.finditer(text)}
+    end and key of each such run of capitalised words. ``common``: the document's words
+    written in lower case (``linkterms.common_words``, computed when not given)."""
+    lower = common_words(text) if common is None else common
+    common = set(lower)
     runs = [(m, _names_of(m.group(0))) for m in _RUN.finditer(text)]
     alone = {
         words[0]

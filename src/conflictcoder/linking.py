@@ -54,11 +54,11 @@ field says which veto it overrides.
 
 **Same people** (the ``people`` field, not scored): two reports naming the same victim or
 suspect (``Linkable.people``, see ``linkident``) are the same incident when their types and
-actors allow it (events with victims: battles, explosions, attacks on civilians), their
-dates are at most ``link_followup_days`` apart (a follow-up dated by the arrest or the
-hearing) and at least one is told by the text, whatever their places (a wrong geocode;
-across countries only when the stories agree at least ``link_story_countries``). Across
-days, neither may name an armed actor.
+actors allow it (both of ``link_people_types``, events with victims: battles, explosions,
+attacks on civilians), their dates are at most ``link_followup_days`` apart (a follow-up
+dated by the arrest or the hearing) and at least one is told by the text, whatever their
+places (a wrong geocode; across countries only when the stories agree at least
+``link_story_countries``). Across days, neither may name an armed actor.
 
 **Two events after all**, checked on every pair about to be the same event:
 
@@ -81,7 +81,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date
 
-from conflictcoder import geometry, linkterms
+from conflictcoder import geometry, linkident, linkterms
 from conflictcoder.linkdates import (
     date_unknown,
     dates_agree,
@@ -100,8 +100,6 @@ from conflictcoder.models import Event
 from conflictcoder.settings import Settings
 
 COMPONENTS: tuple[str, ...] = ("date", "place", "type", "actors", "content")
-# Events with victims or perpetrators: the types the same-people rule links.
-_PEOPLE_TYPES = frozenset(("Battles", "Violence against civilians", "Explosions/Remote violence"))
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -138,6 +136,7 @@ class Comparison:
     veto: str | None = None
     fields: Mapping[str, tuple[float, str]] = field(default_factory=dict)
     veto_kind: str | None = None  # date, later, place, country, type, actors or names
+    by_people: bool = False  # the same event because both name the same people
 
     def compatible(self, floor: float, story_floor: float) -> bool:
         """Whether the pair may sit in one incident: the same event; or no veto and a score
@@ -223,7 +222,7 @@ def _conflicting(terms: linkterms.TermAgreement, settings: Settings, armed: bool
     """Nothing shared, while each side names at least ``link_conflict_names`` names
     of its own: different victims, streets or units. Between reports of armed groups (both
     naming armed actors) no name shared (numbers aside: days and years recur in dated
-    notes) while each names one of its own is enough: each names its own village, and
+    notes) while each names ``link_armed_conflict_names`` of its own is enough: each names its own village, and
     armed groups fight at many places the same day. Names spelled two ways (the same
     consonants, ``linkterms.respelled``) are not in conflict."""
     if not settings.link_conflict_names:
@@ -234,9 +233,24 @@ def _conflicting(terms: linkterms.TermAgreement, settings: Settings, armed: bool
         sum(1 for t in side if not any(c.isdigit() for c in t))
         for side in (terms.only_a, terms.only_b)
     )
-    if min(alone) < (1 if armed else settings.link_conflict_names):
+    needed = settings.link_armed_conflict_names if armed else settings.link_conflict_names
+    if min(alone) < needed:
         return False
     return not linkterms.respelled(terms.only_a, terms.only_b)  # "Gweiran" / "Ghwayran"
+
+
+def _untied(a: Event, b: Event, terms: linkterms.TermAgreement) -> bool:
+    """Whether two reports each naming both warring parties (two named actors or more)
+    share nothing that ties them to one event: no name in their sentences (numbers aside;
+    names spelled two ways count as shared) and not one town (the same location at
+    geo_precision 1). Armed groups at war fight at many places the same day; a report of
+    the army and rebels clashing "in the countryside" and one of them clashing in a named
+    village are two events (ACLED: one event per location)."""
+    if len(named_actors(a)) < 2 or len(named_actors(b)) < 2 or _names(terms):
+        return False
+    if a.geo_precision == 1 and b.geo_precision == 1 and same_text(a.location, b.location):
+        return False
+    return not linkterms.respelled(terms.only_a, terms.only_b)
 
 
 def compare(a: Linkable, b: Linkable, settings: Settings) -> Comparison:
@@ -252,7 +266,9 @@ def compare(a: Linkable, b: Linkable, settings: Settings) -> Comparison:
         return result  # the story overrides neither dates, types nor actors
     story, names = linkterms.story_agreement(a.story, b.story)
     by_people = (
-        bool(met) and not result.same and _people_allow(a.event, b.event, result, story, settings)
+        bool(met)
+        and not result.same
+        and _people_allow(a.event, b.event, result, story, settings, _only_addresses(met))
     )
     if result.veto_kind not in (None, "place", "country") and not by_people:
         return result
@@ -295,6 +311,7 @@ def compare(a: Linkable, b: Linkable, settings: Settings) -> Comparison:
     else:
         fields["people"] = (1.0, f"same people: {', '.join(met[:4])}" + _overriding(result))
         score = max(result.score, settings.link_threshold)
+        return replace(result, score=score, same=True, veto=None, veto_kind=None, by_people=True)
     return replace(result, score=score, same=True, veto=None, veto_kind=None)
 
 
@@ -304,16 +321,29 @@ def _story_names(a: Linkable, b: Linkable, names: list[str]) -> int:
     return min(linkterms.distinct_names(names, x.phrases) for x in (a, b))
 
 
-def _people_allow(a: Event, b: Event, result: Comparison, story: float, settings: Settings) -> bool:
+def _only_addresses(met: list[str]) -> bool:
+    return all(k.startswith(linkident.ADDRESS) for k in met)
+
+
+def _people_allow(
+    a: Event,
+    b: Event,
+    result: Comparison,
+    story: float,
+    settings: Settings,
+    addresses: bool = False,
+) -> bool:
     """Whether two reports naming the same victims or suspects are one incident whatever
     their places (a wrong geocode) and, within ``link_followup_days``, their dates (a
     follow-up dated by the arrest or the hearing): not when their types or actors veto,
     not when neither date is told by the text (undated reports of one person tell of
     several events), and not across days when either names an armed actor (armed groups
-    fight again; ACLED codes each day)."""
+    fight again; ACLED codes each day). Sharing only an address (``addresses``), the days
+    must agree unless one report may be the other's follow-up (shootings recur on a
+    block)."""
     if result.veto_kind not in (None, "date", "later", "place", "country"):
         return False
-    if not {a.event_type, b.event_type} <= _PEOPLE_TYPES:
+    if not {a.event_type, b.event_type} <= set(settings.link_people_types):
         return False
     if result.veto_kind == "country" and story < settings.link_story_countries:
         return False
@@ -323,6 +353,8 @@ def _people_allow(a: Event, b: Event, result: Comparison, story: float, settings
     if gap > settings.link_followup_days:
         return False
     if gap > settings.link_same_day_gap and not (may_follow_up(a) and may_follow_up(b)):
+        return False
+    if addresses and gap > settings.link_same_day_gap and followup_day(a, b, settings) is None:
         return False
     try:
         event_type(a, b)
@@ -395,6 +427,9 @@ def _compare(
         return Comparison(0.0, False, False, str(veto), fields, veto.kind)
     terms = linkterms.compare_terms(a.terms, b.terms, settings.link_content_exclusive)
     fields["content"] = (terms.agreement, terms.why())
+    if _untied(a.event, b.event, terms):
+        why = "armed groups, no name in common and no one town: fighting elsewhere that day"
+        return Comparison(0.0, False, False, why, fields, "names")
     if followup:
         reasons = []
         if not _same_town(a.event, b.event, settings):

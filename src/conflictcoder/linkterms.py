@@ -32,6 +32,7 @@ villages) score low; a short report whose names all recur in a longer one scores
 
 from __future__ import annotations
 
+import difflib
 import math
 import re
 from collections.abc import Iterable, Sequence
@@ -134,16 +135,24 @@ def event_place_words(event: Event) -> frozenset[str]:
     return place_words(event.location, event.admin1, event.admin2, event.country)
 
 
+def common_words(text: str) -> frozenset[str]:
+    """The words a document writes in lower case somewhere: common words, not names."""
+    return frozenset(m.group(0) for m in _LOWER_WORD.finditer(text))
+
+
 def event_terms(
     text: str,
     parts: Iterable[tuple[int, int]],
     skip: Iterable[tuple[int, int]] = (),
     known: frozenset[str] = frozenset(),
+    common: frozenset[str] | None = None,
 ) -> frozenset[str]:
     """Rare terms (names and numbers, lower-cased, possessive and clitics cut) of
-    ``text[start:end]`` for each part, leaving out common words of the document, terms inside
-    the ``skip`` spans and the ``known`` words (the event's place names: compared as places)."""
-    common = {m.group(0) for m in _LOWER_WORD.finditer(text)}
+    ``text[start:end]`` for each part, leaving out common words of the document
+    (``common_words``, computed when not given), terms inside the ``skip`` spans and the
+    ``known`` words (the event's place names: compared as places)."""
+    if common is None:
+        common = common_words(text)
     skipped = sorted(skip)
     found = set()
     for start, end in parts:
@@ -196,7 +205,7 @@ def context_parts(
     return [sentences[i] for i in sorted(keep)]
 
 
-def words(text: str, parts: Iterable[tuple[int, int]], limit: int = 150) -> tuple[str, ...]:
+def words(text: str, parts: Iterable[tuple[int, int]], limit: int = 300) -> tuple[str, ...]:
     """The words of ``text[start:end]`` for each part, as written, at most ``limit``: the
     wording of an event's sentences, for ``template_split``."""
     found: list[str] = []
@@ -233,26 +242,38 @@ def template_split(
 
     One source report split into one record per place or victim ("... regained control
     over Massoud valley. Clashes ..." / "... over Al-Zamrani crossing. Clashes ...") reads
-    the same word for word but for a name: when the words the two share at their start and
-    end (case aside) make at least ``ratio`` of the longer wording, and the words between
-    hold a name on each side, the names differ: two events. Other differences (a toll that
-    rose, a name given where the other said "a man") are not a split. Linear in the words."""
+    the same word for word but for a name: when the words the two wordings align (case
+    aside, ``difflib``) make at least ``ratio`` of both, and a passage where they differ
+    holds a name on each side, names that are not one name written two ways (``_one_name``),
+    the names differ: two events. Other differences (a toll that rose, a name given where
+    the other said "a man", a clause added) are not a split."""
     if not a or not b:
         return None
-    longest = max(len(a), len(b))
-    shortest = min(len(a), len(b))
-    start = 0
-    while start < shortest and a[start].casefold() == b[start].casefold():
-        start += 1
-    end = 0
-    while end < shortest - start and a[-1 - end].casefold() == b[-1 - end].casefold():
-        end += 1
-    if start + end < ratio * longest:
+    low_a, low_b = [w.casefold() for w in a], [w.casefold() for w in b]
+    matcher = difflib.SequenceMatcher(None, low_a, low_b, autojunk=False)
+    if matcher.ratio() < ratio:
         return None
-    ours, theirs = _names_of(a[start : len(a) - end]), _names_of(b[start : len(b) - end])
-    if ours and theirs and ours != theirs:
-        return ours - theirs, theirs - ours
+    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+        if op == "equal":
+            continue
+        ours, theirs = _names_of(a[i1:i2]), _names_of(b[j1:j2])
+        if ours and theirs and not _one_name(ours, theirs):
+            return ours - theirs, theirs - ours
     return None
+
+
+def _one_name(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Whether two sets of names may be one name written two ways: the same names, a
+    respelling ("Gweiran" / "Ghwayran"), a shortening ("Jon" / "Jonathan") or initials
+    ("IS" / "Islamic State")."""
+    if a <= b or b <= a or respelled(a, b):
+        return True
+    if any(x.startswith(y) or y.startswith(x) for x in a for y in b if min(len(x), len(y)) >= 3):
+        return True
+    return any(
+        len(x) == 1 and len(y) >= 2 and sorted(next(iter(x))) == sorted(w[0] for w in y)
+        for x, y in ((a, b), (b, a))
+    )
 
 
 def names(terms: Iterable[str]) -> tuple[str, ...]:

@@ -54,8 +54,20 @@ class Settings:
     link_followup_content: float = 0.5
     link_followup_names: float = 2.0
     # Two reports sharing no term while each names at least this many names of its own
-    # (victims, streets, units) are not the same event; 0: no such rule.
+    # (victims, streets, units) are not the same event; 0: no such rule. Between reports
+    # both naming armed groups, no shared name (numbers aside) while each names at least
+    # link_armed_conflict_names of its own is enough (each names its own village).
     link_conflict_names: int = 3
+    link_armed_conflict_names: int = 1
+    # Same people (linking, linkident): the people named in an event's sentences and
+    # link_people_context sentences around them are its people; two reports naming one of
+    # them are one incident when both are of link_people_types (events with victims).
+    link_people_context: int = 2
+    link_people_types: tuple[str, ...] = (
+        "Battles",
+        "Violence against civilians",
+        "Explosions/Remote violence",
+    )
     # One story (linking.compare): two reports whose stories (the sentences of the event and
     # link_story_context sentences around them) reach a cosine of link_story_min over their
     # rare terms (link_story_countries when the countries differ), sharing at least

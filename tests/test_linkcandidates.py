@@ -1,0 +1,97 @@
+"""Candidate retrieval for linking (linkcandidates): by name in one query, and robust to
+dates at the ends of the calendar."""
+
+from dataclasses import replace
+from datetime import UTC, date, datetime
+
+import pytest
+
+from conflictcoder import incidents, linkcandidates, linkcontent, store
+from conflictcoder.linking import Linkable
+from conflictcoder.models import Article, Event, Span
+from conflictcoder.settings import Settings
+
+SETTINGS = Settings()
+NOW = datetime(2024, 1, 1, tzinfo=UTC)
+
+SHOOTING = Event(
+    doc_id="a",
+    event_date=date(2016, 5, 2),
+    time_precision=1,
+    event_type="Violence against civilians",
+    sub_event_type="Attack",
+    actor1="Unidentified Armed Group (United States)",
+    assoc_actor_1=None,
+    inter1=3,
+    actor2="Civilians (United States)",
+    assoc_actor_2=None,
+    inter2=7,
+    interaction=37,
+    country="United States",
+    iso3="USA",
+    admin1="Ohio",
+    admin2=None,
+    location="Dayton",
+    latitude=39.76,
+    longitude=-84.19,
+    geo_precision=1,
+    fatalities=1,
+    notes=None,
+    source=None,
+    date_source="text",
+)
+TEXT = "Jane Roe, 23, was shot on Maple Avenue near Elmwood Park in Dayton. Roe died."
+
+
+def _stored(conn, doc_id, event, text=TEXT):
+    article = Article(doc_id=doc_id, text=text, published=event.event_date)
+    event = replace(event, doc_id=doc_id, evidence={"location": (Span(0, len(text)),)})
+    store.add_document(conn, article, [event], now=NOW)
+    incidents.link_pending(conn, SETTINGS, now=NOW)
+
+
+def _item(story, people, day):
+    event = replace(SHOOTING, event_date=day, latitude=10.0, longitude=10.0)
+    return Linkable(
+        id=0, key="new", document=0, event=event, story=frozenset(story), people=frozenset(people)
+    )
+
+
+@pytest.mark.parametrize(
+    ("story", "people", "day", "expected"),
+    [
+        # the story's names (besides its place's) within link_unknown_date_days
+        ({"roe", "maple", "elmwood", "jane"}, (), date(2016, 5, 4), ({1}, set())),
+        ({"roe", "maple", "elmwood", "jane"}, (), date(2016, 5, 20), (set(), set())),
+        ({"roe", "maple"}, (), date(2016, 5, 4), (set(), set())),  # too few names
+        # the people within link_followup_days, wherever placed
+        ((), {"jane roe"}, date(2016, 5, 20), (set(), {1})),
+        ((), {"jane roe"}, date(2016, 7, 20), (set(), set())),
+        ({"roe", "maple", "elmwood", "jane"}, {"jane roe"}, date(2016, 5, 3), ({1}, {1})),
+    ],
+)
+def test_named_candidates(story, people, day, expected):
+    conn = store.open_db(":memory:")
+    _stored(conn, "a-1", SHOOTING)
+    found = linkcandidates.named_candidates(conn, _item(story, people, day), SETTINGS)
+    assert found == expected
+
+
+def test_stored_content_is_read_back():
+    conn = store.open_db(":memory:")
+    _stored(conn, "a-1", SHOOTING)
+    (cached,) = conn.execute("SELECT terms FROM event_terms").fetchone()
+    content = linkcontent.Content.from_json(cached)
+    assert content is not None and content.people == {"jane roe"}
+    assert {"roe", "maple", "elmwood"} <= content.story
+    assert linkcontent.Content.from_json(content.to_json()) == content
+
+
+@pytest.mark.parametrize("day", [date(1, 1, 1), date(9999, 12, 31)])
+def test_dates_at_the_ends_of_the_calendar_link(day):
+    # an old database may hold an event of year 1 (readers now refuse such dates)
+    conn = store.open_db(":memory:")
+    for doc_id in ("a-1", "b-1"):
+        _stored(conn, doc_id, replace(SHOOTING, event_date=day))
+    incidents_found = {r[0] for r in conn.execute("SELECT incident FROM events")}
+    assert len(incidents_found) == 1
