@@ -67,11 +67,12 @@ def read_lgl_like(path: Path) -> list[tuple[str, list[dict]]]:
             phrase = top.findtext("phrase") or ""
             span = _realign(text, int(top.findtext("start")), int(top.findtext("end")), phrase)
             tag = top.find("gaztag")
-            lat = lon = None
+            lat = lon = ident = None
             if tag is not None and tag.findtext("lat"):
                 lat, lon = float(tag.findtext("lat")), float(tag.findtext("lon"))
+                ident = tag.get("geonameid")
             if span:
-                gold.append({"start": span[0], "end": span[1], "lat": lat, "lon": lon})
+                gold.append({"start": span[0], "end": span[1], "lat": lat, "lon": lon, "id": ident})
         docs.append((text, gold))
     return docs
 
@@ -95,7 +96,8 @@ def read_gwn(path: Path) -> list[tuple[str, list[dict]]]:
             if top.findtext("geonamesID") and top.findtext("latitude"):
                 lat, lon = float(top.findtext("latitude")), float(top.findtext("longitude"))
             if span:
-                gold.append({"start": span[0], "end": span[1], "lat": lat, "lon": lon})
+                ident = top.findtext("geonamesID") or None
+                gold.append({"start": span[0], "end": span[1], "lat": lat, "lon": lon, "id": ident})
         docs.append((text, gold))
     return docs
 
@@ -116,7 +118,8 @@ def _context(text: str, start: int, end: int) -> str:
 def _describe(m: PlaceMention) -> dict:
     p = m.place
     where = None if p is None else f"{p.name} ({p.feature_code}, {p.admin1}, {p.country})"
-    return {"surface": m.text, "ours": where, "why": m.why}
+    ident = None if p is None else p.geonameid
+    return {"surface": m.text, "ours": where, "ours_id": ident, "why": m.why}
 
 
 def score_corpus(docs, gaz: gazetteer.Gazetteer, dump=None) -> dict:
@@ -153,6 +156,7 @@ def score_corpus(docs, gaz: gazetteer.Gazetteer, dump=None) -> dict:
                 row = {"doc": doc, "error": "missed" if not over else "wrong"}
                 row.update(_describe(over[0]) if over else {"surface": text[g["start"] : g["end"]]})
                 row.update(gold=[g["lat"], g["lon"]], km=None if dist is None else round(dist))
+                row["gold_id"] = g.get("id")
                 row["context"] = _context(text, g["start"], g["end"])
                 dump.write(json.dumps(row) + "\n")
     within = sum(e <= 161 for e in errors)

@@ -19,14 +19,66 @@ from collections.abc import Iterable
 from conflictcoder import placecues as cues
 from conflictcoder.gazetteer import Gazetteer
 from conflictcoder.models import Place
+from conflictcoder.placehit import Hit
 from conflictcoder.placenames import fold
-from conflictcoder.placerecog import Hit
+from conflictcoder.placepoints import centre
 
 # The word after a name that makes it a county-level area whose full name includes the word.
 COUNTY_AFTER = re.compile(r" (County|Parish|Borough)\b")
 
 
 _PLURAL_HEADS = {"counties": "County", "parishes": "Parish"}
+_HEADS = (" County", " Parish", " Borough")
+
+
+def county_candidates(
+    gazetteer: Gazetteer, surface: str, head: str
+) -> tuple[tuple[Place, bool], ...]:
+    """Every county named ``surface`` ("Walker" of "Walker County"), one per state that has
+    one, each at its state's point, so that the article's other names can tell which state's
+    it is (``placerank.Home``) before ``place_counties`` places the chosen one among the
+    article's towns."""
+    out = []
+    states: dict[tuple[str, str], Place | None] = {}
+    for country, a1, a2, gid in gazetteer.admin2_named(surface):
+        state = gazetteer.admin1_name(country, a1)
+        if (country, a1) not in states:
+            states[(country, a1)] = next(
+                (
+                    p
+                    for p in gazetteer.lookup(state or "")
+                    if p.feature_code == "ADM1" and p.country == country and p.admin1 == state
+                ),
+                None,
+            )
+        area = states[(country, a1)]
+        if area is None:
+            continue
+        lat, lon = centre(area) or (area.latitude, area.longitude)
+        county = gazetteer.admin2_name(country, a1, a2)
+        place = Place(
+            geonameid=gid or None,
+            name=f"{surface} {head}",
+            latitude=lat,
+            longitude=lon,
+            feature_code="ADM2",
+            country=country,
+            admin1=state,
+            admin2=county,
+            population=0,
+        )
+        out.append((place, True))
+    return tuple(out)
+
+
+def stand_in(place: Place | None) -> bool:
+    """``place`` is a county of ``county_candidates``, still at its state's point."""
+    return (
+        place is not None
+        and place.feature_code == "ADM2"
+        and place.population == 0
+        and place.name.endswith(_HEADS)
+    )
 
 
 def county_name(text: str, end: int, start: int | None = None) -> str | None:
@@ -106,6 +158,15 @@ def county_place(
     )
 
 
+def _chosen(hit: Hit, support: Counter[tuple[str | None, str | None]]) -> bool:
+    """The resolver chose the county's state from the article: its places are there, or
+    its names point there clearly among several states' counties."""
+    assert hit.best is not None
+    if support.get((hit.best.country, hit.best.admin1), 0) > 0:
+        return True
+    return len(hit.cands) > 1 and hit.margin >= 1.0
+
+
 def place_counties(
     text: str, hits: list[Hit], anchors: dict[int, Place], gazetteer: Gazetteer
 ) -> set[int]:
@@ -116,7 +177,7 @@ def place_counties(
         i: head
         for i, h in enumerate(hits)
         if not h.country
-        and (h.best is None or h.best.feature_code not in ("ADM1", "ADM2"))  # Kenya's are ADM1
+        and (h.best is None or h.best.feature_code not in ("ADM1", "ADM2") or stand_in(h.best))
         and (head := county_name(text, h.end, h.start)) is not None
     }
     if not heads:
@@ -135,10 +196,16 @@ def place_counties(
             support[(country, gazetteer.admin1_name(country, a1))] -= 1
         for p in others:
             support[(p.country, p.admin1)] += 2
-        namesakes = [p for p, _ in hit.cands]
+        # Kenya's counties are ADM1; the stand-ins of ``county_candidates`` hide the towns
+        namesakes = [p for p, _ in gazetteer.candidates(hit.surface)]
         county = county_place(gazetteer, hit.surface, head, others, support, namesakes)
         if county is not None:
             hit.best = county
             hit.why = f"county of {county.admin1}, placed among the article's places there"
             placed.add(i)
+        elif stand_in(hit.best):  # at the point of the state the article's names point to
+            if _chosen(hit, support):
+                placed.add(i)
+            else:
+                hit.best = None  # no telling which state's county
     return placed

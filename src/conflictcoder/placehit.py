@@ -16,6 +16,7 @@ from conflictcoder import placecues as cues
 from conflictcoder.gazetteer import Gazetteer
 from conflictcoder.models import Place
 from conflictcoder.placenames import fold
+from conflictcoder.placeregions import REGION_CODES
 
 _WORD = re.compile(r"[a-z]+")
 
@@ -134,3 +135,11 @@ def locative(text: str, start: int) -> bool:
 def named_as_place(text: str, hit: Hit) -> bool:
     """The context itself says ``hit`` is a place ("in Greer", "the city of Greer")."""
     return bool(hit.settlement_cue or hit.admin_cue or locative(text, hit.start))
+
+
+def exact(hits: list[Hit]) -> bool:
+    """A country or a region named by one of its names, no gazetteer homonym."""
+    return len(hits) == 1 and bool(
+        hits[0].country
+        or (len(hits[0].cands) == 1 and hits[0].cands[0][0].feature_code in REGION_CODES)
+    )

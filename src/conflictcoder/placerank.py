@@ -138,6 +138,8 @@ class Home:
 def _voice(cands: tuple[tuple[Place, bool], ...]) -> float:
     """How much a name says about where the article is: little for names only small places
     bear ("Slaying", "Once"), none for names matching only small places' alternate names."""
+    if all(p.feature_code == "ADM2" for p, _ in cands):
+        return 1.0  # "Hall County": the states that have one (``placecounty``)
     top = max(p.population for p, _ in cands)
     if top < KNOWN_ALTERNATE and not any(main for _, main in cands):
         return 0.0

@@ -20,11 +20,12 @@ from conflictcoder import placecues as cues
 from conflictcoder import placeregions
 from conflictcoder.gazetteer import Gazetteer
 from conflictcoder.models import Place
+from conflictcoder.placecounty import county_candidates, county_name
 from conflictcoder.placehit import (
     Facility,
     Hit,
-    before,
     country_hit,
+    exact,
     is_common,
     mark_cues,
     named_as_place,
@@ -39,7 +40,8 @@ from conflictcoder.placeloose import (
 )
 from conflictcoder.placeloose import compound_end as _compound_end
 from conflictcoder.placenames import ARTICLES, fold
-from conflictcoder.placeregions import REGION_CODES
+from conflictcoder.placepeople import TITLES, modifier_split, person_like, surname
+from conflictcoder.placepoints import repoint
 
 _UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĲĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ"
 # An ayn or hamza may open a name ("Abu 'Isa", "al-'Umar"); kept only inside a run.
@@ -57,10 +59,16 @@ _CONNECTORS = frozenset(ARTICLES | {"de", "del", "della", "di", "da", "do", "dos
 _CONNECTORS = _CONNECTORS | {"le", "les", "bin", "ibn", "bani", "abu", "y"}
 _POSSESSIVE = re.compile(r"['’][sS]$")
 _WORDS = re.compile(r"[\w'’-]+")
-_PREV_WORD = re.compile(r"([A-Za-z.]+)\W*$")
 _MAX_TOKENS = 6
 _PARTY = re.compile(r"(?:^|[\s(,])(?:[DRI]|DFL)[-‐]$")  # "R-Elbow Lake", "DFL-Cook"
 _PARTY_TOKEN = re.compile(r"^(?:[DRI]|DFL)[-‐](?=[A-Z])")
+# Connectors that are also English words: "Paris as Real Madrid", "a Market at Makeen" are
+# two names unless the gazetteer has one spelled across them ("Tall as Sabt").
+_ENGLISH_CONNECTORS = frozenset({"as", "at", "an", "us"})
+# Endings of English common words, rare in given names: "Historic Dublin", "Generation
+# Charleston", "Connecting California" are no people.
+# Heads of holidays: "Memorial Day", "Lincoln Day Dinner" name no place but a country's.
+_EVENT_HEADS = frozenset({"day", "eve"})
 
 
 def _runs(text: str) -> list[list[tuple[int, int]]]:
@@ -102,6 +110,24 @@ def _runs(text: str) -> list[list[tuple[int, int]]]:
     return runs
 
 
+def _english_split(
+    text: str, run: list[tuple[int, int]], gazetteer: Gazetteer, lower_words: set[str]
+) -> list[list[tuple[int, int]]]:
+    """A run linked by an English word ("Paris as Real Madrid", "Market at Makeen") split
+    there, unless one gazetteer name spans the link ("Tall as Sabt")."""
+    cuts = [
+        k
+        for k in range(1, len(run))
+        if set(text[run[k - 1][1] : run[k][0]].split()) & _ENGLISH_CONNECTORS
+    ]
+    if not cuts:
+        return [run]
+    hits, _ = _segment(text, run, gazetteer, lower_words)
+    cuts = [k for k in cuts if not any(h.start < run[k - 1][1] and run[k][0] < h.end for h in hits)]
+    edges = [0, *cuts, len(run)]
+    return [run[a:b] for a, b in zip(edges, edges[1:], strict=False)]
+
+
 def _caps_break(previous: str, token: str) -> bool:
     """An all-capitals word before a mixed-case one ends a run: the dateline of "WASHINGTON
     Barack Obama pardoned..." is not part of the name after it."""
@@ -129,7 +155,7 @@ def _segment(
             later = ahead = _longest(text, run, i + 1, gazetteer, lower_words)
             if later and (
                 later[0] > found[0]  # "The New York Times": not a place "The New"
-                or (later[0] == found[0] and _exact(later[1]) and not _exact(found[1]))
+                or (later[0] == found[0] and exact(later[1]) and not exact(found[1]))
             ):  # "The EU": the region, not a village "EU" with "The" dropped
                 found = None
         if found:
@@ -167,15 +193,7 @@ def _country_first(
 
 def _whole_region(run: list[tuple[int, int]], hits: list[Hit]) -> bool:
     """One country or region names the run to its end: "the European Union", "Soviet Union"."""
-    return len(hits) == 1 and hits[0].end == run[-1][1] and _exact(hits)
-
-
-def _exact(hits: list[Hit]) -> bool:
-    """A country or a region named by one of its names, no gazetteer homonym."""
-    return len(hits) == 1 and bool(
-        hits[0].country
-        or (len(hits[0].cands) == 1 and hits[0].cands[0][0].feature_code in REGION_CODES)
-    )
+    return len(hits) == 1 and hits[0].end == run[-1][1] and exact(hits)
 
 
 def _longest(
@@ -187,7 +205,7 @@ def _longest(
         surface = text[start:end]
         if j - i == 1 and (
             (is_common(surface, lower_words) and not _country_word(text, start, surface, gazetteer))
-            or (text[end : end + 1] == "." and fold(surface) in cues.PERSON_TITLES)
+            or (text[end : end + 1] == "." and fold(surface) in TITLES)
         ):
             continue  # a common word, or a title ("Sen.", "Gov.")
         if j > i + 1 and (fold(text[run[j - 1][0] : end]) or "") in ARTICLES:
@@ -252,56 +270,16 @@ def _truncated(text, run, hit: Hit, leftovers, lower_words) -> bool:
     return False
 
 
-def _person_like(text: str, run: list[tuple[int, int]], leftovers, hits, lower_words) -> bool:
-    """A run that reads as a person's name: after a title, before "said", or Given Surname.
-    Function and common words opening the run ("The Mansfield resident", "North Texas",
-    "Though London") are not part of the name."""
-    lead = 0
-    while lead < len(run) - 1 and (
-        (word := text[run[lead][0] : run[lead][1]])
-        and (
-            (fold(word) or "") in cues.LEADING_FUNCTION
-            or (fold(word) or "") in cues.STOPWORDS
-            or is_common(word, lower_words)
-        )
-    ):
-        lead += 1
-    if lead:
-        run = run[lead:]
-        leftovers = [(a - lead, b - lead) for a, b in leftovers if b > lead]
-    if any(_exact([h]) for h in hits):
-        return False  # "an official EU language", "Europe said"
-    prev = _PREV_WORD.search(before(text, run[0][0], 30))
-    if prev and prev.group(1).lower().rstrip(".") in cues.PERSON_TITLES:
-        return True
-    after = text[run[-1][1] : run[-1][1] + 20]
-    if cues.SPEECH_AFTER.match(after) and not any(h.country or h.cued or _capital(h) for h in hits):
-        return True
-    if any(h.country or h.admin_cue or h.settlement_cue for h in hits):
-        return False
-    first_unmatched = bool(leftovers) and leftovers[0][0] == 0
-    if len(run) in (2, 3) and first_unmatched and hits:
-        return True
-    return len(run) in (2, 3) and len(hits) >= 2
-
-
-def _capital(hit: Hit) -> bool:
-    """The hit may be a capital or a province speaking for its government ("Tbilisi said")."""
-    return any(p.feature_code in ("PPLC", "ADM1") for p, _ in hit.cands)
-
-
-def _surname(text: str, run: list[tuple[int, int]]) -> str:
-    """The last word of a person's name: the one the text may use alone later ("Greer said")."""
-    return text[run[-1][0] : run[-1][1]]
-
-
 def recognise(text: str, gazetteer: Gazetteer) -> tuple[list[Hit], list[Facility]]:
     lower_words = {w for w in _WORDS.findall(text) if w.islower()}
     hits: list[Hit] = []
     facilities: list[Facility] = []
     people: Counter[str] = Counter()  # names read as people's, by how often
     placed: Counter[str] = Counter()  # names read as places (by cues or as seats), how often
-    for run in _runs(text):
+    runs = [
+        part for run in _runs(text) for part in _english_split(text, run, gazetteer, lower_words)
+    ]
+    for run in runs:
         run_hits, leftovers = _segment(text, run, gazetteer, lower_words)
         last = fold(text[run[-1][0] : run[-1][1]]) or ""
         head = last.split()[-1] if last else ""
@@ -318,13 +296,16 @@ def recognise(text: str, gazetteer: Gazetteer) -> tuple[list[Hit], list[Facility
             facilities.append(Facility(run[0][0], run[-1][1], inner))
             hits.extend(h for h in inner if h.cands and not h.country)
             continue
-        split_at = _modifier_split(text, run, run_hits)
+        split_at = modifier_split(text, run, run_hits)
         if split_at:
             kept = [h for h in run_hits if h.end <= run[split_at - 1][1]]
             hits.extend(kept)
             placed.update(h.surface for h in kept)
-            if (fold(text[run[split_at][0] : run[split_at][1]]) or "") in cues.PERSON_TITLES:
+            if (fold(text[run[split_at][0] : run[split_at][1]]) or "") in TITLES:
                 people.update(text[s:e] for s, e in run[split_at + 1 :])
+            continue
+        if head in _EVENT_HEADS and len(run) >= 2:  # "Thanksgiving Day", "Canada Day"
+            hits.extend(h for h in run_hits if h.country)
             continue
         org = _ORG_POSSESSIVE.match(text[run[-1][1] : run[-1][1] + 60])
         if org and head == "people" and (fold(org.group(1)) or "") in cues.ORG_HEADS:
@@ -342,9 +323,9 @@ def recognise(text: str, gazetteer: Gazetteer) -> tuple[list[Hit], list[Facility
         if whole is not None:
             hits.append(whole)
             continue
-        if _person_like(text, run, leftovers, run_hits, lower_words):
+        if person_like(text, run, leftovers, run_hits, lower_words):
             hits.extend(h for h in run_hits if h.country)
-            people[_surname(text, run)] += 1
+            people[surname(text, run)] += 1
             continue
         hits.extend(run_hits)
         placed.update(h.surface for h in run_hits if h.cued)
@@ -367,7 +348,21 @@ def recognise(text: str, gazetteer: Gazetteer) -> tuple[list[Hit], list[Facility
     hits = [h for h in hits if not any(a.start < h.end and h.start < a.end for a in abbreviations)]
     hits.extend(abbreviations)
     hits.sort(key=lambda h: h.start)
+    for hit in hits:
+        _counties(text, hit, gazetteer)
+        hit.cands = repoint(hit.cands)  # the centres of large provinces
     return hits, facilities
+
+
+def _counties(text: str, hit: Hit, gazetteer: Gazetteer) -> None:
+    """A county with no point in the index ("Walker County"): the counties of that name of
+    every state, so that the article's names can tell which state's it is."""
+    if hit.country or any(p.feature_code in ("ADM1", "ADM2") for p, _ in hit.cands):
+        return
+    head = county_name(text, hit.end, hit.start)
+    counties = county_candidates(gazetteer, hit.surface, head) if head else ()
+    if counties:
+        hit.cands, hit.admin_cue = counties, "admin2"
 
 
 def _abbreviation_hits(text: str, gazetteer: Gazetteer) -> list[Hit]:
@@ -417,18 +412,3 @@ def _org_seat(text: str, run: list[tuple[int, int]], hits: list[Hit], head: str)
         return []
     lead.modifier = True
     return [lead]
-
-
-def _modifier_split(text: str, run: list[tuple[int, int]], hits: list[Hit]) -> int:
-    """Index of a title or organisation word after a leading place name ("Fargo Mayor
-    Dennis Walaker", "Mansfield Police Department"); 0 when the run does not read so."""
-    for k in range(1, len(run)):
-        word = fold(text[run[k][0] : run[k][1]]) or ""
-        if word in cues.PERSON_TITLES or word in cues.CIVIC_HEADS:
-            lead = [h for h in hits if h.end <= run[k - 1][1]]
-            first = next(
-                (t for t in run if (fold(text[t[0] : t[1]]) or "") not in cues.STOPWORDS), run[0]
-            )
-            covered = bool(lead) and lead[0].start == first[0] and lead[-1].end == run[k - 1][1]
-            return k if covered and all(h.country or h.cands for h in lead) else 0
-    return 0
