@@ -247,9 +247,9 @@ def test_hamlet_in_neighbouring_country(
         population=0,
     )
     hit = Hit(10, 16, "Zarkan", cands=((hamlet, True),), best=hamlet, cued=True, score=0.5)
-    ctx = places._Context({1: ("SY", "place"), 2: ("SY", "name")}, {}, [0, 0, 0, 0], gaz)
+    ctx = places._Context({1: ("SY", "place"), 2: ("SY", "name")}, [0, 0, 0, 0], gaz)
     if anchor is not None:
-        ctx.anchors[3] = anchor
+        ctx.anchor(3, anchor)
     assert places._accept(hit, 0, ctx) is accepted
 
 

@@ -8,11 +8,19 @@ country is a demonym, which ``placerecog`` already reads.
 
 A toponym inside such a name ("Operation Olive Branch", "Hayat Tahrir al Sham",
 "Menbij Military Council") names the group, not the scene: ``inside`` finds those.
+
+One side is named by a bare common noun: conflict reports (ACLED's Syria notes, most wire
+copy on the war) call the Syrian government and its forces "the regime" ("regime forces",
+"pro-regime militias", "the regime's 4th Division") without naming the country.
+``regime_cues`` reads that as weak evidence for Syria, as a demonym would be; "the Iranian
+regime", "the Maduro regime" name their own country and are left to the recogniser.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 
@@ -22,6 +30,11 @@ from conflictcoder.errors import ConflictCoderError
 # Weight of a named group as country evidence (``placerank.EVIDENCE``): under a country name
 # (1.0) and a resolved place (0.8), over a demonym (0.25); a group may fight abroad.
 WEIGHT = 0.5
+# Weight of an unqualified "regime" (``regime_cues``): a demonym's (``placerank.EVIDENCE``).
+CUE_WEIGHT = 0.25
+_REGIME = re.compile(r"(?i)\b(?:pro-)?regime(?:['’]s)?\b")
+_WORD_BEFORE = re.compile(r"([\w'’.-]+)\s+$")
+_FUNCTION_WORDS = frozenset("the a an its their his her by of and with from against".split())
 _GENERIC_LEAD = re.compile(r"(?i)^the\s+")
 
 
@@ -32,6 +45,8 @@ class NamedGroup:
     start: int
     end: int
     country: str  # ISO2
+    weight: float = WEIGHT  # as country evidence
+    cue: bool = False  # a common noun ("the regime"), not a name
 
 
 @cache
@@ -77,3 +92,30 @@ def named_groups(text: str, lexicon: ActorLexicon | None = None) -> tuple[NamedG
 def inside(start: int, end: int, groups: tuple[NamedGroup, ...]) -> bool:
     """``[start, end)`` lies within a group's name."""
     return any(g.start <= start and end <= g.end for g in groups)
+
+
+def within(groups: tuple[NamedGroup, ...]) -> Callable[[int, int], bool]:
+    """``inside`` for many spans at once: ``groups`` as ``named_groups`` gives them, left to
+    right and apart, so only the last group starting at or before a span can hold it."""
+    starts = [g.start for g in groups]
+
+    def holds(start: int, end: int) -> bool:
+        k = bisect.bisect_right(starts, start) - 1
+        return k >= 0 and groups[k].start <= start and end <= groups[k].end
+
+    return holds
+
+
+def regime_cues(text: str) -> tuple[NamedGroup, ...]:
+    """The unqualified mentions of "the regime" in ``text``: Syria's government side, as
+    conflict reports name it ("regime forces", "pro-regime militias"). One preceded by a
+    capitalised name ("Iranian regime", "Assad regime") is someone's own and is skipped."""
+    out = []
+    for match in _REGIME.finditer(text):
+        before = _WORD_BEFORE.search(text, max(0, match.start() - 40), match.start())
+        word = before.group(1) if before else ""
+        named = word[:1].isupper() and word.lower() not in _FUNCTION_WORDS
+        if named and word[-1] not in ".!?:;":
+            continue
+        out.append(NamedGroup(match.start(), match.end(), "SY", CUE_WEIGHT, cue=True))
+    return tuple(out)

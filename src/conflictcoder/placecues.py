@@ -314,11 +314,52 @@ STATE_ABBREVIATIONS = {
     "N.S.": ("CA", "07"),
     "P.E.I.": ("CA", "09"),
 }
-# An abbreviation names a state after "City, " or a party letter ("D-S.C.", "R-Ky.").
+# Indian and Pakistani states as South Asian reports abbreviate them in parentheses:
+# "Nigohan (UP)", "(Budgam district, J&K)", "(Kurnool, AP)", "(Haveli district, AJK)".
+# Undotted capitals name many other things, so these count only right before ")"; those
+# also common as other initials ("(AP)" after a dateline, "MP") only after a comma.
+BRACKETED_STATES = {
+    "AJK": ("PK", "06"),
+    "HP": ("IN", "11"),
+    "J&K": ("IN", "12"),
+    "KL": ("IN", "13"),
+    "KN": ("IN", "19"),
+    "KPK": ("PK", "03"),
+    "TN": ("IN", "25"),
+    "TS": ("IN", "40"),
+    "UP": ("IN", "36"),
+}
+_AFTER_COMMA_STATES = {
+    "AP": ("IN", "02"),
+    "KA": ("IN", "19"),
+    "KP": ("PK", "03"),
+    "MH": ("IN", "16"),
+    "MP": ("IN", "35"),
+    "WB": ("IN", "28"),
+}
+_DOTTED_STATES = tuple(sorted(STATE_ABBREVIATIONS, key=len, reverse=True))
+STATE_ABBREVIATIONS.update(BRACKETED_STATES)
+STATE_ABBREVIATIONS.update(_AFTER_COMMA_STATES)
+
+
+def _alternatives(names: object) -> str:
+    return "|".join(re.escape(a) for a in sorted(names, key=len, reverse=True))  # type: ignore[arg-type]
+
+
+# An abbreviation names a state after "City, " or a party letter ("D-S.C.", "R-Ky."); an
+# undotted one only closing a parenthesis: "(Hyderabad, TS)", "(UP)", "(Tenkasi ,TN)".
 ABBREVIATION = re.compile(
-    r"(?:(?<=\w, )|(?<=\b[DRI]-)|(?<=\bDFL-))(?P<abbr>"
-    + "|".join(re.escape(a) for a in sorted(STATE_ABBREVIATIONS, key=len, reverse=True))
-    + r")(?![\w.])"
+    r"(?:(?:(?<=\w, )|(?<=\b[DRI]-)|(?<=\bDFL-))(?=(?:"
+    + _alternatives(_DOTTED_STATES)
+    + r")(?![\w.]))"
+    + r"|(?:(?<=\w, )|(?<=\w ,)|(?<=\())(?=(?:"
+    + _alternatives(BRACKETED_STATES)
+    + r")\))"
+    + r"|(?:(?<=\w, )|(?<=\w ,))(?=(?:"
+    + _alternatives(_AFTER_COMMA_STATES)
+    + r")\)))(?P<abbr>"
+    + _alternatives(STATE_ABBREVIATIONS)
+    + r")(?![\w.&])"
 )
 # Abbreviations of two or more dotted letters name a state anywhere ("in S.C.", "the W. Va.
 # legislature"), except "B.C." after a year.
@@ -326,7 +367,7 @@ DOTTED_STATE = re.compile(
     r"(?<![\w.])(?<!\d )(?P<abbr>"
     + "|".join(
         r"\.\s?".join(re.escape(p) for p in a.rstrip(".").split(".")) + r"\."
-        for a in sorted(STATE_ABBREVIATIONS, key=len, reverse=True)
+        for a in _DOTTED_STATES
         if a.count(".") >= 2
     )
     + r")(?![\w.])"

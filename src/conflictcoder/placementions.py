@@ -56,7 +56,10 @@ def mentions(
         if hit.admin_cue and hit.best.feature_code not in _ADMIN_CODES:
             # "Virudhunagar district": an area the index has no point for, coded (as ACLED
             # codes a district) to the town it is named after, when the index has that
-            namesake = same_spelling(hit.surface, hit.best.name)
+            best = hit.best.geonameid
+            namesake = same_spelling(hit.surface, hit.best.name) or any(
+                main and p.geonameid == best and not hit.loose for p, main in hit.cands
+            )  # "Poonch district": Punch, whose main name it is, spelled another way
             out.append(
                 PlaceMention(
                     start=hit.start,

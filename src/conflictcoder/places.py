@@ -21,8 +21,6 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections import Counter
-from dataclasses import dataclass
 
 from conflictcoder import placeactors as actors
 from conflictcoder import placecues as cues
@@ -30,6 +28,7 @@ from conflictcoder import placerank as rank
 from conflictcoder.actors import ActorLexicon
 from conflictcoder.gazetteer import Gazetteer
 from conflictcoder.models import Place, PlaceMention, Sentence
+from conflictcoder.placecontext import Context as _Context
 from conflictcoder.placecounty import place_counties
 from conflictcoder.placelists import cohere_lists
 from conflictcoder.placementions import MODIFIER_WHY, mentions
@@ -69,57 +68,13 @@ _CITY = 10_000
 _COUNTRYSIDE_AFTER = re.compile(r"(?i)(?:['’]s)?\s+countryside\b")
 _COUNTRYSIDE_BEFORE = re.compile(r"(?i)(?:\bcountryside\s+of(?:\s+the)?|\brural)\s+$")
 _REGIONAL = frozenset({"ADM1", "ADM2", "PPLA", "PPLA2", "PPLC"})
+_PROVINCIAL = frozenset({"ADM1", "PPLA", "PPLC"})
 # Homonyms the evidence cannot tell apart (villages without population): the seat of a
-# province or district first ("the town of Ras al-Ain" is the district's seat).
+# province or district first ("the town of Ras al-Ain" is the district's seat), then the
+# one nearest the places the document is sure of.
 _SEAT_RANK = {"PPLC": 4, "PPLA": 3, "PPLA2": 2, "PPLA3": 1}
 # Where a province is named as the container of a place: "X, Province", "X (District, Province)".
 _CONTAINER_BEFORE = re.compile(r"(?:[(,]|\bin)\s*$")
-
-
-@dataclass(slots=True)
-class _Context:
-    """What the rest of the document says: country mentions and unambiguous places."""
-
-    mentioned: dict[int, tuple[str, str]]  # hit index -> (country named or implied, kind)
-    anchors: dict[int, Place]  # hit index -> its confident resolution
-    sentence_of: list[int]  # hit index -> sentence index
-    gazetteer: Gazetteer
-    groups: tuple[tuple[int, str], ...] = ()  # (sentence index, iso2) of named armed groups
-    home: rank.Home | None = None  # the provinces the article's names point to
-
-    def _items(self, skip: int, sentence: int | None) -> list[tuple[str | None, str]]:
-        def keep(i: int) -> bool:
-            return i != skip and (sentence is None or self.sentence_of[i] == sentence)
-
-        items = [(iso2, kind) for i, (iso2, kind) in self.mentioned.items() if keep(i)]
-        items += [(p.country, "place") for i, p in self.anchors.items() if keep(i)]
-        return items
-
-    def _counts(self, skip: int, sentence: int | None) -> Counter[str]:
-        counts = rank.country_counts(self._items(skip, sentence))
-        for s, iso2 in self.groups:
-            if sentence is None or s == sentence:
-                counts[iso2] += actors.WEIGHT
-        return counts
-
-    def countries(self, skip: int) -> Counter[str]:
-        return self._counts(skip, None)
-
-    def evidence(self, skip: int) -> rank.Evidence:
-        document = self.countries(skip)
-        sentence = self._counts(skip, self.sentence_of[skip])
-        neighbours = {n for iso2 in document for n in self.gazetteer.neighbours(iso2)}
-        home, home_countries = self.home.shares(skip) if self.home else ({}, {})
-        return rank.Evidence(
-            sentence=sentence,
-            document=document,
-            neighbours=frozenset(neighbours - set(document)),
-            admin1s=frozenset((p.country, p.admin1) for i, p in self.anchors.items() if i != skip),
-            # each place once: a name repeated all along a long text is one place to be near
-            others=tuple({p.geonameid: p for i, p in self.anchors.items() if i != skip}.values()),
-            home=home,
-            home_countries=home_countries,
-        )
 
 
 # ---------------------------------------------------------------- resolution
@@ -151,7 +106,8 @@ _LIST_NEXT = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)$")
 def _listed(text: str, hit: _Hit, hits: list[_Hit]) -> bool:
     """``hit`` is one item of a list of places ("in Kabul, Ghor, Laghman and Kunar"), not
     the container of the place before it."""
-    after = next((h for h in hits if h.start >= hit.end), None)
+    k = bisect.bisect_left(hits, hit.end, key=lambda h: h.start)  # hits are in text order
+    after = hits[k] if k < len(hits) else None
     if after is None or after.country or after.start - hit.end > 8:
         return False
     return _LIST_NEXT.match(text[hit.end : after.start]) is not None
@@ -215,7 +171,7 @@ def _resolve(text: str, hits: list[_Hit], ctx: _Context) -> None:
                 if p.population >= _DATELINE_CITY and (p.feature_code or "").startswith("PPL")
             )
             hit.cands = known or hit.cands
-        ev = ctx.evidence(index)
+        ev = ctx.evidence(index, cues=hit.cued)
         cues_ = rank.Cues(hit.admin_cue, hit.settlement_cue, hit.loose)
         spelling = rank.spelling(hit.surface) if hit.loose and len(hit.cands) > 1 else None
         scored = sorted(
@@ -223,7 +179,7 @@ def _resolve(text: str, hits: list[_Hit], ctx: _Context) -> None:
                 (
                     rank.score(p, m, cues_, ev, None if qual is None else _qualifies(p, qual))
                     + (spelling(p) if spelling else 0.0),
-                    (p.population, _SEAT_RANK.get(p.feature_code or "", 0), -k),
+                    (p.population, _SEAT_RANK.get(p.feature_code or "", 0), -_apart(p, ev), -k),
                     p,
                 )
                 for k, (p, m) in enumerate(hit.cands)
@@ -243,6 +199,23 @@ def _resolve(text: str, hits: list[_Hit], ctx: _Context) -> None:
             hit.why = "closest spelling among the towns of the named province; " + hit.why
         elif hit.loose:
             hit.why = "spelling variant (consonant skeleton); " + hit.why
+
+
+def _apart(place: Place, ev: rank.Evidence) -> float:
+    """How far ``place`` lies from the nearest other place the document is sure of: of
+    homonyms nothing else tells apart ("Bab al Khayr" in the countryside of Ras al-Ain),
+    the nearest. A province or its capital ("Orikhove, Luhansk") stands for the province:
+    no nearness to it."""
+    return min(
+        (rank.distance_km(place, o) for o in ev.others if o.feature_code not in _PROVINCIAL),
+        default=0.0,
+    )
+
+
+def _holds(starts: list[int], start: int, end: int) -> bool:
+    """One of the sorted ``starts`` lies in ``[start, end)``."""
+    k = bisect.bisect_left(starts, start)
+    return k < len(starts) and starts[k] < end
 
 
 def _dateline(text: str, hit: _Hit) -> bool:
@@ -285,17 +258,19 @@ def _capital_namesake(province: Place, hit: _Hit) -> Place:
 
 def _namesake_seat(district: Place, hit: _Hit) -> Place:
     """The town a district is named after ("Ras al-Ain", "Quamishli"), when a bare name
-    matched the district: GeoNames gives such towns no population, their districts one."""
+    matched the district: GeoNames gives such towns no population, their districts one. A
+    district known by its town's name ("Ma'arrat an Nu'man" for Al Ma'ra) means the town
+    the name is the main name of."""
     names = keys(district.name)
     towns = [
         p
-        for p, _ in (*hit.cands, *hit.loose_cands)
+        for p, main in (*hit.cands, *hit.loose_cands)
         if p.feature_code not in _ADMIN_CODES
         and (p.country, p.admin1) == (district.country, district.admin1)
         and rank.distance_km(p, district) < 60
         and (k := keys(p.name)) is not None
         and names is not None
-        and (k[0] == names[0] or k[1] == names[1])
+        and (k[0] == names[0] or k[1] == names[1] or (main and same_spelling(hit.surface, p.name)))
     ]
     order = {"PPLA": 0, "PPLA2": 1, "PPLA3": 2}
     towns.sort(key=lambda p: (order.get(p.feature_code or "", 3), -p.population))
@@ -308,13 +283,7 @@ def _country_or_place(hit: _Hit, index: int, ctx: _Context) -> None:
         return
     named = hit.country[0]
     # Other mentions of the same name are no evidence for either reading.
-    items = [
-        (iso2, kind)
-        for i, (iso2, kind) in ctx.mentioned.items()
-        if i != index and (iso2 != named or kind not in ("name", "alias"))
-    ]
-    items += [(p.country, "place") for i, p in ctx.anchors.items() if i != index]
-    countries = rank.country_counts(items)
+    countries = ctx.other_countries(index, named)
     total = sum(countries.values())
     if named in countries:
         return
@@ -325,10 +294,10 @@ def _country_or_place(hit: _Hit, index: int, ctx: _Context) -> None:
             (p, m) for p, m in hit.cands if p.feature_code == "ADM1" and p.population > people
         )
         if local:
-            ctx.mentioned.pop(index, None)
+            ctx.unmention(index)
             hit.country, hit.cands = None, local
         return
-    admin1s = {(p.country, p.admin1) for i, p in ctx.anchors.items() if i != index}
+    admin1s = ctx.other_admin1s(index)
     local = tuple(
         (place, main)
         for place, main in hit.cands
@@ -337,7 +306,7 @@ def _country_or_place(hit: _Hit, index: int, ctx: _Context) -> None:
         and (place.feature_code == "ADM1" or place.population >= 1000)
     )
     if local:
-        ctx.mentioned.pop(index, None)
+        ctx.unmention(index)
         hit.country, hit.cands = None, local
 
 
@@ -376,7 +345,7 @@ def _respelled(hit: _Hit) -> bool:
 def _accept(hit: _Hit, index: int, ctx: _Context) -> bool:
     if hit.best is None:
         return False
-    countries = ctx.countries(index)
+    countries = ctx.countries(index, cues=hit.cued)
     in_ctx = not countries or hit.best.country in countries
     if hit.loose:
         if not countries:  # "the village of Kafr Khasher", one country has it: that one
@@ -385,7 +354,7 @@ def _accept(hit: _Hit, index: int, ctx: _Context) -> bool:
         return hit.cued and hit.best.country in countries
     if not in_ctx and sum(countries.values()) >= 0.8 and hit.best.population < _MINOR_ABROAD:
         neighbour = any(hit.best.country in ctx.gazetteer.neighbours(c) for c in countries)
-        others = list({p.geonameid: p for i, p in ctx.anchors.items() if i != index}.values())
+        others = ctx.other_places(index)
         if not neighbour or not others or min(rank.distance_km(hit.best, p) for p in others) > 300:
             return False  # a hamlet abroad, in an article about somewhere else: a homonym
     if not in_ctx and sum(countries.values()) >= 0.8 and _respelled(hit):
@@ -406,21 +375,21 @@ def find(
     hits, facilities = _recognise(text, gazetteer)
     starts = [s.start for s in sentences]
     groups = actors.named_groups(text, lexicon)
-    in_group = {
-        i for i, h in enumerate(hits) if not h.country and actors.inside(h.start, h.end, groups)
-    }
+    inside = actors.within(groups)
+    in_group = {i for i, h in enumerate(hits) if not h.country and inside(h.start, h.end)}
     for i in in_group:  # "Operation Olive Branch", "Hayat Tahrir al Sham": names of groups
         hits[i].modifier = True
     # a group whose name holds a country name ("Military Forces of Syria") says it once
-    groups = tuple(
-        g for g in groups if not any(h.country and g.start <= h.start < g.end for h in hits)
-    )
+    named_at = [h.start for h in hits if h.country]  # sorted, as hits are
+    groups = tuple(g for g in groups if not _holds(named_at, g.start, g.end))
+    groups += actors.regime_cues(text)
     ctx = _Context(
         {i: h.country for i, h in enumerate(hits) if h.country},
-        {},
         [bisect.bisect_right(starts, h.start) - 1 for h in hits],
         gazetteer,
-        tuple((bisect.bisect_right(starts, g.start) - 1, g.country) for g in groups),
+        tuple(
+            (bisect.bisect_right(starts, g.start) - 1, g.country, g.weight, g.cue) for g in groups
+        ),
         rank.Home([(h.surface, h.cands, h.country[0] if h.country else None) for h in hits]),
     )
     for i, hit in enumerate(hits):
@@ -428,7 +397,7 @@ def find(
     for i, hit in enumerate(hits):
         iso2 = _province_country(text, hit)
         if iso2:
-            ctx.mentioned[i] = (iso2, "place")
+            ctx.mention(i, (iso2, "place"))
     for hit in hits:
         if not hit.country and hit.cands and _countryside(text, hit):
             hit.cands = tuple((p, m) for p, m in hit.cands if _regional(p)) or hit.cands
@@ -445,22 +414,22 @@ def find(
         hit = hits[i]
         assert hit.best is not None
         tie = hit.margin < 1.0 and hit.rivals == {(hit.best.country, hit.best.admin1)}
-        if tie and i not in ctx.mentioned and _accept(hit, i, ctx):
+        if tie and not ctx.mentions(i) and _accept(hit, i, ctx):
             # "Deir ez-Zor": the city, its province and its district tie; one country
-            ctx.mentioned[i] = (hit.best.country or "", "place")
+            ctx.mention(i, (hit.best.country or "", "place"))
     for i in sure:
         if hits[i].margin >= 1.0 and _accept(hits[i], i, ctx):
-            ctx.anchors[i] = hits[i].best
+            ctx.anchor(i, hits[i].best)
     for i, hit in enumerate(hits):
         _country_or_place(hit, i, ctx)
     known = {
         j: h.best
         for j, h in enumerate(hits)
-        if h.best is not None and not h.loose and (j in ctx.anchors or j in ctx.mentioned)
+        if h.best is not None and not h.loose and (j in ctx.anchors or ctx.mentions(j))
     }
     respell_unknown(hits, known, ctx.sentence_of, ctx.countries(-1), gazetteer)
     _resolve(text, hits, ctx)
-    counties = place_counties(text, hits, ctx.anchors, gazetteer)
+    counties = place_counties(text, hits, dict(ctx.anchors), gazetteer)
     accepted = {i for i, h in enumerate(hits) if i in counties or _accept(h, i, ctx)}
     accepted -= check_nearness(text, hits, accepted)
     kept = [h for i, h in enumerate(hits) if h.country or i in accepted]
