@@ -370,3 +370,51 @@ def test_actors_are_localised_to_the_event_country():
 )
 def test_interaction(inter1, inter2, expected):
     assert _interaction(inter1, inter2) == expected
+
+
+def _ref(text, quote, name, inter, after=0):
+    start = text.index(quote, after)
+    return ActorRef(
+        name=name, inter=inter, spans=(Span(start, start + len(quote)),), generic="{" in name
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "second", "expected"),
+    [
+        (  # the lede names the sides; a later clash of one side's wounded does not
+            "Rebels shelled army positions in Aleppo. Two soldiers were wounded in clashes.",
+            ("shelled", "Shelling/artillery/missile attack", "Explosions/Remote violence", 0.85),
+            ("clashes", "Armed clash", "Battles", 0.33),
+            ("Opposition Rebels (Syria)", "Military Forces of Syria"),
+        ),
+        (  # a lede with no initiator leaves the sides to the sentence that names them
+            "Clashes broke out in Aleppo. Rebels fought troops there.",
+            ("Clashes", "Armed clash", "Battles", 0.6),
+            ("fought", "Armed clash", "Battles", 0.9),
+            ("Opposition Rebels (Syria)", "Military Forces of Syria"),
+        ),
+    ],
+)
+def test_the_first_mention_naming_an_initiator_gives_the_sides(text, first, second, expected):
+    rebels = _ref(text, "Rebels", "Opposition Rebels ({country})", 2)
+    army = "army" if "army" in text else "troops"
+    troops = _ref(text, army, "Military Forces of {country}", 1)
+    soldiers = (
+        _ref(text, "soldiers", "Military Forces of {country}", 1) if "soldiers" in text else None
+    )
+    one = {"confidence": first[3]}
+    two = {"confidence": second[3]}
+    if "shelled" in text:
+        one.update(actor1=rebels, actor2=troops)
+        two.update(actor1=soldiers)
+    else:
+        two.update(actor1=rebels, actor2=troops)
+    a = analysis(
+        text,
+        [(first[0], first[1], first[2], one), (second[0], second[1], second[2], two)],
+        places=[("Aleppo", "Aleppo")],
+    )
+    [event] = run(a)
+    assert (event.actor1, event.actor2.split(" (")[0]) == expected
+    assert event.inter1 == 2

@@ -10,6 +10,7 @@ Grouping (each mention's clause, place and dates; which mentions report one even
   article ties to the violence, or the publication date with time_precision 2.
 - **Place.** The group's best-ranked place; an admin area alone is coded to its seat, a
   country alone to its capital. Towns named as one list give one event each.
+- **Actors.** The sides the first mention naming an initiator gives.
 - **Fatalities.** The first figure reported for the event (the lede carries the toll;
   later sentences restate or break it down); a coder's remark ("fatalities coded as 10")
   wins, and is already each event's share.
@@ -20,6 +21,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 
 from conflictcoder import actors, admin_names, countries, eventdates
 from conflictcoder.eventgroups import Context, Group, group_mentions, is_adjectival
@@ -141,10 +143,41 @@ def _choose_type(members: Sequence[Context]) -> Mention:
 
 
 def _choose_actor(members: Sequence[Context], chosen: Mention, attr: str) -> ActorRef | None:
-    ref = getattr(chosen, attr)
+    """The event's actor in ``attr``: the sides the first mention naming an initiator gives
+    (the lede names them; later sentences tell details such as the wounded of one side), or
+    the type's mention when none does; a side it leaves out comes from any member."""
+    lead = next((c.mention for c in members if c.mention.actor1 is not None), chosen)
+    ref = getattr(lead, attr)
     if ref is not None:
         return ref
     return next((getattr(c.mention, attr) for c in members if getattr(c.mention, attr)), None)
+
+
+def _sides(
+    members: Sequence[Context],
+    chosen: Mention,
+    country: tuple[str | None, str | None],
+    lexicon: actors.ActorLexicon,
+    on: date | None,
+    evidence: dict[str, tuple[Span, ...]],
+) -> dict:
+    """actor1/2, their inter codes and associated actors, named for the event's country
+    (``country``: ISO2 and ACLED name)."""
+    iso2, name = country
+    fields: dict = {}
+    for side, slot in ((1, "actor1"), (2, "actor2")):
+        ref = _choose_actor(members, chosen, slot)
+        fields[slot] = actors.localise(ref, iso2, name, lexicon, on=on) if ref else None
+        fields[f"inter{side}"] = actors.inter_for(ref, iso2) if ref else None
+        if ref:
+            evidence[slot] = ref.spans
+    for slot in ("assoc_actor_1", "assoc_actor_2"):
+        refs = [r for c in members for r in getattr(c.mention, slot)]
+        names = dict.fromkeys(actors.localise(r, iso2, name, lexicon, on=on) for r in refs)
+        fields[slot] = "; ".join(names) or None
+        if refs:
+            evidence[slot] = tuple(s for r in refs for s in r.spans)
+    return fields
 
 
 def _document_country(analysis: Analysis) -> str | None:
@@ -214,25 +247,7 @@ def _build(
         gazetteer.country_name(country) if country else None
     )
 
-    actor_names: dict[str, str | None] = {}
-    inters: dict[str, int | None] = {}
-    for slot in ("actor1", "actor2"):
-        ref = _choose_actor(members, chosen, slot)
-        actor_names[slot] = (
-            actors.localise(ref, country, country_name, lexicon, on=event_date) if ref else None
-        )
-        inters[slot] = actors.inter_for(ref, country) if ref else None
-        if ref:
-            evidence[slot] = ref.spans
-    assoc: dict[str, str | None] = {}
-    for slot in ("assoc_actor_1", "assoc_actor_2"):
-        refs = [r for c in members for r in getattr(c.mention, slot)]
-        names = dict.fromkeys(
-            actors.localise(r, country, country_name, lexicon, on=event_date) for r in refs
-        )
-        assoc[slot] = "; ".join(names) or None
-        if refs:
-            evidence[slot] = tuple(s for r in refs for s in r.spans)
+    sides = _sides(members, chosen, (country, country_name), lexicon, event_date, evidence)
 
     if toll.why is not None:
         evidence["fatalities"] = toll.spans
@@ -251,13 +266,8 @@ def _build(
         time_precision=precision,
         event_type=chosen.event_type,
         sub_event_type=chosen.sub_event_type,
-        actor1=actor_names["actor1"],
-        assoc_actor_1=assoc["assoc_actor_1"],
-        inter1=inters["actor1"],
-        actor2=actor_names["actor2"],
-        assoc_actor_2=assoc["assoc_actor_2"],
-        inter2=inters["actor2"],
-        interaction=_interaction(inters["actor1"], inters["actor2"]),
+        **sides,
+        interaction=_interaction(sides["inter1"], sides["inter2"]),
         country=country_name,
         iso3=gazetteer.iso3(country) if country else None,
         admin1=admin_names.acled_name("admin1", place.country, place.admin1) if place else None,
