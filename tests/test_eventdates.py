@@ -89,6 +89,21 @@ def _choice(text: str, trigger: str, kind: tuple[str, str] = SHOOTING) -> eventd
             date(2022, 1, 5),
             1,
         ),
+        # A date opening its sentence is tied to violence anywhere in it.
+        (
+            "A boy was murdered earlier this month. On Jan. 10, he and three friends were "
+            "having a sleepover at a house on the north side of the city when he was shot.",
+            "murdered",
+            date(2022, 1, 10),
+            1,
+        ),
+        (
+            "A father and two children were killed earlier this month. On Jan. 3, police found "
+            "a man and two children dead in an apartment.",
+            "killed",
+            date(2022, 1, 3),
+            1,
+        ),
         # Only a process date: it is the best there is.
         ("Gunmen killed two guards, police said on Thursday.", "killed", date(2022, 1, 20), 1),
         # A date opening the sentence governs it, even before "said".
@@ -203,6 +218,7 @@ def test_process_dates(text, quote, expected):
         "Posted: Friday, January 21, 2022 4:46 AM EST. A man was shot Thursday.",
         "Man shot (Published Friday, Jan. 21, 2022) A man was shot Thursday.",
         "Updated at 5:10 PM on Jan. 21. A man was shot Thursday.",
+        "Friday 4:45 p.m. UPDATE: The victim was named. A man was shot Thursday.",
     ],
 )
 def test_stamp_dates_are_not_usable(text):

@@ -267,6 +267,13 @@ SUN = date(2013, 3, 24)  # a Sunday
          [("Early Tuesday", "DATE", "2013-03-19"), ("midnight", "TIME", "2013-03-19T24:00")]),
         ("On Tuesday night he left before midnight.", FRI,
          [("Tuesday night", "DATE", "2013-03-19"), ("midnight", "TIME", "2013-03-19T24:00")]),
+        # A clock time of a later sentence takes the story's day, not the day of a report.
+        ("Two men were shot Tuesday. Police said Thursday the men knew each other. At 10 p.m. "
+         "officers arrived.", FRI,
+         [("Tuesday", "DATE", "2013-03-19"), ("Thursday", "DATE", "2013-03-21"),
+          ("10 p.m.", "TIME", "2013-03-19T22:00")]),
+        ("Police said Thursday the men knew each other. At 10 p.m. officers arrived.", FRI,
+         [("Thursday", "DATE", "2013-03-21"), ("10 p.m.", "TIME", "2013-03-21T22:00")]),
         # On a Sunday "last week" is the week that ended yesterday; on other days the one before.
         ("Troops entered the city last week.", SUN, [("last week", "DATE", "2013-W12")]),
         ("Troops entered the city last week.", FRI, [("last week", "DATE", "2013-W11")]),

@@ -62,6 +62,7 @@ _STAMP = re.compile(
     r"(?:\s+(?:on|at))?\s*:?|\(@\w+\))\s*",  # "(@handle) April 17, 2015": a tweet's stamp
     re.IGNORECASE,
 )
+_UPDATE_AFTER = re.compile(r"\s*[-–—:|]?\s*(?:UPDATED?|Update[ds]?)\s*(?::|-|–|—)")
 _STAMP_GAP = re.compile(r"[\s,:|/-]*(?:(?:at|on)\s+)?", re.IGNORECASE)
 # Steps of the legal and reporting process that follow a violent event.
 _PROCESS = re.compile(
@@ -87,7 +88,8 @@ _VIOLENCE = re.compile(
     r"|shootout|killed|killing|slaying|slain|stabbed|stabbing|beaten|wounded|injured|hurt"
     r"|attacked|assaulted|robbed|happened|occurred|took\s+place|broke\s+out|erupted"
     r"|exploded|explosion|blast|bomb(?:ed|ing)?|clash(?:ed|es)?|fighting|riot(?:ed|ing)?"
-    r"|murdered|respond(?:ed|ing)?|were\s+called|was\s+called)\b",
+    r"|murdered|respond(?:ed|ing)?|were\s+called|was\s+called|gunned\s+down"
+    r"|found\s+(?:[\w-]+\s+){0,5}?dead)\b",
     re.IGNORECASE,
 )
 _OWNED_BY = re.compile(r"(?:['’]s)?\s+(?:news\s+)?(\w+)")
@@ -129,6 +131,7 @@ class Dates:
     violence: tuple[Timex, ...]  # of those, the ones tied to a violence word, text order
     process: frozenset[tuple[int, int]] = frozenset()  # spans of usable process dates
     background: frozenset[tuple[int, int]] = frozenset()  # spans of usable past-perfect dates
+    first_step: Timex | None = None  # the article's first process date up to publication
 
     def is_process(self, timex: Timex) -> bool:
         return (timex.start, timex.end) in self.process
@@ -156,12 +159,25 @@ def prepare(analysis: Analysis) -> Dates:
         and (t.start, t.end) not in background
         and _tied_to_violence(text, t, *_sentence_of(analysis, t))
     )
-    return Dates(usable=usable, violence=violence, process=process, background=background)
+    published = analysis.article.published
+    first_step = next(
+        (
+            t
+            for t in usable
+            if (t.start, t.end) in process
+            and (t.start, t.end) not in background
+            and t.day is not None
+            and t.day <= published
+        ),
+        None,
+    )
+    return Dates(usable, violence, process, background, first_step)
 
 
 def _stamps(text: str, timexes: Sequence[Timex]) -> set[tuple[int, int]]:
     """Spans of the expressions that make up a posting stamp ("Updated: Friday, June 26,
-    2015 4:46 AM EDT"): those right after a stamp word, and those chained to them."""
+    2015 4:46 AM EDT", "Sunday 4:45 p.m. UPDATE:"): those right after a stamp word or right
+    before an update's heading, and those chained to them."""
     found: set[tuple[int, int]] = set()
     reach = -1
     for timex in timexes:
@@ -174,6 +190,14 @@ def _stamps(text: str, timexes: Sequence[Timex]) -> set[tuple[int, int]]:
         if any(m.end() == timex.start for m in _STAMP.finditer(text, begin, timex.start)):
             found.add((timex.start, timex.end))
             reach = timex.end
+    # "Sunday 4:45 p.m. UPDATE: ...": a live update's stamp, with the expressions before it
+    for i, timex in enumerate(timexes):
+        if _UPDATE_AFTER.match(text, timex.end):
+            found.add((timex.start, timex.end))
+            j = i
+            while j > 0 and _STAMP_GAP.fullmatch(text, timexes[j - 1].end, timexes[j].start):
+                j -= 1
+                found.add((timexes[j].start, timexes[j].end))
     return found
 
 
@@ -204,6 +228,8 @@ def _tied_to_violence(text: str, timex: Timex, lo: int, hi: int) -> bool:
     Friday shooting", "accused of shooting Milner, 22, late Tuesday", "It happened Saturday
     night")."""
     before, after = _VIOLENCE_REACH
+    if opening(text, lo, timex):  # "On Oct. 10, three friends ... when he was shot"
+        return _VIOLENCE.search(text, timex.end, hi) is not None
     return bool(
         _VIOLENCE.search(text, max(lo, timex.start - before), timex.start)
         or _VIOLENCE.search(text, timex.end, min(hi, timex.end + after))
@@ -315,16 +341,6 @@ def choose(
     return choice
 
 
-def _later_step(dates: Dates, timex: Timex, published: date) -> bool:
-    """A process date of the article, not in the past perfect, not after publication."""
-    return (
-        dates.is_process(timex)
-        and not dates.is_background(timex)
-        and timex.day is not None
-        and timex.day <= published
-    )
-
-
 def _names_day(timex: Timex) -> bool:
     return _DAY_VALUE.match(timex.value or "") is not None
 
@@ -384,7 +400,7 @@ def _first_choice(
     if violent and not process:
         # "died at a hospital on Monday", "arrested Tuesday" elsewhere in the article: the
         # first later step it tells bounds the violence, nearer than the publication date
-        process = [t for t in dates.usable if _later_step(dates, t, published)][:1]
+        process = [dates.first_step] if dates.first_step is not None else []
     if process:
         first = min(process, key=lambda t: (t.day, t.precision or 9))
         why = f"date of a later step (arrest, charge, report): {first.why or first.value}"

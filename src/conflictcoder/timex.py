@@ -28,7 +28,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from conflictcoder.models import Timex
-from conflictcoder.timex_context import Context, Discourse
+from conflictcoder.timex_context import Context, Discourse, reported
 from conflictcoder.timex_ranges import apply_ranges
 from conflictcoder.timex_relative import range_low
 from conflictcoder.timex_resolve import resolve, resolve_clock, sentence_ends
@@ -149,11 +149,13 @@ def tag(text: str, dct: date) -> tuple[Timex, ...]:
         day = _day_of(t) if t is not None else None
         if t is not None and day:
             days.append((t.start, day))
-    ends = sentence_ends(text) if any(c.rule in _CLOCK_RULES for c in chosen) else []
+    clocks = any(c.rule in _CLOCK_RULES for c in chosen)
+    ends = sentence_ends(text) if clocks else []
+    reports = frozenset(s for s, _ in days if clocks and reported(text, s))
     for i, cand in enumerate(chosen):
         if cand.rule not in _CLOCK_RULES:
             continue
-        clock = results[i] = resolve_clock(cand.rule, cand.match, ctx, days, ends)
+        clock = results[i] = resolve_clock(cand.rule, cand.match, ctx, days, ends, reports)
         day = _day_of(clock) if clock is not None else None
         if clock is not None and day:
             insort(days, (clock.start, day), key=lambda item: item[0])

@@ -122,6 +122,11 @@ def pluperfect(text: str, start: int, end: int, lo: int, hi: int) -> bool:
     return _PLUPERFECT.search(text, begin, stop) is not None
 
 
+def reported(text: str, start: int) -> bool:
+    """Whether a reporting verb governs the expression at ``start`` ("police said Monday")."""
+    return _REPORTED.search(text, max(0, start - 40), start) is not None
+
+
 def pluperfect_verb(text: str, lo: int, hi: int) -> bool:
     """Whether a past-perfect verb ("had sought", "had been found") stands in ``text[lo:hi]``."""
     return _PLUPERFECT.search(text, lo, hi) is not None
