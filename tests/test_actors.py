@@ -223,3 +223,51 @@ def test_bad_lexicon_raises(tmp_path):
     path.write_text("name,aliases,inter,country,notes\nX,,9,,\n", encoding="utf-8")
     with pytest.raises(actors.LexiconError):
         actors.load_lexicon(path)
+
+
+_UNITS = """name,aliases,inter,country,notes
+Military Forces of {country},soldiers|army,1,,
+Police Forces of {country},police,1,,
+Military Forces of {country} Gendarmerie,gendarmes|gendarmerie,1,,
+Military Forces of Atlantis (2010-) Gendarmerie,,1,XA,
+Police Forces of Lemuria (2001-2015) Gendarmerie,,1,XL,
+Police Forces of Lemuria (2016-) Gendarmerie,,1,XL,
+Military Forces of Mu (2012-),,1,XM,
+"""
+
+
+@pytest.mark.parametrize(
+    ("country", "year", "expected"),
+    [
+        ("Atlantis", 2020, "Military Forces of Atlantis (2010-) Gendarmerie"),
+        ("Lemuria", 2014, "Police Forces of Lemuria (2001-2015) Gendarmerie"),  # the other force
+        ("Lemuria", 2020, "Police Forces of Lemuria (2016-) Gendarmerie"),
+        ("Mu", 2020, "Military Forces of Mu (2012-)"),  # no such unit: the country's forces
+        (None, 2020, "Unidentified Military Forces"),
+    ],
+)
+def test_a_unit_is_named_as_the_country_names_it(tmp_path, country, year, expected):
+    path = tmp_path / "actors.csv"
+    path.write_text(_UNITS, encoding="utf-8")
+    lexicon = actors.load_lexicon(path)
+    [match] = lexicon.find("Gendarmes repelled the attack")
+    assert match.entry.name == "Military Forces of {country} Gendarmerie"
+    named = actors.localise(match.ref(), None, country, lexicon, on=date(year, 5, 1))
+    assert named == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "expected"),
+    [
+        (
+            "Military Police officers raided",
+            "Brazil",
+            "Military Forces of Brazil (2019-) Military Police",
+        ),
+        ("Turkish gendarmes", "Syria", "Military Forces of Turkey (2016-) Gendarmerie"),
+    ],
+)
+def test_bundled_units(text, country, expected):
+    [match] = LEXICON.find(text)
+    iso2 = {name: code for code, name in LEXICON.country_names.items()}[country]
+    assert actors.localise(match.ref(), iso2, country, LEXICON, on=date(2020, 5, 1)) == expected

@@ -288,6 +288,36 @@ _ONLY_LISTED = MappingProxyType(
 )
 
 
+# A unit of a country's state forces: "Military Forces of {country} Military Police".
+_UNIT = re.compile(r"(?P<force>Military|Police) Forces of \{country\} (?P<unit>\S.*)")
+
+
+def _unit_name(
+    lexicon: ActorLexicon, country: str | None, force: str, unit: str, on: date | None
+) -> str | None:
+    """ACLED's name of a unit of the country's forces ("Military Forces of Turkey (2016-)
+    Gendarmerie", "Police Forces of Mali (2013-) Gendarmerie"): the lexicon's dated name,
+    of the template's force before the other, of the period of ``on`` (else the current)."""
+    if country is None:
+        return None
+    pattern = re.compile(
+        rf"(?P<force>Military|Police) Forces of (?:the )?{re.escape(country)} "
+        rf"\((?P<first>\d{{4}})-(?P<last>\d{{4}})?\) {re.escape(unit)}"
+    )
+    best: tuple[int, int, int, str] | None = None
+    for name in lexicon.by_name:
+        if not name.endswith(unit) or (match := pattern.fullmatch(name)) is None:
+            continue
+        first = int(match.group("first"))
+        last = int(match.group("last")) if match.group("last") else None
+        if on is not None and not (first <= on.year and (last is None or on.year <= last)):
+            continue
+        rank = (int(match.group("force") == force), int(last is None), first, name)
+        if best is None or rank > best:
+            best = rank
+    return best[3] if best else None
+
+
 def _without_country(name: str) -> str:
     bare = name.replace(f" ({PLACEHOLDER})", "")
     if bare.startswith(("Military Forces of", "Police Forces of")):
@@ -312,22 +342,30 @@ def localise(
     iso2 = own or country_iso2
     name_of_country = lexicon.country_name(own) if own else country_name
     name_of_country = name_of_country or lexicon.country_name(iso2)
-    if PLACEHOLDER in ref.name:
+    template = ref.name
+    if (unit := _UNIT.match(template)) is not None:
+        # "Military Forces of {country} Gendarmerie": the country's unit when ACLED names
+        # one, else its forces
+        named = _unit_name(lexicon, name_of_country, unit.group("force"), unit.group("unit"), on)
+        if named is not None:
+            return named
+        template = f"{unit.group('force')} Forces of {PLACEHOLDER}"
+    if PLACEHOLDER in template:
         if name_of_country is None:
-            return _without_country(ref.name)
-        base = ref.name.replace(PLACEHOLDER, name_of_country)
+            return _without_country(template)
+        base = template.replace(PLACEHOLDER, name_of_country)
         if base in lexicon.by_name:
             return base
         dated = _period_variant(base, lexicon, on)
-        if dated is None and ref.name.endswith(f" of {PLACEHOLDER}"):
+        if dated is None and template.endswith(f" of {PLACEHOLDER}"):
             # ACLED writes "Military Forces of the United States (2017-)", "... of the Philippines"
             dated = _period_variant(
-                ref.name.replace(PLACEHOLDER, "the " + name_of_country), lexicon, on
+                template.replace(PLACEHOLDER, "the " + name_of_country), lexicon, on
             )
-        if dated is None and ref.name in _ONLY_LISTED:
+        if dated is None and template in _ONLY_LISTED:
             # ACLED names generic rebels only for some countries (Syria): elsewhere they are
             # an unidentified armed group
-            return _ONLY_LISTED[ref.name].replace(PLACEHOLDER, name_of_country)
+            return _ONLY_LISTED[template].replace(PLACEHOLDER, name_of_country)
         return dated or base
     if name_of_country:
         variant = f"{ref.name} ({name_of_country})"
