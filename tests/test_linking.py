@@ -202,3 +202,25 @@ def test_a_name_of_several_words_counts_once():
 def test_reports_vetoed_by_place_may_sit_in_one_incident(kind, fields, compatible):
     result = linking.Comparison(0.0, False, False, "veto", fields, kind)
     assert result.compatible(SETTINGS.link_floor, SETTINGS.link_story_floor) is compatible
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("He was shot in the 4100 block of West Potomac Avenue.", {"address:4100 potomac"}),
+        ("Officers found him at 4132 W. Potomac Ave. on Friday.", {"address:4100 potomac"}),
+        ("the 100 block of 12th St.", {"address:100 12th"}),
+        ("He lived near 55th Street, 23 Years after.", set()),
+    ],
+)
+def test_addresses_are_blocks_and_street_numbers(text, expected):
+    assert {key for _, _, key in linkident.addresses(text)} == expected
+
+
+def test_same_address_links_reports_of_one_day_only():
+    at = frozenset({"address:4100 potomac"})
+    a = replace(_item(SHOOTING, 1, ()), people=at)
+    far = replace(SHOOTING, doc_id="b", latitude=41.9, longitude=-87.7, location="Chicago")
+    assert linking.compare(a, replace(_item(far, 2, ()), people=at), SETTINGS).same
+    later = replace(far, event_date=date(2016, 5, 12))
+    assert not linking.compare(a, replace(_item(later, 2, ()), people=at), SETTINGS).same

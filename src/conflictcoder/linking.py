@@ -240,13 +240,17 @@ def _conflicting(terms: linkterms.TermAgreement, settings: Settings, armed: bool
 
 
 def _untied(a: Event, b: Event, terms: linkterms.TermAgreement) -> bool:
-    """Whether two reports each naming both warring parties (two named actors or more)
-    share nothing that ties them to one event: no name in their sentences (numbers aside;
-    names spelled two ways count as shared) and not one town (the same location at
-    geo_precision 1). Armed groups at war fight at many places the same day; a report of
-    the army and rebels clashing "in the countryside" and one of them clashing in a named
-    village are two events (ACLED: one event per location)."""
-    if len(named_actors(a)) < 2 or len(named_actors(b)) < 2 or _names(terms):
+    """Whether two reports of armed groups at war share nothing that ties them to one
+    event: no name in their sentences (numbers aside; names spelled two ways count as
+    shared) and not one town (the same location at geo_precision 1). Reports of armed
+    groups at war: each names both warring parties (two named actors or more), or each
+    names one and either is placed only by its region (geo_precision 3). Armed groups at
+    war fight at many places the same day; a report of the army and rebels clashing "in
+    the countryside" and one of them clashing in a named village are two events (ACLED:
+    one event per location)."""
+    ours, theirs = len(named_actors(a)), len(named_actors(b))
+    vague = max(a.geo_precision or 3, b.geo_precision or 3) >= 3
+    if min(ours, theirs) < (1 if vague else 2) or _names(terms):
         return False
     if a.geo_precision == 1 and b.geo_precision == 1 and same_text(a.location, b.location):
         return False

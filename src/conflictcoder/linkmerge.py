@@ -41,8 +41,11 @@ def cluster(
     them comes from different documents and may sit in one incident
     (``Comparison.compatible``: the same event, or a score of at least ``floor`` without a
     veto, or only the place disagreeing while the stories share at least
-    ``story_floor``; complete linkage: no chaining through a middle report). The result depends only on the
-    set of events, so any ingest order gives the same incidents.
+    ``story_floor``; complete linkage: no chaining through a middle report), except that
+    two groups joined by a pair naming the same people (``Comparison.by_people``) tolerate
+    pairs whose only veto is their place (a wrong geocode of a report that does not name
+    them). The result depends only on the set of events, so any ingest order gives the same
+    incidents.
     """
     ordered = sorted(items, key=lambda item: (item.key, item.id))
     group = {item.id: i for i, item in enumerate(ordered)}
@@ -59,8 +62,13 @@ def cluster(
         ga, gb = group[a.id], group[b.id]
         if ga == gb:
             continue
+        bridge = scores[(a.id, b.id)].by_people
         ok = all(
-            x.document != y.document and scores[(x.id, y.id)].compatible(floor, story_floor)
+            x.document != y.document
+            and (
+                scores[(x.id, y.id)].compatible(floor, story_floor)
+                or (bridge and scores[(x.id, y.id)].veto_kind == "place")
+            )
             for x in members[ga]
             for y in members[gb]
         )

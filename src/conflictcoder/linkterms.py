@@ -21,7 +21,8 @@ cannot change it). Words inside the spans of the event's actors are left out too
 component already compares them).
 
 **Weights** (``term_weight``): a name 1.0; a number 1.0, but 0.25 for counts up to 12 and
-for years (they recur across unrelated reports).
+for years (they recur across unrelated reports). The numbers of a date ("On 15 February
+2020") are no terms: the date component compares dates, and every report of a day names it.
 
 **Agreement** (``compare_terms``): with ``S`` the weight of the shared terms and ``A``,
 ``B`` the weight of the terms only one side has, ``S / (S + k·min(A, B) + 1)`` (``k``:
@@ -80,6 +81,14 @@ STOP_TERMS = frozenset(
     """.split()
 )
 _SMALL = 12
+_MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+    r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+_DATE = re.compile(
+    rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)?[ \t]+(?:of[ \t]+)?{_MONTH}|{_MONTH}[ \t]+\d{{1,2}}"
+    rf"(?:st|nd|rd|th)?\b|{_MONTH})(?:,?[ \t]+\d{{4}}\b)?"
+)
 _PIECE = re.compile(r"[-'’]")
 _CLITIC = re.compile(r"['’](?:s|m|re|ll|ve|d|t)$")
 
@@ -156,11 +165,14 @@ def event_terms(
     skipped = sorted(skip)
     found = set()
     for start, end in parts:
+        dates = [m.span() for m in _DATE.finditer(text, start, end)]
         for match in _TERM.finditer(text, start, end):
             term = _CLITIC.sub("", match.group(0).casefold())
             short = len(term) < 3 and not term[0].isdigit()
             if short or term in STOP_TERMS or term in common or term in known:
                 continue
+            if term[0].isdigit() and any(s <= match.start() < e for s, e in dates):
+                continue  # the day and year of a date: the date component compares them
             pieces = [p for p in _PIECE.split(term) if len(p) >= 3]
             if pieces and all(p in known or p in STOP_TERMS for p in pieces):
                 continue
