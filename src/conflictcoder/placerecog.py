@@ -40,7 +40,13 @@ from conflictcoder.placeloose import (
 )
 from conflictcoder.placeloose import compound_end as _compound_end
 from conflictcoder.placenames import ARTICLES, fold
-from conflictcoder.placepeople import TITLES, modifier_split, person_like, surname
+from conflictcoder.placepeople import (
+    TITLES,
+    given_country,
+    modifier_split,
+    person_like,
+    surname,
+)
 from conflictcoder.placepoints import repoint
 
 _UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĲĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ"
@@ -256,10 +262,17 @@ def _hyphen_parts(text: str, start: int, end: int, gazetteer: Gazetteer, lower_w
     return out
 
 
+# Heads of names that open with the place they serve ("Kanawha Circuit Court").
+_NAMED_AFTER_PLACES = cues.ORG_HEADS | cues.CIVIC_HEADS | cues.FACILITY_HEADS
+
+
 def _truncated(text, run, hit: Hit, leftovers, lower_words) -> bool:
     """A hit that is only the start of a longer unknown name ("Unidad" of "Unidad Vecinal")."""
     if hit.country:
         return False
+    head = fold(text[run[-1][0] : run[-1][1]]) or ""
+    if head in _NAMED_AFTER_PLACES:
+        return False  # "Grovetown Department", "Byesville Volunteer Fire Department"
     for i, _ in leftovers:
         if run[i][0] > hit.end and text[hit.end : run[i][0]].strip() == "":
             word = text[run[i][0] : run[i][1]]
@@ -324,7 +337,8 @@ def recognise(text: str, gazetteer: Gazetteer) -> tuple[list[Hit], list[Facility
             hits.append(whole)
             continue
         if person_like(text, run, leftovers, run_hits, lower_words):
-            hits.extend(h for h in run_hits if h.country)
+            if not given_country(text, run, run_hits, leftovers, lower_words):
+                hits.extend(h for h in run_hits if h.country)
             people[surname(text, run)] += 1
             continue
         hits.extend(run_hits)
