@@ -204,3 +204,18 @@ def test_split_told_after_the_toll_reads_the_sentence_before(prefix, lowered):
     value, spans = fatalities.deaths(text, start, len(text), lower)
     assert value == 10
     assert text[spans[0].start : spans[0].end] == "30"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("15 militants including a commander were killed and 5 were wounded.", 15),
+        ("Gunmen killed 11 people, including 3 officers and 2 guards.", 11),
+        ("Clashes killed 7 fighters, among them 2 commanders.", 7),
+        ("10 soldiers were killed, including 2 officers, and 5 civilians died.", 15),
+        ("Three soldiers and two civilians were killed.", 5),
+    ],
+)
+def test_a_breakdown_is_part_of_its_count(text, expected):
+    assert fatalities.deaths(text)[0] == expected
+    assert fatalities.deaths(text, lower=text.lower())[0] == expected

@@ -126,6 +126,9 @@ _PLUS_ATTACKER = re.compile(
 )
 # ", including three officers and a guard," inside a count's noun phrase: skipped
 _INCLUDING = re.compile(r",\s+including\s+[^,;()]{1,60},", re.IGNORECASE)
+# Between a count and a breakdown of it ("15 militants including a commander", "11 killed,
+# among them 3 officers"): the breakdown is part of the count, not more victims
+_PART = re.compile(r"\bincluding\b|\bamong\s+(?:them|whom)\b", re.IGNORECASE)
 _STOP = re.compile(r"[;:()]|,\s|\s(?:and|but|while|as|after|before|when|who|which)\s", re.I)
 
 
@@ -156,7 +159,7 @@ _PAIRS = {
         ("number", _NUMBER), ("not_people", _NOT_PEOPLE), ("kind_after", _KIND_AFTER),
         ("kind_before", _KIND_BEFORE), ("compound", _COMPOUND), ("and_more", _AND_MORE),
         ("none", _NONE), ("enum", _ENUM), ("lone", _LONE), ("including", _INCLUDING),
-        ("another", _ANOTHER), ("plus", _PLUS_ATTACKER),
+        ("another", _ANOTHER), ("plus", _PLUS_ATTACKER), ("part", _PART),
         ("stop", _STOP), ("single", _SINGLE), ("conjoined", _CONJOINED),
     )
 }  # fmt: skip
@@ -220,7 +223,9 @@ def _kind_after(
     if match is None or len(clause[: match.start()].split()) > 6:
         # "left dozens dead": the kind word may follow a short noun phrase
         return None, None
-    words = [w for w in re.findall(r"[A-Za-z]+", clause[: match.start()]) if w.lower() not in
+    # "15 militants including a commander were killed": the victims are the militants
+    head = clause[: match.start()].partition(" including ")[0]
+    words = [w for w in re.findall(r"[A-Za-z]+", head) if w.lower() not in
              {"were", "was", "been", "have", "had", "has", "are", "is", "reportedly", "also",
               "people", "persons", "more", "others", "other", "of", "the", "them"}]  # fmt: skip
     noun = words[-1].lower() if words else None
@@ -266,6 +271,7 @@ def _find(
     counts: list[Count] = []
     pending: list[tuple[Span, int, bool, str | None]] = []
     not_people, kind_before, single = res["not_people"], res["kind_before"], res["single"]
+    told = None  # where the last count ends
     for match in res["number"].finditer(src, start, stop):
         parsed = _value(match.group("num"))
         if parsed is None:
@@ -281,6 +287,10 @@ def _find(
         before = kind_before.search(src[max(start, match.start() - 45) : match.start()])
         article = number.lower() in _ARTICLES
         if article and before is None and not single.match(src, match.end(), stop):
+            continue
+        part = told is not None and res["part"].search(src, told, match.start()) is not None
+        told = match.end()
+        if part:
             continue
         after_kind, noun = _kind_after(src, match.end(), stop, res)
         if before is not None and before.group(0).strip().lower() in ("leaving", "left"):
