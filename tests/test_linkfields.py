@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from conflictcoder import linkfields, linking, linkterms
+from conflictcoder import linkfields, linking, linkmerge, linkterms
 from conflictcoder.linking import Linkable
 from conflictcoder.models import Event
 from conflictcoder.settings import Settings
@@ -169,3 +169,26 @@ def test_template_split_reads_long_wordings_whole():
     words = [linkterms.words(t, [(0, len(t))]) for t in (a, b)]
     found = linkterms.template_split(*words, SETTINGS.link_template_ratio)
     assert found == (frozenset({"sweidan", "jazira"}), frozenset({"gharanij"}))
+
+
+@pytest.mark.parametrize(
+    ("by_people", "veto_kind", "groups"),
+    [
+        (True, "place", 1),  # the people tie the groups; the place of C was read wrong
+        (False, "place", 2),  # complete linkage otherwise
+        (True, "date", 2),  # the people tolerate no other veto
+    ],
+)
+def test_groups_tied_by_people_tolerate_a_wrong_place(by_people, veto_kind, groups):
+    items = [_report(i, replace(CLASH, doc_id=f"d{i}")) for i in (1, 2, 3)]
+    decisions = {
+        (1, 3): linking.Comparison(0.9, True, False),
+        (1, 2): linking.Comparison(0.6, True, False, by_people=by_people),
+        (2, 3): linking.Comparison(0.0, False, False, "far", {}, veto_kind),
+    }
+
+    def comparison(a, b):
+        return decisions[(min(a.id, b.id), max(a.id, b.id))]
+
+    found = linkmerge.cluster(items, comparison, SETTINGS.link_floor, SETTINGS.link_story_floor)
+    assert len(found) == groups
