@@ -38,6 +38,10 @@ def mentions(text: str, gaz: gazetteer.Gazetteer) -> list[str]:
         ("Voters knew that Gainesville says no. Gainesville grew.", ["Gainesville"] * 2),
         # a run opening with a compass word is no person's name
         ("Crowds gathered in North Gainesville Florida on Sunday.", ["Gainesville", "Florida"]),
+        # a country named like a given name, before a surname, is a person
+        ("Officers Ron Lee and Chad Walker arrived.", []),
+        ("Troops crossed into Chad on Monday.", ["Chad"]),
+        ("Talks in the Jordan Valley resumed.", ["Jordan"]),
         # holidays name no place
         ("Shops close on Thanksgiving Day and open the next morning.", []),
         # after "in", only a large city opening the run makes it places

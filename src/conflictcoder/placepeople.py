@@ -30,7 +30,7 @@ _KNOWN_TOWN = 300_000
 # named in full elsewhere in the text.
 _SPEAKING_CITY = 100_000
 # Countries that are also given names, and head words that make "Jordan Valley" no person.
-_GIVEN_COUNTRIES = frozenset({"chad", "jordan", "georgia", "israel", "india", "kenya"})
+_GIVEN_COUNTRIES = frozenset({"chad", "jordan"})
 _HEADS = (
     cues.ORG_HEADS
     | cues.CIVIC_HEADS
