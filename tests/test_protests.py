@@ -33,6 +33,10 @@ def test_how_it_went(text, expected):
             "Excessive force against protesters",
         ),
         ("Farmers protested in the town. The weather was cold.", "Peaceful protest"),
+        (
+            "Farmers protested in the town. Police fired shots in the air to disperse them.",
+            "Protest with intervention",
+        ),
         ("Police fired on demonstrators who pelted stones at them.", "Violent demonstration"),
         (
             "The protest in the capital turned violent outside the governor's office.",
@@ -64,6 +68,26 @@ def test_how_it_went(text, expected):
             "Peaceful protest",
         ),
         ("Students held a dharna outside the university gate.", "Peaceful protest"),
+        (
+            "Villagers staged a road blockade at the border crossing over the closure.",
+            "Peaceful protest",
+        ),
+        (
+            "Residents blocked the national road for hours to demand clean water.",
+            "Peaceful protest",
+        ),
+        (
+            "Residents banged pots from their balconies during the president's visit.",
+            "Peaceful protest",
+        ),
+        (
+            "Police dispersed about 300 labourers who gathered at the station to demand trains home.",
+            "Protest with intervention",
+        ),
+        (
+            "Police dispersed some 200 people, who were burning debris on the avenue.",
+            "Violent demonstration",
+        ),
         ("Rioters blocked the highway with burning tyres and rocks.", "Violent demonstration"),
         (
             "Dozens protested in the town, demanding the release of a journalist. The journalist "

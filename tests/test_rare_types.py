@@ -53,6 +53,18 @@ def lexicon():
          "Abduction/forced disappearance"),
         ("Troops intercepted a suicide bomber at the gate, who detonated his vest, killing two.",
          "Suicide bomb"),
+        ("Gunmen on motorbikes stopped the workers and seized their vehicle near the town.",
+         "Looting/property destruction"),
+        ("Militiamen forced several families out of their homes in two villages.",
+         "Looting/property destruction"),
+        ("The government released 150 prisoners from the central prison on Tuesday.", "Other"),
+        ("Inter-clan violence erupted in the district on Monday.", "Armed clash"),
+        ("A human head was found near the market on Sunday.", "Attack"),
+        ("A new military post was established by the army near the border crossing.",
+         "Headquarters or base established"),
+        ("The two tribes reached an understanding to end their feud over land.", "Agreement"),
+        ("About 300 families fled their villages in the district, officials said.", "Other"),
+        ("Border guards fired warning shots at shepherds near the disputed border.", "Other"),
     ],
 )  # fmt: skip
 def test_rare_types(lexicon, text, sub_event_type):
@@ -70,6 +82,7 @@ def test_rare_types(lexicon, text, sub_event_type):
         ("Militiamen shot at soldiers accused of molesting girls in the town.", "Sexual violence"),
         ("Activists said a man carrying a bomb was shot dead by police at a checkpoint.",
          "Excessive force against protesters"),
+        ("Hundreds of families fled their villages after the raids by gunmen.", "Mob violence"),
     ],
 )  # fmt: skip
 def test_words_that_name_no_such_event(lexicon, text, not_this):

@@ -120,6 +120,8 @@ ATTACK = _cue(
     r"|hacked\s+to\s+death|burned\s+alive|targeted|injur(?:ed|ing)|wound(?:ed|ing)"
     r"|bodies\s+of|body\s+of|found\s+dead|assailed|hit\s+by\s+gunfire|deadliest"
     r"|dead\s+(?:man|men|woman|women|person|people|bodies|body)|corpses?|lifeless\s+bod(?:y|ies)"
+    r"|human\s+(?:heads?|remains)|(?:body|bodies|remains)\s+(?:was|were)\s+(?:found|discovered|dumped"
+    r"|recovered|burned|burnt|dismembered)"
 )
 GOV_TERRITORY = _cue(
     r"recaptur(?:ed|e|es|ing)|retook|retak(?:e|en|ing)|regain(?:ed|s)?(?:\s+full)?\s+control"
@@ -137,6 +139,11 @@ TERRITORY = _cue(
 RESPONSE = _cue(
     r"(?:responded|reacted|retaliated|replied)\s+(?:\w+\s+){0,3}(?:gun)?fire|returned\s+(?:the\s+)?fire"
     r"|fired\s+back|(?:gun)?fire\s+in\s+(?:response|retaliation)"
+)
+# Fighting between communities (ACLED: identity militias clash, even when no armed group is named).
+COMMUNAL = _cue(
+    r"(?:inter-?(?:clan|communal|ethnic|tribal|religious|village)|communal|ethnic|tribal|clan|sectarian)"
+    r"\s+(?:violence|fighting|clashes|conflict|feud)"
 )
 # Armed groups moving against each other with no word of fighting ("advanced towards the
 # village", "launched an operation against", "held off the advance"): a clash when armed
@@ -169,6 +176,14 @@ PROTEST = _cue(
     r"|(?<!forced\s)(?-i:march(?:ed|es|ing)?)|sit-?ins?|picket(?:ed|s|ing)?|went\s+on\s+strike|on\s+strike|strikers"
     r"|vigil|hunger\s+strike|dharnas?|gathered\s+to\s+(?:demand|denounce|protest|call|mark|voice|express|condemn|oppose)|boycott"
     r"|took\s+to\s+the\s+streets|chant(?:ed|ing)\s+slogans|staged\s+a\s+(?:rally|march|sit-?in)"
+    r"|(?:gathered|assembled|converged)\s+(?:[\w-]+\s+){0,8}(?:demanding|to\s+demand|to\s+draw\s+attention)"
+    r"|came\s+out\s+(?:on|onto|into)\s+the\s+(?:roads?|streets?)|staged\s+(?:an?\s+)?(?:road\s+)?blockades?"
+    r"|road\s+blockades?|banged\s+pots|pot-?banging|cacerolazos?"
+    r"|blocked\s+(?:the\s+)?(?:[\w-]+\s+){0,2}(?:roads?|highways?|streets?|rails?|railway|bridge)\s+(?:[\w-]+\s+){0,8}"
+    r"(?:to\s+(?:demand|protest|denounce|reject|press)|demanding|rejecting|in\s+protest)"
+    r"|dispers(?:ed|e|ing)\s+(?:about|around|nearly|some|over|hundreds\s+of|dozens\s+of|\d+|a\s+crowd\s+of|the\s+)*"
+    r"(?:[\w-]+\s+){0,2}(?:crowds?|gatherings?|people|labou?rers|workers|residents|students|youths|traders"
+    r"|farmers|supporters|villagers|women)|(?:were|was)\s+(?:eventually\s+|later\s+|forcibly\s+)?dispersed"
 )
 INTERVENTION = _cue(
     r"dispers(?:ed|e|ing)|tear\s*-?gas|water\s+cannons?|rubber\s+bullets|batons?|broke\s+up"
@@ -209,8 +224,7 @@ CROWD_VIOLENCE = _cue(
     r"|(?:threw|throwing|thrown|hurled|hurling)\s+(?:\w+\s+){0,2}(?:stones|rocks|bottles|petrol\s+bombs"
     r"|molotovs?|bricks|objects|projectiles|firebombs)|stone[-\s]?(?:pelting|throwing)"
     r"|vandali[sz](?:ed|e|ing)|burning\s+(?:barricades|tyres|tires|objects|debris|logs)|barricad(?:e|es|ed|ing)(?!\s+(?:themselves|himself|herself))"
-    r"|blocked\s+(?:\w+\s+){0,4}with\s+(?:\w+\s+){0,2}(?:obstacles|dirt|rocks|stones|tyres|tires|barricades"
-    r"|debris|logs|mounds|burning)"
+    r"|blocked\s+(?:\w+\s+){0,4}with\s+(?:\w+\s+){0,2}(?:tyres|tires|barricades|burning)"
     r"|(?:turned|became|grew)\s+violent|violent\s+(?:demonstrations?|protests?|riots?)|degenerated\s+into|clashed\s+with\s+(?:the\s+)?"
     r"(?:police|security|soldiers|troops|authorities)|molotovs?|petrol\s+bombs?|ransack(?:ed|ing)"
     r"|rampage|looted\s+(?:\w+\s+){0,2}(?:shops?|stores?|businesses|supermarkets?|warehouses?|markets?"
@@ -273,6 +287,11 @@ LOOTING = _cue(
     r"|shops|property|properties|villages?|crops|buildings?|vehicles|offices?|schools?|mosques?"
     r"|churches?|farms?)|demolish(?:ed|ing)|razed|property\s+destruction|confiscat(?:ed|ion)"
     r"|seized\s+(?:\w+\s+)?(?:land|property|houses|livestock|cattle)"
+    r"|seized\s+(?:an?\s+|the\s+|their\s+|his\s+|her\s+|two\s+|three\s+|several\s+)?(?:[\w-]+\s+){0,2}"
+    r"(?:vehicles?|cars?|trucks?|motorbikes?|motorcycles?|goods|belongings|phones|money|cash)"
+    r"|stripped\s+(?:\w+\s+){0,2}of|forced\s+(?:\w+\s+){0,3}out\s+of\s+their\s+(?:homes|houses|land)"
+    r"|(?:houses?|homes?|apartments?|shops?|offices?|vehicles?|cars?|buildings?)\s+(?:[\w-]+\s+){0,8}"
+    r"(?:was|were)\s+(?:set\s+on\s+fire|set\s+ablaze|burned|burnt|torched|destroyed|vandali[sz]ed)"
     r"|(?:dismantled|destroyed|burned|torched)\s+(?:an?\s+|the\s+|two\s+|several\s+)?(?:[\w-]+\s+){0,2}"
     r"(?:labs?|laborator(?:y|ies)|plantations?)|stole|robbed|extort(?:ed|ion)"
 )
@@ -304,13 +323,15 @@ AGREEMENT = _cue(
     r"(?:agreement|accord|deal|memorandum)|reconciliation\s+(?:deal|agreement)"
     r"|prisoner\s+(?:exchange|swap)|exchanged\s+prisoners|agreed\s+to\s+(?:a\s+)?(?:ceasefire|truce|end)"
     r"|(?:signed|reached|concluded|brokered|agreed\s+on)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}"
-    r"(?:agreements?|accords?|deals?|settlement|memorandum|pact)|peace\s+(?:settlement|pact)"
+    r"(?:agreements?|accords?|deals?|settlement|memorandum|pact|understanding)|peace\s+(?:settlement|pact)"
+    r"|reconciliation\s+(?:deal|agreement|meeting|conference|talks)|peace\s+(?:summit|conference|meeting)"
 )
 HEADQUARTERS = _cue(
     r"(?:set(?:ting)?\s+up|established|establish(?:es|ing)?|opened|built|erected|install(?:ed|ing)"
     r"|construct(?:ed|ing))\s+(?:a\s+|an\s+|new\s+|its\s+|their\s+|two\s+|several\s+)*"
     r"(?:[\w-]+\s+){0,2}(?:base|bases|headquarters|outposts?|camps?|posts?|points?"
-    r"|garrisons?)"
+    r"|garrisons?)|(?:new\s+)?(?:military\s+|observation\s+)?(?:base|headquarters|outpost|post|point|garrison)"
+    r"\s+(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:set\s+up|established|erected|built|opened)"
 )
 TRANSFER = _cue(
     r"handed\s+over\s+(?:control|the\s+(?:town|city|area|base|positions?))|hand\s+over\s+control"
@@ -328,7 +349,12 @@ CHANGE = _cue(
 COUP = _cue(r"coup(?:\s+d'[eé]tat)?|seized\s+power|military\s+takeover")
 OTHER = _cue(
     r"mass\s+graves?|coup(?:\s+d'[eé]tat)?|seized\s+power|military\s+takeover|displac(?:ed|ement)"
-    r"|fled\s+their\s+homes|referendum|remnants\s+of\s+war"
+    r"|fled\s+their\s+homes|referendum|remnants\s+of\s+war|forced\s+to\s+flee"
+    r"|(?:families|residents|civilians|villagers|inhabitants|households)\s+(?:[\w-]+\s+){0,6}(?:evacuated|fled)"
+    r"|evacuation\s+of\s+(?:the\s+)?(?:\w+\s+)?(?:towns?|villages?|city|area|residents|civilians|families)"
+    r"|warning\s+shots|(?:fired|firing)\s+(?:\w+\s+){0,3}in(?:to)?\s+the\s+air"
+    r"|released\s+(?:\d+|\w+)\s+(?:[\w-]+\s+){0,2}(?:prisoners|detainees|captives)"
+    r"|(?:prisoners|detainees)\s+(?:\w+\s+){0,2}(?:were|was)\s+(?:freed|released)"
 )
 
 _MARCH = re.compile(r"(?<![\w-])(?<!forced\s)march(?:ed|es|ing)?(?![\w-])")
@@ -337,7 +363,7 @@ _FAST = {
     for cue in (CHEMICAL, AIR, SUICIDE, SHELLING, IED, GRENADE, STUN, SEXUAL, ABDUCTION, BATTLE,
                 ATTACK, GOV_TERRITORY, TERRITORY, CONTESTED, ADVANCE, PROTEST, INTERVENTION, EXCESSIVE, RIOT, MOB,
                 FORCE, CROWD_VIOLENCE, DISPERSAL,
-                ARREST, LOOTING, DISRUPTED, FIREARMS, DOWNED_AIRCRAFT, AGREEMENT, HEADQUARTERS, TRANSFER, CHANGE, OTHER, COUP,
+                ARREST, LOOTING, DISRUPTED, FIREARMS, DOWNED_AIRCRAFT, COMMUNAL, AGREEMENT, HEADQUARTERS, TRANSFER, CHANGE, OTHER, COUP,
                 FAILED_DEFUSAL)
 }  # fmt: skip
 

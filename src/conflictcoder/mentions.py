@@ -18,44 +18,10 @@ from dataclasses import replace
 from conflictcoder import cues, fatalities, protests, roles, typing_rules
 from conflictcoder.actors import ActorLexicon, ActorMatch
 from conflictcoder.models import ActorRef, Mention, Sentence, Span
+from conflictcoder.taxonomy import BATTLES, EXPLOSIONS, PROTESTS, RIOTS, SUB_EVENT_TYPES, VAC
 from conflictcoder.typing_rules import Typed, protest_level
 
 __all__ = ["SUB_EVENT_TYPES", "Typed", "find", "protest_level", "signals"]
-
-BATTLES = "Battles"
-EXPLOSIONS = "Explosions/Remote violence"
-VAC = "Violence against civilians"
-PROTESTS = "Protests"
-RIOTS = "Riots"
-STRATEGIC = "Strategic developments"
-
-SUB_EVENT_TYPES: dict[str, str] = {
-    "Armed clash": BATTLES,
-    "Government regains territory": BATTLES,
-    "Non-state actor overtakes territory": BATTLES,
-    "Chemical weapon": EXPLOSIONS,
-    "Air/drone strike": EXPLOSIONS,
-    "Suicide bomb": EXPLOSIONS,
-    "Shelling/artillery/missile attack": EXPLOSIONS,
-    "Remote explosive/landmine/IED": EXPLOSIONS,
-    "Grenade": EXPLOSIONS,
-    "Sexual violence": VAC,
-    "Attack": VAC,
-    "Abduction/forced disappearance": VAC,
-    "Peaceful protest": PROTESTS,
-    "Protest with intervention": PROTESTS,
-    "Excessive force against protesters": PROTESTS,
-    "Violent demonstration": RIOTS,
-    "Mob violence": RIOTS,
-    "Agreement": STRATEGIC,
-    "Arrests": STRATEGIC,
-    "Change to group/activity": STRATEGIC,
-    "Disrupted weapons use": STRATEGIC,
-    "Headquarters or base established": STRATEGIC,
-    "Looting/property destruction": STRATEGIC,
-    "Non-violent transfer of territory": STRATEGIC,
-    "Other": STRATEGIC,
-}
 
 _EXPLOSIVE_SUBS = frozenset(
     {"Remote explosive/landmine/IED", "Grenade", "Shelling/artillery/missile attack"}
@@ -208,7 +174,8 @@ def _mention(
         return None
     sub = typed.sub_event_type
     if SUB_EVENT_TYPES[sub] == BATTLES and not any(a.entry.inter in roles.ARMED for a in found):
-        if any(a.entry.inter in (5, 6, 7) for a in found):
+        communal = cues.COMMUNAL.fullmatch(text, typed.trigger.start, typed.trigger.end)
+        if not communal and any(a.entry.inter in (5, 6, 7) for a in found):
             return None  # a battle needs armed sides: protesters or civilians alone fight none
     reference = _is_reference(text, sentence, typed.trigger, deaths)
     if reference:  # only an actor named before the trigger is surely a party

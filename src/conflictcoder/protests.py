@@ -16,16 +16,8 @@ from dataclasses import replace
 
 from conflictcoder import cues
 from conflictcoder.models import Mention, Sentence
+from conflictcoder.taxonomy import PROTESTS, RIOTS, SUB_EVENT_TYPES
 from conflictcoder.typing_rules import protest_level
-
-PROTESTS = "Protests"
-RIOTS = "Riots"
-_EVENT_TYPE = {
-    "Peaceful protest": PROTESTS,
-    "Protest with intervention": PROTESTS,
-    "Excessive force against protesters": PROTESTS,
-    "Violent demonstration": RIOTS,
-}
 
 # ACLED's protest scale: how the crowd acted or was met, weakest first.
 _PROTEST_SEVERITY = {
@@ -87,6 +79,7 @@ def met(
             "Attack",
             "Armed clash",
             "Disrupted weapons use",
+            "Other",  # "Police fired shots in the air."
         ):
             return None
         if not _CROWD_WORDS.search(text, start, end):
@@ -115,7 +108,7 @@ def met(
         return None
     return replace(
         protest,
-        event_type=_EVENT_TYPE[sub],
+        event_type=SUB_EVENT_TYPES[sub],
         sub_event_type=sub,
         why=f"{protest.why}; sentence {sentence.index}: {why}",
     )

@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 from conflictcoder import cues, roles, typing_model
 from conflictcoder.actors import ActorMatch
 from conflictcoder.models import Span
+from conflictcoder.taxonomy import SUB_EVENT_TYPES
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,7 +47,7 @@ def _matches(pattern: re.Pattern[str], text: str, lower: str | None, start: int,
 
 _CROWD_WHO = re.compile(
     r"\b(?:protest[eo]rs|demonstrators|crowds?|mobs?|youths?|rioters)\s+(?:who|that)"
-    r"\s+(?:had\s+|also\s+|then\s+)?$",
+    r"\s+(?:had\s+|also\s+|then\s+)?$|\bwho\s+were\s+$",  # "people, who were burning tyres"
     re.IGNORECASE,
 )
 # "Activists said ...": the actor is a source, not a crowd.
@@ -136,6 +137,8 @@ def _rule_typed(
     crowd = [a for a in found if a.entry.inter in (5, 6)]
 
     protest, riot, mob = cue(cues.PROTEST), cue(cues.RIOT), cue(cues.MOB)
+    if protest and mob and "dispers" in text[protest.start : protest.end].lower():
+        protest = None  # a mob dispersed is no demonstration
     battle, attack = cue(cues.BATTLE), cue(cues.ATTACK)
     if battle and _to_the_front(text, battle) and cue(cues.CHANGE):  # troops sent to the front
         battle = None
@@ -160,7 +163,9 @@ def _rule_typed(
         why = "protest said to be peaceful" if calm else "protest, no violence reported"
         return Typed("Peaceful protest", trigger, why, 0.7, explicit=calm)
     sexual = cue(cues.SEXUAL)
-    if sexual and not cues.search(cues.ACCUSATION, text, lower, max(start, sexual.start - 30), sexual.end):
+    if sexual and not cues.search(
+        cues.ACCUSATION, text, lower, max(start, sexual.start - 30), sexual.end
+    ):
         return Typed("Sexual violence", sexual, "sexual violence", 0.8)
     if chemical := cue(cues.CHEMICAL):
         return Typed("Chemical weapon", chemical, "chemical weapon named", 0.8)
@@ -193,6 +198,8 @@ def _rule_typed(
         return Typed("Mob violence", mob_act, "civilians who attack are a mob (rioters)", 0.6)
     if battle and (armed or not (civilians or crowd)):
         return Typed("Armed clash", battle, "armed groups fight (explosions folded in)", 0.75)
+    if communal := cue(cues.COMMUNAL):
+        return Typed("Armed clash", communal, "communities fight (identity militias)", 0.6)
     if (mob or riot) and not armed:
         if mob or any(a.entry.inter == 5 for a in found) and not riot:
             return Typed("Mob violence", mob or riot or Span(start, start), "mob violence", 0.6)
@@ -293,6 +300,9 @@ _TRIGGERS: dict[str, tuple[re.Pattern[str], ...]] = {
     "Other": (cues.OTHER,),
     "Disrupted weapons use": (cues.DISRUPTED,),
 }
+# Every cue that may quote a type chosen by the model, in the order the rules mostly search
+# them (their matches are then known).
+_TRIGGER_CUES = tuple(dict.fromkeys(p for cues_ in _TRIGGERS.values() for p in cues_))
 _TERRITORY = frozenset({"Government regains territory", "Non-state actor overtakes territory"})
 # The model (which reads the rules' type among its inputs) overrides any non-explicit rule;
 # alone, it reports an event no cue typed only above this probability.
@@ -399,6 +409,19 @@ def rule_signals(
     return signals(found, subject, killed, rule)
 
 
+def _kind_mass(
+    model: typing_model.TypeModel, text: str, context: tuple[str, ...], label: str
+) -> float:
+    """The model's probability that ``text`` reports an event of ``label``'s event type
+    (a battle, sure, but a clash or ground taken?)."""
+    scores = model.scores(text, context)
+    if scores is None:
+        return 0.0
+    kind = SUB_EVENT_TYPES[label]
+    return float(sum(p for c, p in zip(model.classes, scores.tolist(), strict=True)
+                     if SUB_EVENT_TYPES[c] == kind))  # fmt: skip
+
+
 def typed(
     text: str, start: int, end: int, found: list[ActorMatch], lower: str | None, killed: int | None
 ) -> Typed | None:
@@ -408,8 +431,11 @@ def typed(
     rule = _rule_typed(text, start, end, found, killed, cue, lower, subject)
     if rule is not None and (rule.explicit or rule.sub_event_type in _EXPLICIT):
         return rule
+    if rule is None and not main_verb(text, start, end, lower) and not any(map(cue, _TRIGGER_CUES)):
+        return None  # nothing could quote the model's type: it cannot report an event here
     context = signals(found, subject, killed, rule)
-    best = typing_model.model().best(text[start:end], context)
+    model = typing_model.model()
+    best = model.best(text[start:end], context)
     if best is None:
         return rule
     label, probability = best
@@ -418,7 +444,8 @@ def typed(
     if rule is not None and label == rule.sub_event_type:
         return replace(rule, confidence=max(rule.confidence, round(probability, 2)))
     if rule is None and probability < _MODEL_ALONE:
-        return None
+        if _kind_mass(model, text[start:end], context, label) < _MODEL_ALONE:
+            return None  # unsure even of the event type
     label = _structural(text, label, found, rule, subject)
     if rule is not None and label == rule.sub_event_type:
         return rule
@@ -440,7 +467,11 @@ def typed(
     return Typed(label, trigger, f"learned model, p={probability:.2f}{said}", round(probability, 2))
 
 
-_PASSIVE = re.compile(r"\b(?:were|was|been|being|is|are|by)\b|,\s+(?:said|says)", re.I)
+_PASSIVE = re.compile(
+    r"\b(?:were|was|been|being|is|are|by)\b|,\s+(?:said|says)"
+    r"|\b(?:after|following|amid|because\s+of|due\s+to)\s+(?:\w+\s+){0,2}$",  # "fled after the raids"
+    re.I,
+)
 _AFTER_PASSIVE = re.compile(r"\s+(?:in|by|during|when|after|at)\b", re.I)
 
 
