@@ -16,8 +16,9 @@ Each ``Timex`` carries ``day``/``precision`` for event dating (see
 ``timex_normalise.event_day``): never a day after the DCT.
 
 Modules: ``timex_rules`` (patterns), ``timex_context`` (tense, discourse state, Timex
-factory), ``timex_resolve`` (absolute dates, weekdays, clock times), ``timex_relative``
-(anaphora, durations, sets, quarters), ``timex_ranges``, ``timex_normalise`` (calendar).
+factory), ``timex_resolve`` (absolute dates, weekdays), ``timex_clock`` (clock times, parts
+of day), ``timex_relative`` (anaphora, durations, sets, quarters), ``timex_ranges``,
+``timex_normalise`` (calendar).
 """
 
 from __future__ import annotations
@@ -28,10 +29,11 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from conflictcoder.models import Timex
+from conflictcoder.timex_clock import resolve_clock, sentence_ends
 from conflictcoder.timex_context import Context, Discourse, reported
 from conflictcoder.timex_ranges import apply_ranges
 from conflictcoder.timex_relative import range_low
-from conflictcoder.timex_resolve import resolve, resolve_clock, sentence_ends
+from conflictcoder.timex_resolve import resolve
 from conflictcoder.timex_rules import GUARDS, RULES, TOKEN, TRIGGERS, accept, token_key
 
 __all__ = ["tag"]
