@@ -150,6 +150,14 @@ def _choice(text: str, trigger: str, kind: tuple[str, str] = SHOOTING) -> eventd
             date(2022, 1, 20),
             1,
         ),
+        # Dated only by a later step: the article's earliest step of that week.
+        (
+            "A man who police think shot four people planned the attack, the chief said "
+            "Friday. The man was wounded as officers took him into custody Wednesday.",
+            "shot",
+            date(2022, 1, 19),
+            1,
+        ),
         # No date but a later step elsewhere: it bounds the violence.
         (
             "A girl, 3, picked up a handgun and accidentally shot herself. She died at a "

@@ -33,7 +33,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from conflictcoder.models import Analysis, Mention, Sentence, Span, Timex
 from conflictcoder.sentences import sentence_at
@@ -101,6 +101,7 @@ _HOURS_AFTER = re.compile(
 _CLAUSE_EDGE = re.compile(r"[.;!?\n]|,\s|\s[-–—]\s")
 _DAY_VALUE = re.compile(r"\d{4}-\d\d-\d\d")
 _WEEK_REACH = 4  # days from the middle of a week an approximate date may mean
+_STEP_REACH = 7  # days before a later step that other steps of the same story may lie
 _PROCESS_REACH = 60  # characters before a date where its governing verb is looked for
 _VIOLENCE_REACH = (70, 50)  # a violence word this near a date ties it to the violence
 
@@ -132,6 +133,13 @@ class Dates:
     process: frozenset[tuple[int, int]] = frozenset()  # spans of usable process dates
     background: frozenset[tuple[int, int]] = frozenset()  # spans of usable past-perfect dates
     first_step: Timex | None = None  # the article's first process date up to publication
+    steps_by_day: tuple[Timex, ...] = ()  # its day-precise process dates, earliest first
+
+    def steps_before(self, day: date) -> list[Timex]:
+        """Day-precise later steps of the article up to a week before ``day``."""
+        lo = bisect_left(self.steps_by_day, day - timedelta(days=_STEP_REACH), key=_day_key)
+        hi = bisect_right(self.steps_by_day, day, key=_day_key)
+        return list(self.steps_by_day[lo:hi])
 
     def is_process(self, timex: Timex) -> bool:
         return (timex.start, timex.end) in self.process
@@ -160,18 +168,17 @@ def prepare(analysis: Analysis) -> Dates:
         and _tied_to_violence(text, t, *_sentence_of(analysis, t))
     )
     published = analysis.article.published
-    first_step = next(
-        (
-            t
-            for t in usable
-            if (t.start, t.end) in process
-            and (t.start, t.end) not in background
-            and t.day is not None
-            and t.day <= published
-        ),
-        None,
-    )
-    return Dates(usable, violence, process, background, first_step)
+    steps = [
+        t
+        for t in usable
+        if (t.start, t.end) in process
+        and (t.start, t.end) not in background
+        and t.day is not None
+        and t.day <= published
+    ]
+    first_step = steps[0] if steps else None
+    by_day = tuple(sorted((t for t in steps if (t.precision or 1) == 1), key=_day_key))
+    return Dates(usable, violence, process, background, first_step, by_day)
 
 
 def _stamps(text: str, timexes: Sequence[Timex]) -> set[tuple[int, int]]:
@@ -341,6 +348,10 @@ def choose(
     return choice
 
 
+def _day_key(timex: Timex) -> date:
+    return timex.day or date.min
+
+
 def _names_day(timex: Timex) -> bool:
     return _DAY_VALUE.match(timex.value or "") is not None
 
@@ -401,6 +412,11 @@ def _first_choice(
         # "died at a hospital on Monday", "arrested Tuesday" elsewhere in the article: the
         # first later step it tells bounds the violence, nearer than the publication date
         process = [dates.first_step] if dates.first_step is not None else []
+    step_days = [t.day for t in process if t.day is not None]
+    if violent and step_days:
+        # every step follows the violence: the article's earliest step of that week bounds it
+        # best ("taken into custody Friday" ... "police said Sunday")
+        process += dates.steps_before(min(step_days))
     if process:
         first = min(process, key=lambda t: (t.day, t.precision or 9))
         why = f"date of a later step (arrest, charge, report): {first.why or first.value}"
