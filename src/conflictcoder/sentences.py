@@ -3,7 +3,10 @@
 A rule-based splitter: a sentence ends at ``.``, ``!`` or ``?`` (optionally followed by
 closing quotes or brackets) when whitespace and an upper-case letter, digit or opening
 quote follow, unless the full stop ends a known abbreviation ("Gen.", "Jan.", "U.S.") or an
-initial. Blank lines always end a sentence (headlines, datelines, list items).
+initial. A full stop between a lower-case word and a capitalised one with no space
+("Williams.Memphis police said") ends a sentence too (a space lost in page scraping), unless
+it closes an abbreviation ("Gov.Cuomo"). Blank lines always end a sentence (headlines,
+datelines, list items).
 """
 
 from __future__ import annotations
@@ -28,6 +31,7 @@ _BOUNDARY = re.compile(
     (?P<end>[.!?]+[\"'”’)\]]*)     # terminal punctuation, maybe closing quotes/brackets
     (?P<space>\s+)
     (?=[\"'“‘(\[]?[A-Z0-9])         # next sentence starts upper-case or with a digit
+    | (?<=[a-z]{2})(?P<tight>\.)(?=[A-Z][a-z]{2})  # a lost space: "Williams.Memphis police"
     """,
     re.VERBOSE,
 )
@@ -52,6 +56,12 @@ def _split_block(text: str, start: int, end: int) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     cursor = start
     for match in _BOUNDARY.finditer(text, start, end):
+        if match.group("tight"):
+            if _is_abbreviation(text, match.start()):
+                continue
+            spans.append((cursor, match.end()))
+            cursor = match.end()
+            continue
         punct = match.group("end")
         if punct.startswith(".") and len(punct.rstrip("\"'”’)]")) == 1:
             if _is_abbreviation(text, match.start("end")):
