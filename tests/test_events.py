@@ -418,3 +418,19 @@ def test_the_first_mention_naming_an_initiator_gives_the_sides(text, first, seco
     [event] = run(a)
     assert (event.actor1, event.actor2.split(" (")[0]) == expected
     assert event.inter1 == 2
+
+
+def test_a_crowds_identity_is_its_associated_actor():
+    text = "Nurses protested in Aleppo over unpaid wages."
+    start = text.index("protested")
+    crowd = ActorRef(
+        name="Protesters ({country})", inter=6, spans=(Span(start, start + 9),), generic=True
+    )
+    a = analysis(
+        text,
+        [("protested", "Peaceful protest", "Protests", {"actor1": crowd})],
+        places=[("Aleppo", "Aleppo")],
+    )
+    [event] = run(a)
+    assert (event.actor1, event.assoc_actor_1) == ("Protesters (Syria)", "Health Workers (Syria)")
+    assert [text[s.start : s.end] for s in event.evidence["assoc_actor_1"]] == ["Nurses"]

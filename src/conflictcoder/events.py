@@ -10,7 +10,9 @@ Grouping (each mention's clause, place and dates; which mentions report one even
   article ties to the violence, or the publication date with time_precision 2.
 - **Place.** The group's best-ranked place; an admin area alone is coded to its seat, a
   country alone to its capital. Towns named as one list give one event each.
-- **Actors.** The sides the first mention naming an initiator gives.
+- **Actors.** The sides the first mention naming an initiator gives; a crowd's identity
+  named in the event's first sentence ("medical interns protested") is an associated actor
+  of the crowd (``identities``).
 - **Fatalities.** The first figure reported for the event (the lede carries the toll;
   later sentences restate or break it down); a coder's remark ("fatalities coded as 10")
   wins, and is already each event's share.
@@ -23,7 +25,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from conflictcoder import actors, admin_names, countries, eventdates
+from conflictcoder import actors, admin_names, countries, eventdates, identities
 from conflictcoder.eventgroups import Context, Group, group_mentions, is_adjectival
 from conflictcoder.fatalities import coded as coded_remark
 from conflictcoder.gazetteer import Gazetteer
@@ -180,6 +182,34 @@ def _sides(
     return fields
 
 
+_CROWD_TYPES = frozenset({"Protests", "Riots"})
+_FIRE_TYPES = frozenset({"Battles", "Explosions/Remote violence"})
+_UNIDENTIFIED = "Unidentified Armed Group"
+
+
+def _add_identities(
+    analysis: Analysis,
+    members: Sequence[Context],
+    country: tuple[str | None, str | None],
+    lexicon: actors.ActorLexicon,
+    sides: dict,
+    evidence: dict[str, tuple[Span, ...]],
+) -> None:
+    """Who the demonstrators are ("medical interns protested": Health Workers), named in the
+    event's first sentence, joins assoc_actor_1 (ACLED records the crowd's identity there)."""
+    sentence = analysis.sentences[min(c.mention.sentence for c in members)]
+    found = identities.named(analysis.article.text, sentence.start, sentence.end)
+    if not found:
+        return
+    iso2, name = country
+    names = [n for n in (sides["assoc_actor_1"] or "").split("; ") if n]
+    for template, span in found:
+        ref = ActorRef(name=template, inter=7, spans=(span,), generic=True)
+        names.append(actors.localise(ref, iso2, name, lexicon))
+    sides["assoc_actor_1"] = "; ".join(dict.fromkeys(names))
+    evidence["assoc_actor_1"] = evidence.get("assoc_actor_1", ()) + tuple(s for _, s in found)
+
+
 def _document_country(analysis: Analysis) -> str | None:
     """The most mentioned country of the article, as a last resort for an event's country."""
     counts: dict[str, int] = {}
@@ -248,6 +278,8 @@ def _build(
     )
 
     sides = _sides(members, chosen, (country, country_name), lexicon, event_date, evidence)
+    if chosen.event_type in _CROWD_TYPES:
+        _add_identities(analysis, members, (country, country_name), lexicon, sides, evidence)
 
     if toll.why is not None:
         evidence["fatalities"] = toll.spans
