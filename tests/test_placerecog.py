@@ -126,12 +126,30 @@ def test_the_does_not_open_a_longer_name(gaz: gazetteer.Gazetteer) -> None:
         ("The European Union said no.", "European Union", "Europe", "CONT"),
         # nobody lives there, yet it is no hamlet abroad
         ("Ships crossed the Atlantic Ocean.", "Atlantic Ocean", "Atlantic", "OCN"),
+        ("Peace on the Korean Peninsula matters.", "Korean Peninsula", "Korean Peninsula", "RGN"),
     ],
 )
 def test_regions(gaz: gazetteer.Gazetteer, text: str, quote: str, name: str, code: str) -> None:
     (found,) = [m for m in mentions(text, gaz) if m.text == quote]
     assert found.place is not None and found.place.country is None
     assert (found.place.name, found.place.feature_code) == (name, code)
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "name", "country"),
+    [
+        # contested regions the country extracts lack, and their adjectives
+        ("Troops left South Ossetia in October.", "South Ossetia", "South Ossetia", "GE"),
+        ("South Ossetian officials disagreed.", "South Ossetian", "South Ossetia", "GE"),
+        ("Talks on Nagorno-Karabakh stalled.", "Nagorno-Karabakh", "Nagorno-Karabakh", "AZ"),
+    ],
+)
+def test_regions_of_one_country(
+    gaz: gazetteer.Gazetteer, text: str, quote: str, name: str, country: str
+) -> None:
+    (found,) = [m for m in mentions(text, gaz) if m.text == quote]
+    assert found.kind == "region" and found.place is not None
+    assert (found.place.name, found.place.country) == (name, country)
 
 
 @pytest.mark.parametrize(

@@ -42,9 +42,21 @@ _REGIONS: dict[str, tuple[int | None, float, float, str, int]] = {
     "Ghouta": (None, 33.55, 36.45, "RGN", 400_000),
     "Donbas": (None, 48.0, 38.0, "RGN", 6_500_000),
     "Sinai": (None, 29.5, 33.8, "RGN", 600_000),
+    # contested regions the GeoNames extracts lack, at their middle
+    "South Ossetia": (None, 42.35, 44.0, "RGN", 53_000),
+    "Nagorno-Karabakh": (None, 39.85, 46.7, "RGN", 150_000),
+    "Kashmir": (None, 34.1, 75.0, "RGN", 18_000_000),
+    "Korean Peninsula": (None, 38.0, 127.5, "RGN", 77_000_000),
 }
 # The country of a region inside one country.
-_COUNTRY = {"Darfur": "SD", "Ghouta": "SY", "Donbas": "UA", "Sinai": "EG"}
+_COUNTRY = {
+    "Darfur": "SD",
+    "Ghouta": "SY",
+    "Donbas": "UA",
+    "Sinai": "EG",
+    "South Ossetia": "GE",
+    "Nagorno-Karabakh": "AZ",
+}
 
 # Other names and adjectives of the same places.
 _ALIASES = {
@@ -72,6 +84,11 @@ _ALIASES = {
     "East Ghouta": "Ghouta",
     "Donbass": "Donbas",
     "Sinai Peninsula": "Sinai",
+    "South Ossetian": "South Ossetia",
+    "South Ossetians": "South Ossetia",
+    "Karabakh": "Nagorno-Karabakh",
+    "Nagorno Karabakh": "Nagorno-Karabakh",
+    "Kashmiri": "Kashmir",
 }
 
 
