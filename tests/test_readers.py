@@ -304,8 +304,9 @@ def test_csv_rows_are_named_by_their_first_line(tmp_path):
             'id,date,text\na,2022-01-22,"Riot\nb,2022-01-23,Fire.\nc,2022-01-24,"Shots, "" here"\n',
             ["2: unclosed quote", "b", "c"],
         ),
-        # on the last line
-        ('id,date,text\na,2022-01-22,Riot.\nb,2022-01-23,"Fire', ["a", "3: unclosed quote"]),
+        # on the last line, and before a last line
+        ('id,date,text\na,2022-01-22,Riot.\nb,2022-01-23,"Fire', ["a", "b"]),
+        ('id,date,text\na,2022-01-22,"Riot.\nb,2022-01-23,Fire', ["2: unclosed quote", "b"]),
         # a quoted text over several lines, and a stray quote inside one line, are fine
         (
             'id,date,text\na,2022-01-22,"Riot,\n""then"" fire."\nb,2022-01-23,a 5" gun\n',

@@ -377,10 +377,10 @@ def incidents_command(db_path, date_from, date_to, country, event_type, actor, l
     conn = store.open_db(db_path)
     try:  # events stored by older versions, or whose linking failed at ingest
         incidents.link_pending(conn, Settings(), now=datetime.now(UTC))
-    except Exception as error:  # the stored incidents can still be read
+    except Exception as error:  # a bug, reported; the stored incidents can still be read
         click.echo(
             f"conflictcoder: warning: events not yet linked stay unlinked"
-            f" ({type(error).__name__}: {error})",
+            f" ({type(error).__name__}: {error}); this is a bug, please report it",
             err=True,
         )
     filters = _filters(date_from, date_to, country, event_type, actor, limit)

@@ -260,7 +260,7 @@ def _read_csv(
 
 def _misquoted(source: _Lines, delimiter: str) -> bool:
     """Whether the record just read spans lines because of a quote that never closed."""
-    if len(source.taken) < 2 and not source.exhausted:
+    if len(source.taken) < 2:  # one line: a stray quote, read leniently
         return False
     if source.exhausted:  # the input ended inside a quoted field
         return True
