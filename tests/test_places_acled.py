@@ -125,3 +125,50 @@ def test_district_known_by_its_seats_name(gaz: gazetteer.Gazetteer) -> None:
     mention = resolved(found, "Marat Nasr")
     assert mention.place is not None and mention.place.geonameid == 910032
     assert mention.kind == "populated"
+
+
+def test_district_seat_without_district_codes(gaz: gazetteer.Gazetteer) -> None:
+    """The towns of the Syrian dump carry no district code: a district's seat is then the
+    town named like it near its point."""
+    (district,) = [p for p in gaz.lookup("Tell Sakhr") if p.feature_code == "ADM2"]
+    seat = gaz.seat(district)
+    assert seat is not None and seat.geonameid == 910024
+    (other,) = [p for p in gaz.lookup("Mantiqat Alwa") if p.feature_code == "ADM2"]
+    assert gaz.seat(other) is None  # no town of its name: no seat
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Turkish forces shelled villages in the countryside of Tell Sakhr district.",
+        "Clashes took place near Tell Sakhr district.",
+    ],
+)
+def test_relative_to_a_district_is_coded_to_its_seat(gaz: gazetteer.Gazetteer, text: str) -> None:
+    found = run(text, gaz)
+    (relative,) = [m for m in found if m.kind == "relative"]
+    assert relative.place is not None and relative.place.geonameid == 910024
+    (district,) = [m for m in found if m.kind == "admin2"]
+    assert district.place is not None and district.place.geonameid == 910025
+
+
+@pytest.mark.parametrize(
+    ("text", "admin1"),
+    [
+        # the OSCE monitors reported along the Donbas contact line
+        ("The OSCE SMM observed 12 explosions near Sokolnyky.", "Luhansk"),
+        ("Monitors of the Special Monitoring Mission heard shots near Sokolnyky.", "Luhansk"),
+        # nothing says where: the more populous namesake
+        ("Residents heard 12 explosions near Sokolnyky.", "Lviv"),
+    ],
+)
+def test_names_that_say_the_provinces(gaz: gazetteer.Gazetteer, text: str, admin1: str) -> None:
+    place = resolved(run(text, gaz), "Sokolnyky").place
+    assert place is not None and place.admin1 == admin1
+
+
+def test_home_provinces() -> None:
+    assert placeactors.home_provinces("the OSCE SMM observed") == (
+        ("OSCE SMM", "UA", ("Donetsk", "Luhansk")),
+    )
+    assert placeactors.home_provinces("the OSCE said") == ()

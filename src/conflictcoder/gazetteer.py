@@ -21,6 +21,7 @@ from conflictcoder.gazetteer_build import (
     bundled_dumps,
     import_dump,
 )
+from conflictcoder.geometry import km
 from conflictcoder.models import Place
 from conflictcoder.placenames import fold, keys, respellings, skeleton, variant_key
 from conflictcoder.settings import Settings
@@ -40,6 +41,8 @@ __all__ = [
 # ---------------------------------------------------------------- reading the index
 
 _PLACE_COLUMNS = "p.id, p.name, p.lat, p.lon, p.fcode, p.country, p.a1, p.a2, p.pop"
+# A district's town named like it lies this near the district's point (km).
+_NAMESAKE_KM = 60.0
 
 
 class Gazetteer:
@@ -220,12 +223,16 @@ class Gazetteer:
         The capital of a country (PCLI...), the seat of an admin1 (its PPLA, else its most
         populous place) or of an admin2 (its PPLA2/PPLA, else its most populous place).
         ``None`` for other places (a town is its own location) and unknown areas.
+        The seat of a district whose towns carry no district code (the Syrian dump) is the
+        town named like it near its point.
         """
         fcode = place.feature_code or ""
         if fcode.startswith("PCL") or fcode == "PCLI":
             return self._capital(place.country) if place.country else None
-        if fcode not in ("ADM1", "ADM2") or place.geonameid is None:
+        if fcode not in ("ADM1", "ADM2"):
             return None
+        if place.geonameid is None:  # an area the index has no row of its own for
+            return self._district_town(place) if fcode == "ADM2" else None
         codes = self._db.execute(
             "SELECT country, a1, a2 FROM places WHERE id = ?", (place.geonameid,)
         ).fetchone()
@@ -242,7 +249,23 @@ class Gazetteer:
             "p.fcode IN ('PPLA2', 'PPLA', 'PPLC') DESC, p.pop DESC LIMIT 1",
             (country, a1, a2),
         ).fetchone()
-        return self._place(row) if row else None
+        return self._place(row) if row else self._district_town(place)
+
+    def _district_town(self, district: Place) -> Place | None:
+        """The seat of a district whose towns the index files under no district (the Syrian
+        dump has no admin2 codes): the town named like it near its point ("Tell Abiad",
+        "Menbij"), if any."""
+        named = [
+            p
+            for p in self.lookup(district.name)
+            if p.feature_code not in ("ADM1", "ADM2")
+            and (p.country, p.admin1) == (district.country, district.admin1)
+            and km(p.latitude, p.longitude, district.latitude, district.longitude) <= _NAMESAKE_KM
+        ]
+        order = {"PPLA2": 0, "PPLA": 1, "PPLC": 1}
+        return min(
+            named, key=lambda p: (order.get(p.feature_code or "", 3), -p.population), default=None
+        )
 
     def _capital(self, iso2: str) -> Place | None:
         row = self._countries.get(iso2.upper())

@@ -14,6 +14,12 @@ copy on the war) call the Syrian government and its forces "the regime" ("regime
 "pro-regime militias", "the regime's 4th Division") without naming the country.
 ``regime_cues`` reads that as weak evidence for Syria, as a demonym would be; "the Iranian
 regime", "the Maduro regime" name their own country and are left to the recogniser.
+
+Some names say which provinces a report is about (``home_provinces``): the OSCE Special
+Monitoring Mission reported the ceasefire violations along the Donbas contact line, in the
+Donetsk and Luhansk oblasts, and its daily reports name villages bare ("near Sokilnyky");
+the Donbas separatists (DPR, LPR) hold parts of the same two oblasts. They vote for those
+provinces as the article's other names do (``placerank.Home``).
 """
 
 from __future__ import annotations
@@ -34,6 +40,13 @@ WEIGHT = 0.5
 CUE_WEIGHT = 0.25
 _REGIME = re.compile(r"(?i)\b(?:pro-)?regime(?:['’]s)?\b")
 _WORD_BEFORE = re.compile(r"([\w'’.-]+)\s+$")
+_HOME_PROVINCES = (
+    (
+        re.compile(r"\bOSCE\s+SMM\b|\bSpecial Monitoring Mission\b|\bDPR\b|\bLPR\b"),
+        "UA",
+        ("Donetsk", "Luhansk"),
+    ),
+)
 _FUNCTION_WORDS = frozenset("the a an its their his her by of and with from against".split())
 _GENERIC_LEAD = re.compile(r"(?i)^the\s+")
 
@@ -118,4 +131,15 @@ def regime_cues(text: str) -> tuple[NamedGroup, ...]:
         if named and word[-1] not in ".!?:;":
             continue
         out.append(NamedGroup(match.start(), match.end(), "SY", CUE_WEIGHT, cue=True))
+    return tuple(out)
+
+
+def home_provinces(text: str) -> tuple[tuple[str, str, tuple[str, ...]], ...]:
+    """``(what was said, iso2, province names)`` for each name of ``text`` that says which
+    provinces the report is about ("the OSCE SMM observed..."), once per name."""
+    out = []
+    for pattern, iso2, provinces in _HOME_PROVINCES:
+        match = pattern.search(text)
+        if match:
+            out.append((match.group(), iso2, provinces))
     return tuple(out)

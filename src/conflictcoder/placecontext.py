@@ -35,15 +35,31 @@ def _units(weight: float) -> int:
     return units
 
 
+_KIND_UNITS = {kind: _units(weight) for kind, weight in rank.EVIDENCE.items()}
+_PLACE_UNITS = _KIND_UNITS["place"]
+
+
 def _item_units(kind: str) -> int:
-    return _units(rank.EVIDENCE.get(kind, 0.8))
+    return _KIND_UNITS.get(kind, _PLACE_UNITS)  # as placerank.country_counts: 0.8 by default
 
 
-_PLACE_UNITS = _item_units("place")
+_EMPTY: Counter[str] = Counter()
 
 
 def _floats(units: Counter[str]) -> Counter[str]:
     return Counter({iso2: n / _UNIT for iso2, n in units.items() if n > 0})
+
+
+def _less(
+    units: Counter[str], own: dict[str, int], more: Counter[str] | None = None
+) -> Counter[str]:
+    """``units`` less ``own`` and ``more``, as weights (only the countries left above 0)."""
+    out: Counter[str] = Counter()
+    for iso2, n in units.items():
+        n -= own.get(iso2, 0) + (more.get(iso2, 0) if more else 0)
+        if n > 0:
+            out[iso2] = n / _UNIT
+    return out
 
 
 class Context:
@@ -125,34 +141,27 @@ class Context:
     def anchors(self) -> Mapping[int, Place]:
         return MappingProxyType(self._anchors)
 
-    def _own(self, index: int) -> Counter[str]:
+    def _own(self, index: int) -> dict[str, int]:
         """The twentieths hit ``index`` itself adds (its mention and its anchor)."""
-        own: Counter[str] = Counter()
+        own: dict[str, int] = {}
         item = self._mentioned.get(index)
         if item is not None and item[0]:
-            own[item[0]] += _item_units(item[1])
+            own[item[0]] = _item_units(item[1])
         place = self._anchors.get(index)
         if place is not None and place.country:
-            own[place.country] += _PLACE_UNITS
+            own[place.country] = own.get(place.country, 0) + _PLACE_UNITS
         return own
 
     def countries(self, skip: int, cues: bool = True) -> Counter[str]:
         """Country evidence of the document, without hit ``skip``'s own (-1: all of it);
         without the common-noun cues unless ``cues``."""
-        units = Counter(self._document)
-        units.subtract(self._own(skip))
-        if not cues:
-            units.subtract(self._cues)
-        return _floats(units)
+        return _less(self._document, self._own(skip), None if cues else self._cues)
 
     def sentence_countries(self, skip: int, cues: bool = True) -> Counter[str]:
         """Country evidence of hit ``skip``'s sentence, without its own."""
         sentence = self.sentence_of[skip]
-        units = Counter(self._sentences.get(sentence, ()))
-        units.subtract(self._own(skip))
-        if not cues:
-            units.subtract(self._sentence_cues.get(sentence, Counter()))
-        return _floats(units)
+        less = None if cues else self._sentence_cues.get(sentence)
+        return _less(self._sentences.get(sentence, _EMPTY), self._own(skip), less)
 
     def other_countries(self, index: int, named: str) -> Counter[str]:
         """Country evidence of the other mentions and places, no armed groups, and none of

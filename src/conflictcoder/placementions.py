@@ -9,6 +9,8 @@ Prison") lies in the place it is named after or the place the text puts it in ("
 
 from __future__ import annotations
 
+import bisect
+
 from conflictcoder import placecues as cues
 from conflictcoder.gazetteer import Gazetteer
 from conflictcoder.models import Place, PlaceMention
@@ -93,27 +95,40 @@ def mentions(
                     start=start,
                     end=end,
                     text=text[start:end],
-                    place=hit.best,
+                    place=_seat(hit.best, gazetteer),
                     kind="relative",
                     geo_precision=max(rel_precision, precision),
                     why=f"relative to {hit.surface}",
                 )
             )
+    starts = [h.start for h in hits]  # in text order
     for facility in facilities:
-        out.append(_facility_mention(text, facility, hits))
+        out.append(_facility_mention(text, facility, hits, starts, gazetteer))
     out.sort(key=lambda m: (m.start, -m.end))
     return out
 
 
-def _facility_mention(text: str, facility: Facility, hits: list[Hit]) -> PlaceMention:
+def _seat(place: Place, gazetteer: Gazetteer) -> Place:
+    """Where a place near or in a district is coded: "the countryside of Tell Abiad", "a
+    field in Al-Bukamal district" lie around its seat, as ACLED codes them, not at the
+    middle of the district. (Around a province, the middle of its box measures closer than
+    its capital: the countryside is not the city.)"""
+    if place.feature_code == "ADM2":
+        return gazetteer.seat(place) or place
+    return place
+
+
+def _facility_mention(
+    text: str, facility: Facility, hits: list[Hit], starts: list[int], gazetteer: Gazetteer
+) -> PlaceMention:
     surface = text[facility.start : facility.end]
     inner = [h for h in facility.inner if h.best is not None]
     place, precision, why = None, 1, "facility, place not found"
     if inner:
         place, why = inner[0].best, f"facility named after {inner[0].surface}"
     else:
-        for hit in hits:
-            if hit.start < facility.end or hit.best is None:
+        for hit in hits[bisect.bisect_left(starts, facility.end) :]:
+            if hit.best is None:
                 continue
             link = text[facility.end : hit.start]
             if len(link) <= 60 and cues.FACILITY_LINK.match(link):
@@ -125,6 +140,8 @@ def _facility_mention(text: str, facility: Facility, hits: list[Hit]) -> PlaceMe
             break
     if place is not None and place.feature_code == "ADM1":
         precision = 3
+    if place is not None:
+        place = _seat(place, gazetteer)
     return PlaceMention(
         start=facility.start,
         end=facility.end,

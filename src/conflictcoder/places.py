@@ -179,14 +179,17 @@ def _resolve(text: str, hits: list[_Hit], ctx: _Context) -> None:
                 (
                     rank.score(p, m, cues_, ev, None if qual is None else _qualifies(p, qual))
                     + (spelling(p) if spelling else 0.0),
-                    (p.population, _SEAT_RANK.get(p.feature_code or "", 0), -_apart(p, ev), -k),
+                    (p.population, _SEAT_RANK.get(p.feature_code or "", 0), -k),
                     p,
                 )
                 for k, (p, m) in enumerate(hit.cands)
             ),
             reverse=True,
         )
-        hit.score, _, hit.best = scored[0]
+        hit.score, (people, seat, _), hit.best = scored[0]
+        tied = [s for s in scored[1:] if s[0] == hit.score and s[1][:2] == (people, seat)]
+        if tied:  # homonyms nothing else tells apart: the nearest to the sure places
+            hit.best = min((scored[0], *tied), key=lambda s: (_apart(s[2], ev), -s[1][2]))[2]
         if hit.best.feature_code == "ADM2" and not hit.admin_cue:
             hit.best = _namesake_seat(hit.best, hit)
         elif hit.best.feature_code == "ADM1" and not hit.admin_cue:
@@ -210,6 +213,24 @@ def _apart(place: Place, ev: rank.Evidence) -> float:
         (rank.distance_km(place, o) for o in ev.others if o.feature_code not in _PROVINCIAL),
         default=0.0,
     )
+
+
+def _home_votes(
+    text: str, gazetteer: Gazetteer
+) -> list[tuple[str, tuple[tuple[Place, bool], ...], str | None]]:
+    """Names that say which provinces the report is about ("the OSCE SMM") vote for them as
+    a place name would: their candidates are those provinces."""
+    votes = []
+    for said, iso2, provinces in actors.home_provinces(text):
+        cands = tuple(
+            (p, True)
+            for name in provinces
+            for p in gazetteer.lookup(name)
+            if p.feature_code == "ADM1" and p.country == iso2 and p.admin1 == name
+        )
+        if cands:
+            votes.append((said, cands, None))
+    return votes
 
 
 def _holds(starts: list[int], start: int, end: int) -> bool:
@@ -390,7 +411,10 @@ def find(
         tuple(
             (bisect.bisect_right(starts, g.start) - 1, g.country, g.weight, g.cue) for g in groups
         ),
-        rank.Home([(h.surface, h.cands, h.country[0] if h.country else None) for h in hits]),
+        rank.Home(
+            [(h.surface, h.cands, h.country[0] if h.country else None) for h in hits]
+            + _home_votes(text, gazetteer)
+        ),
     )
     for i, hit in enumerate(hits):
         _mark_container(text, hit, hits, i)
