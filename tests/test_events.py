@@ -420,6 +420,30 @@ def test_the_first_mention_naming_an_initiator_gives_the_sides(text, first, seco
     assert event.inter1 == 2
 
 
+def test_a_battle_takes_no_civilian_side_from_an_attack_told_first():
+    text = "Rebels attacked villagers in Aleppo, killing five. Troops later fought the rebels."
+    rebels = _ref(text, "Rebels", "Opposition Rebels ({country})", 2)
+    villagers = _ref(text, "villagers", "Civilians ({country})", 7)
+    troops = _ref(text, "Troops", "Military Forces of {country}", 1)
+    again = _ref(text, "rebels", "Opposition Rebels ({country})", 2, after=text.index("fought"))
+    a = analysis(
+        text,
+        [
+            ("attacked", "Attack", "Violence against civilians",
+             {"confidence": 0.5, "actor1": rebels, "actor2": villagers}),
+            ("fought", "Armed clash", "Battles",
+             {"confidence": 0.9, "actor1": troops, "actor2": again}),
+        ],
+        places=[("Aleppo", "Aleppo")],
+    )  # fmt: skip
+    events = run(a)
+    battles = [e for e in events if e.event_type == "Battles"]
+    assert battles
+    for event in battles:
+        assert event.inter1 != 7 and event.inter2 != 7
+        assert event.actor2 is None or not event.actor2.startswith("Civilians")
+
+
 def test_a_crowds_identity_is_its_associated_actor():
     text = "Nurses protested in Aleppo over unpaid wages."
     start = text.index("protested")

@@ -214,6 +214,8 @@ def test_split_told_after_the_toll_reads_the_sentence_before(prefix, lowered):
         ("Clashes killed 7 fighters, among them 2 commanders.", 7),
         ("10 soldiers were killed, including 2 officers, and 5 civilians died.", 15),
         ("Three soldiers and two civilians were killed.", 5),
+        # a breakdown word reaches no count of the next sentence
+        ("Three people were killed including a child. Later, 10 soldiers were killed.", 13),
     ],
 )
 def test_a_breakdown_is_part_of_its_count(text, expected):

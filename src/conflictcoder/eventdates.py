@@ -35,13 +35,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from conflictcoder import taxonomy
 from conflictcoder.models import Analysis, Mention, Sentence, Span, Timex
 from conflictcoder.sentences import sentence_at
 from conflictcoder.timex_context import pluperfect, pluperfect_verb
 
-VIOLENT_TYPES = frozenset(
-    {"Battles", "Violence against civilians", "Explosions/Remote violence", "Riots"}
-)
+VIOLENT_TYPES = frozenset({taxonomy.BATTLES, taxonomy.VAC, taxonomy.EXPLOSIONS, taxonomy.RIOTS})
 
 _SUBORDINATE = re.compile(
     r"\b(who|whom|which|after|since|following|until|when|whose|earlier|previously)\b|[(;]",

@@ -25,7 +25,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from conflictcoder import actors, admin_names, countries, eventdates, identities
+from conflictcoder import actors, admin_names, countries, eventdates, identities, taxonomy
 from conflictcoder.eventgroups import Context, Group, group_mentions, is_adjectival
 from conflictcoder.fatalities import coded as coded_remark
 from conflictcoder.gazetteer import Gazetteer
@@ -138,7 +138,7 @@ def _interaction(inter1: int | None, inter2: int | None) -> int | None:
 
 
 def _choose_type(members: Sequence[Context]) -> Mention:
-    battles = [c.mention for c in members if c.mention.event_type == "Battles"]
+    battles = [c.mention for c in members if c.mention.event_type == taxonomy.BATTLES]
     if battles:
         return max(battles, key=lambda m: m.confidence)
     return max((c.mention for c in members), key=lambda m: m.confidence)
@@ -147,12 +147,25 @@ def _choose_type(members: Sequence[Context]) -> Mention:
 def _choose_actor(members: Sequence[Context], chosen: Mention, attr: str) -> ActorRef | None:
     """The event's actor in ``attr``: the sides the first mention naming an initiator gives
     (the lede names them; later sentences tell details such as the wounded of one side), or
-    the type's mention when none does; a side it leaves out comes from any member."""
-    lead = next((c.mention for c in members if c.mention.actor1 is not None), chosen)
+    the type's mention when none does; a side it leaves out comes from any member. A battle
+    has no civilian side: a mention whose target is civilians (an attack told before the
+    fighting that sets the type) gives a battle no sides."""
+    fits = [c.mention for c in members if _fits(c.mention, chosen)]
+    lead = next((m for m in fits if m.actor1 is not None), chosen)
     ref = getattr(lead, attr)
     if ref is not None:
         return ref
-    return next((getattr(c.mention, attr) for c in members if getattr(c.mention, attr)), None)
+    return next((getattr(m, attr) for m in fits if getattr(m, attr)), None)
+
+
+def _fits(mention: Mention, chosen: Mention) -> bool:
+    """Whether ``mention``'s sides may be those of an event of ``chosen``'s type."""
+    if chosen.event_type != taxonomy.BATTLES or mention.event_type == taxonomy.BATTLES:
+        return True
+    return all(ref is None or ref.inter != _CIVILIANS for ref in (mention.actor1, mention.actor2))
+
+
+_CIVILIANS = 7  # ACLED's inter code of civilians
 
 
 def _sides(
@@ -182,9 +195,7 @@ def _sides(
     return fields
 
 
-_CROWD_TYPES = frozenset({"Protests", "Riots"})
-_FIRE_TYPES = frozenset({"Battles", "Explosions/Remote violence"})
-_UNIDENTIFIED = "Unidentified Armed Group"
+_CROWD_TYPES = frozenset({taxonomy.PROTESTS, taxonomy.RIOTS})
 
 
 def _add_identities(

@@ -129,6 +129,8 @@ _INCLUDING = re.compile(r",\s+including\s+[^,;()]{1,60},", re.IGNORECASE)
 # Between a count and a breakdown of it ("15 militants including a commander", "11 killed,
 # among them 3 officers"): the breakdown is part of the count, not more victims
 _PART = re.compile(r"\bincluding\b|\bamong\s+(?:them|whom)\b", re.IGNORECASE)
+_PART_REACH = 60  # characters from a count to the breakdown of it
+_CLAUSE_END = re.compile(r"[.;!?](?:\s|$)")
 _STOP = re.compile(r"[;:()]|,\s|\s(?:and|but|while|as|after|before|when|who|which)\s", re.I)
 
 
@@ -288,7 +290,12 @@ def _find(
         article = number.lower() in _ARTICLES
         if article and before is None and not single.match(src, match.end(), stop):
             continue
-        part = told is not None and res["part"].search(src, told, match.start()) is not None
+        part = (
+            told is not None
+            and match.start() - told <= _PART_REACH
+            and res["part"].search(src, told, match.start()) is not None
+            and _CLAUSE_END.search(src, told, match.start()) is None
+        )
         told = match.end()
         if part:
             continue
