@@ -182,6 +182,15 @@ def test_disorder_type_and_civilian_targeting(
     assert acled_record(event)["civilian_targeting"] == targeting
 
 
+@pytest.mark.parametrize(
+    ("actor2", "inter2", "expected"),
+    [("Civilians (Syria)", 7, 7), (None, None, 0)],  # ACLED writes 0 for no actor
+)
+def test_acled_inter_codes(actor2, inter2, expected):
+    record = acled_record(replace(ATTACK, actor2=actor2, inter2=inter2))
+    assert (record["inter1"], record["inter2"]) == (ATTACK.inter1, expected)
+
+
 def test_table_is_aligned():
     out = io.StringIO()
     assert write([ATTACK, RAID], "table", out) == 2

@@ -11,7 +11,8 @@ written. Missing values are JSON ``null`` and empty CSV cells.
 - ``table``: aligned columns for people: date, type / sub-type, actor1, actor2,
   location, country, fatalities.
 - ``acled-csv``: ACLED's export columns in ACLED's order (``ACLED_COLUMNS``), blank where
-  we have nothing (admin3, source_scale, tags, timestamp); ``iso`` (ISO 3166 numeric) and
+  we have nothing (admin3, source_scale, tags, timestamp); ``inter1``/``inter2`` are 0 for a
+  side with no actor, as ACLED writes them; ``iso`` (ISO 3166 numeric) and
   ``region`` (ACLED's regions) come from ``countries``.
   ``event_id_cnty`` is ``conflictcoder-`` plus a hash of the document id and the event's
   identifying fields, so the same extraction always gets the same id.
@@ -157,6 +158,9 @@ def acled_record(event: Event) -> dict[str, Any]:
     row["year"] = event.event_date.year
     row["disorder_type"] = disorder_type(event)
     row["iso"], row["region"] = country_codes(event.iso3)
+    for side in ("inter1", "inter2"):  # ACLED writes 0 for a side with no actor
+        if row[side] is None:
+            row[side] = 0
     targets_civilians = (
         event.event_type == "Violence against civilians" or event.inter2 == _CIVILIANS
     )
