@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _SPECIAL = str.maketrans(
     {
@@ -158,6 +159,7 @@ def keys(name: str) -> tuple[str, str] | None:
     return _variant(content), _skeleton(content)
 
 
+@lru_cache(maxsize=1 << 16)  # a long report compares the same names again and again
 def same_spelling(surface: str, name: str) -> bool:
     """``surface`` spells ``name`` up to accents, case, Arabic articles and the marks between
     letters ("Dar'a" is Dar‘ā, which folds to "dar a")."""
