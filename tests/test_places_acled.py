@@ -172,3 +172,9 @@ def test_home_provinces() -> None:
         ("OSCE SMM", "UA", ("Donetsk", "Luhansk")),
     )
     assert placeactors.home_provinces("the OSCE said") == ()
+
+
+def test_sheikh_opens_a_village_name(gaz: gazetteer.Gazetteer) -> None:
+    found = run("HTS fighters took control of Sheikh Idris after clashes.", gaz)
+    place = resolved(found, "Sheikh Idris").place
+    assert place is not None and place.geonameid == 910051

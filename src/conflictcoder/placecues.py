@@ -87,11 +87,13 @@ NOT_PLACE_AFTER = re.compile(
 )
 
 # Words announcing a person right before a capitalised name ("spokesman Farhad Shami").
+# Not "Sheikh": it opens as many village names ("Sheikh Maqsoud", "Sheikh Idris") as
+# personal names, which the gazetteer does not hold anyway.
 PERSON_TITLES = frozenset(
     """
     mr mrs ms miss dr sir lord lady gen general col colonel maj major capt captain lt
     lieutenant sgt sergeant brig brigadier adm admiral cmdr commander president minister
-    premier governor mayor king queen prince princess sheikh shaikh imam pope senator sen rep
+    premier governor mayor king queen prince princess imam pope senator sen rep
     judge chief spokesman spokeswoman spokesperson leader official officer secretary emir
     ambassador envoy director professor prof father rev reverend dear named identified
     journalist activist resident farmer mr. dr. gen. col. maj. capt. lt. sgt. brig. sen.
