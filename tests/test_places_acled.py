@@ -83,6 +83,8 @@ def test_abbreviated_state_contains_the_place(
         ("The Assad regime denied it.", 0),
         ("Iranian regime forces were seen.", 0),
         ("a new drug regimen", 0),
+        ("The military regime in the capital said so; a new visa regime began.", 0),
+        ("The sanctions regime failed.", 0),
     ],
 )
 def test_regime_cues(text: str, count: int) -> None:

@@ -48,6 +48,14 @@ _HOME_PROVINCES = (
     ),
 )
 _FUNCTION_WORDS = frozenset("the a an its their his her by of and with from against".split())
+# Words that make "regime" another kind than a war report's ("the military regime", "a visa
+# regime", "the former regime"): that one is no cue.
+_OTHER_REGIME = frozenset(
+    """military junta authoritarian dictatorial communist fascist apartheid colonial former
+    previous old new ousted toppled sanctions sanction visa tax trade tariff customs legal
+    regulatory exchange currency monetary fiscal control inspection treatment training diet
+    drug""".split()
+)
 _GENERIC_LEAD = re.compile(r"(?i)^the\s+")
 
 
@@ -122,7 +130,8 @@ def within(groups: tuple[NamedGroup, ...]) -> Callable[[int, int], bool]:
 def regime_cues(text: str) -> tuple[NamedGroup, ...]:
     """The unqualified mentions of "the regime" in ``text``: Syria's government side, as
     conflict reports name it ("regime forces", "pro-regime militias"). One preceded by a
-    capitalised name ("Iranian regime", "Assad regime") is someone's own and is skipped."""
+    capitalised name ("Iranian regime", "Assad regime") is someone's own and is skipped, and
+    one after a word of another kind ("the military regime", "the sanctions regime") too."""
     out = []
     for match in _REGIME.finditer(text):
         before = _WORD_BEFORE.search(text, max(0, match.start() - 40), match.start())
@@ -130,6 +139,8 @@ def regime_cues(text: str) -> tuple[NamedGroup, ...]:
         named = word[:1].isupper() and word.lower() not in _FUNCTION_WORDS
         if named and word[-1] not in ".!?:;":
             continue
+        if word.lower() in _OTHER_REGIME:
+            continue  # "the military regime", "a visa regime", "the sanctions regime"
         out.append(NamedGroup(match.start(), match.end(), "SY", CUE_WEIGHT, cue=True))
     return tuple(out)
 

@@ -7,6 +7,8 @@ English news vocabulary written for conflictcoder.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
+from types import MappingProxyType
 
 # Capitalised words that are never a place on their own (sentence starts, days, titles...).
 STOPWORDS = frozenset(
@@ -258,7 +260,7 @@ QUALIFIER_LINK = re.compile(
 )
 
 # AP-style abbreviations of US states and Canadian provinces: (country, admin1 code).
-STATE_ABBREVIATIONS = {
+_DOTTED_STATE_CODES = {
     "Ala.": ("US", "AL"),
     "Ariz.": ("US", "AZ"),
     "Ark.": ("US", "AR"),
@@ -339,9 +341,11 @@ _AFTER_COMMA_STATES = {
     "MP": ("IN", "35"),
     "WB": ("IN", "28"),
 }
-_DOTTED_STATES = tuple(sorted(STATE_ABBREVIATIONS, key=len, reverse=True))
-STATE_ABBREVIATIONS.update(BRACKETED_STATES)
-STATE_ABBREVIATIONS.update(_AFTER_COMMA_STATES)
+_DOTTED_STATES = tuple(sorted(_DOTTED_STATE_CODES, key=len, reverse=True))
+# Every abbreviation a state may be written as: (country, admin1 code).
+STATE_ABBREVIATIONS: Mapping[str, tuple[str, str]] = MappingProxyType(
+    {**_DOTTED_STATE_CODES, **BRACKETED_STATES, **_AFTER_COMMA_STATES}
+)
 
 
 def _alternatives(names: object) -> str:
