@@ -73,14 +73,14 @@ class Settings:
     # rare terms (link_story_countries when the countries differ), sharing at least
     # link_story_names names besides their place names, are the same event though their places
     # disagree (a wrong geocode), when their dates allow it. Two reports worded alike (the
-    # same words at start and end, at least link_template_ratio of the longer) but for the
-    # names between are two events (one report split per village or victim). In an incident,
+    # words they align make at least link_template_ratio of both) but for a name in one
+    # slot are two events (one report split per village or victim). In an incident,
     # a pair whose places disagree needs stories agreeing at least link_story_floor.
     link_story_context: int = 1
     link_story_min: float = 0.3
     link_story_countries: float = 0.4  # the story needed when the countries disagree
     link_story_names: int = 3
-    link_template_ratio: float = 0.75
+    link_template_ratio: float = 0.6
     link_story_floor: float = 0.15
     # Distance tolerance in km by geo_precision 1 (town), 2 (near / part of a region), 3 (region).
     link_km: tuple[float, float, float] = (10.0, 25.0, 75.0)
