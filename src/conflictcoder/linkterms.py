@@ -263,6 +263,9 @@ def template_split(
         return None
     low_a, low_b = [w.casefold() for w in a], [w.casefold() for w in b]
     matcher = difflib.SequenceMatcher(None, low_a, low_b, autojunk=False)
+    # the quick ratios bound ratio() from above: most pairs are refused without aligning
+    if matcher.real_quick_ratio() < ratio or matcher.quick_ratio() < ratio:
+        return None
     if matcher.ratio() < ratio:
         return None
     for op, i1, i2, j1, j2 in matcher.get_opcodes():
