@@ -81,6 +81,13 @@ ARMY = "Military Forces of Syria (2000-)"
             ("QSD: Syrian Democratic Forces", None, None),
             False,
         ),
+        # ACLED's "A and/or B" is either group
+        (
+            (ARMY, None, "Boko Haram - JAS"),
+            (ARMY, None, "Islamic State (West Africa) and/or Boko Haram - JAS"),
+            False,
+        ),
+        ((ARMY, None, "Boko Haram - JAS"), (ARMY, None, "Ansaru"), True),
     ],
 )
 def test_different_groups_on_one_side(a, b, expected):

@@ -211,6 +211,10 @@ def test_reports_vetoed_by_place_may_sit_in_one_incident(kind, fields, compatibl
         ("Officers found him at 4132 W. Potomac Ave. on Friday.", {"address:4100 potomac"}),
         ("the 100 block of 12th St.", {"address:100 12th"}),
         ("He lived near 55th Street, 23 Years after.", set()),
+        # a year, or a small count before an institution, is no street number
+        ("A 2019 Supreme Court ruling said so.", set()),
+        ("The 12 High Court judges met.", set()),
+        ("Shots were fired at 210 Elm Court.", {"address:200 elm"}),
     ],
 )
 def test_addresses_are_blocks_and_street_numbers(text, expected):

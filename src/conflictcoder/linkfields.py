@@ -119,11 +119,21 @@ def actor_key(name: str) -> str | None:
 
 def named_actors(event: Event) -> frozenset[str]:
     """The event's named actors (both sides and associated), comparable, generic ones out."""
-    names: list[str] = []
-    for value in (event.actor1, event.actor2, event.assoc_actor_1, event.assoc_actor_2):
-        if value:
-            names.extend(value.split(";"))
+    names = [
+        n
+        for value in (event.actor1, event.actor2, event.assoc_actor_1, event.assoc_actor_2)
+        for n in _names(value)
+    ]
     return frozenset(k for k in (actor_key(n) for n in names) if k)
+
+
+def _names(value: str | None) -> list[str]:
+    """The actor names of a field: ";" joins several, and ACLED's "A and/or B" (either
+    group; "Islamic State (West Africa) and/or Boko Haram - JAS") names both."""
+    return [n for part in (value or "").split(";") for n in _EITHER.split(part)]
+
+
+_EITHER = re.compile(r"\s+and/or\s+")
 
 
 def _side(*values: str | None) -> frozenset[str]:
@@ -131,7 +141,7 @@ def _side(*values: str | None) -> frozenset[str]:
     named, not an umbrella name, a unit counted as its force."""
     found = set()
     for value in values:
-        for name in (value or "").split(";"):
+        for name in _names(value):
             force = _FORCE.match(name.strip())
             bare = force.group(1) if force else name
             key = actor_key(bare) if bare.strip() else None

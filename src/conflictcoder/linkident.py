@@ -143,11 +143,26 @@ _ADDRESS = re.compile(
 )
 
 
+# Street types that also close names of institutions ("the High Court", "Police Way")
+_INSTITUTION_TYPES = frozenset({"Court", "Ct", "Place", "Pl", "Way"})
+
+
+def _not_a_street_number(match: re.Match[str]) -> bool:
+    """A number before a street name that is a year ("A 2019 Supreme Court ruling") or a
+    small count before an institution's name ("the 12 High Court judges")."""
+    digits = match.group(1)
+    if len(digits) == 4 and 1900 <= int(digits) <= 2099:
+        return True
+    return int(digits) < 100 and match.group(0).rsplit(None, 1)[-1] in _INSTITUTION_TYPES
+
+
 def addresses(text: str) -> tuple[tuple[int, int, str], ...]:
     """Where ``text`` names a block or a street address (see the module docstring): the
     start, end and key of each."""
     found = []
     for match in _ADDRESS.finditer(text):
+        if match.group(3) and _not_a_street_number(match):
+            continue
         number = int(match.group(1)) // 100 * 100
         street = (match.group(2) or match.group(3)).casefold()
         found.append((match.start(), match.end(), f"{ADDRESS}{number} {street}"))
