@@ -234,3 +234,27 @@ def test_incidents_query_survives_a_failure_to_link_pending_events(
     assert result.exit_code == 0
     assert "events not yet linked stay unlinked (RuntimeError: linker bug)" in result.stderr
     assert len(_jsonl(result.stdout)) == 2  # the seed's two events, linked at ingest
+
+
+def test_an_event_that_never_links_is_only_its_own_documents_problem(
+    runner, tmp_path, seed_text, mini_gazetteer_path, monkeypatch
+):
+    for name in ("a", "b"):
+        (tmp_path / f"{name}.txt").write_text(seed_text.replace("Gweiran", f"Gweiran {name}"))
+    real = cli_module.incidents.link_event
+
+    def broken_for_a(conn, event_id, *args, **kwargs):
+        if event_id in cli_module.store.event_ids(conn, str(tmp_path / "a.txt")):
+            raise RuntimeError("linker bug")
+        return real(conn, event_id, *args, **kwargs)
+
+    monkeypatch.setattr(cli_module.incidents, "link_event", broken_for_a)
+    db = tmp_path / "events.db"
+    args = ["ingest", str(tmp_path), "--db", str(db), "--gazetteer", str(mini_gazetteer_path)]
+    result = runner.invoke(cli, args)
+    assert result.exit_code == 1
+    assert "problems: 1" in result.stderr
+    assert "a.txt" in result.stderr and "linker bug" in result.stderr
+    stored = runner.invoke(cli, ["events", "--db", str(db), "--format", "jsonl"]).stdout
+    linked = {r["doc_id"].split("/")[-1]: r["incident"] for r in _jsonl(stored)}
+    assert linked["b.txt"] is not None and linked["a.txt"] is None

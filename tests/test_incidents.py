@@ -712,3 +712,25 @@ def test_story_links_reports_placed_far_apart_whatever_the_order():
             _store(conn, doc_id, text, date(2022, 1, 21), event)
         found.add(tuple(tuple(g) for g in _groups(conn)))
     assert len(found) == 1 and len(next(iter(found))) == 1
+
+
+def test_one_event_that_fails_to_link_leaves_the_others_linked(monkeypatch):
+    conn = store.open_db(":memory:")
+    for doc_id in ("a-1", "b-1"):
+        article = Article(doc_id=doc_id, text=IRAQ_TEXT, published=date(2022, 1, 22))
+        store.add_document(conn, article, [replace(IRAQ, doc_id=doc_id)], now=NOW)
+    [bad] = store.event_ids(conn, "a-1")
+    real = incidents.link_event
+
+    def flaky(conn, event_id, *args, **kwargs):
+        if event_id == bad:
+            raise RuntimeError("linker bug")
+        return real(conn, event_id, *args, **kwargs)
+
+    monkeypatch.setattr(incidents, "link_event", flaky)
+    summary = incidents.link_pending(conn, SETTINGS, now=NOW)
+    assert summary.failed == ((bad, "RuntimeError: linker bug"),)
+    assert summary.linked == 1
+    rows = dict(conn.execute("SELECT id, incident FROM events").fetchall())
+    assert rows[bad] is None
+    assert all(incident is not None for event_id, incident in rows.items() if event_id != bad)

@@ -290,12 +290,15 @@ def _store(
     """Store one analysed document and link its events, counting what happened; a failure
     is that document's problem, so the batch goes on (a locked or full database stops it)."""
     state = store.document_state(conn, analysis.article, resources.version)
+    failed: list[str] = []
     try:
         stored = store.add_document(
             conn, analysis.article, analysis.events, now=now, pipeline=resources.version
         )
         if stored:
-            incidents.link_pending(conn, resources.settings, now=now)
+            summary = incidents.link_pending(conn, resources.settings, now=now)
+            mine = store.event_ids(conn, analysis.article.doc_id)
+            failed = [why for event_id, why in summary.failed if event_id in mine]
     except sqlite3.OperationalError:  # locked or full: every document would fail
         raise
     except Exception as error:  # one document's storing or linking must not stop the batch
@@ -305,6 +308,8 @@ def _store(
         counts["events"] += len(analysis.events)
     else:
         counts["current"] += 1
+    if failed:  # stored, but some of its events are not linked (an earlier one's stay so too)
+        return Problem(analysis.article.doc_id, "link", failed[0])
     return None
 
 

@@ -59,6 +59,8 @@ class LinkSummary:
     linked: int
     incidents: int
     merged: int
+    # events whose linking failed, with why: left unlinked, the others linked all the same
+    failed: tuple[tuple[int, str], ...] = ()
 
 
 @contextmanager
@@ -314,19 +316,29 @@ def _clean_dirty(conn: sqlite3.Connection, settings: Settings, now: datetime) ->
 
 
 def link_pending(conn: sqlite3.Connection, settings: Settings, *, now: datetime) -> LinkSummary:
-    """Link every stored event that has no incident yet, one transaction per event."""
+    """Link every stored event that has no incident yet, one transaction per event. An event
+    whose linking fails is rolled back and reported in ``failed``; the others are linked, so
+    one bad event never leaves a batch unlinked (it is tried again on the next call)."""
     with _savepoint(conn):
         _clean_dirty(conn, settings, now)
     pending = [r[0] for r in conn.execute("SELECT id FROM events WHERE incident IS NULL")]
     with _savepoint(conn):
         _linkables(conn, pending, settings)  # computes and caches the terms, one split per document
     merged = 0
+    failed: list[tuple[int, str]] = []
     for event_id in pending:
-        with _savepoint(conn):
-            if link_event(conn, event_id, settings, now) and _incident_size(conn, event_id) > 1:
-                merged += 1
+        try:
+            with _savepoint(conn):
+                if link_event(conn, event_id, settings, now) and _incident_size(conn, event_id) > 1:
+                    merged += 1
+        except sqlite3.OperationalError:  # locked or full: every event would fail
+            raise
+        except Exception as error:  # one event's failure must not leave the others unlinked
+            failed.append((event_id, f"{type(error).__name__}: {error}"))
     incidents = conn.execute("SELECT count(*) FROM incidents").fetchone()[0]
-    return LinkSummary(linked=len(pending), incidents=incidents, merged=merged)
+    return LinkSummary(
+        linked=len(pending) - len(failed), incidents=incidents, merged=merged, failed=tuple(failed)
+    )
 
 
 def _incident_size(conn: sqlite3.Connection, event_id: int) -> int:

@@ -144,6 +144,15 @@ def _insert_event(conn: sqlite3.Connection, document: int, text: str, event: Eve
     )
 
 
+def event_ids(conn: sqlite3.Connection, doc_id: str) -> frozenset[int]:
+    """The row ids of the events stored for document ``doc_id``."""
+    rows = conn.execute(
+        "SELECT e.id FROM events e JOIN documents d ON d.id = e.document WHERE d.doc_id = ?",
+        (doc_id,),
+    )
+    return frozenset(row[0] for row in rows)
+
+
 def document_state(
     conn: sqlite3.Connection, article: Article, pipeline: str | None = None
 ) -> Literal["new", "changed", "current"]:
