@@ -210,11 +210,8 @@ def test_ingest_goes_on_when_linking_one_document_fails(
 
     monkeypatch.setattr(cli_module.incidents, "link_pending", flaky)
     db = tmp_path / "events.db"
-    args = ["ingest", str(tmp_path), "--db", str(db), "--gazetteer", str(mini_gazetteer_path)]
-    result = runner.invoke(cli, args)
-    assert result.exit_code == 1
+    result = _ingest_with_one_problem(runner, tmp_path, db, mini_gazetteer_path)
     assert "RuntimeError: linker bug" in result.stderr
-    assert "problems: 1" in result.stderr
     stored = runner.invoke(cli, ["events", "--db", str(db), "--format", "jsonl"]).stdout
     assert {r["doc_id"].split("/")[-1] for r in _jsonl(stored)} == {"a.txt", "b.txt"}
 
@@ -250,11 +247,16 @@ def test_an_event_that_never_links_is_only_its_own_documents_problem(
 
     monkeypatch.setattr(cli_module.incidents, "link_event", broken_for_a)
     db = tmp_path / "events.db"
-    args = ["ingest", str(tmp_path), "--db", str(db), "--gazetteer", str(mini_gazetteer_path)]
-    result = runner.invoke(cli, args)
-    assert result.exit_code == 1
-    assert "problems: 1" in result.stderr
+    result = _ingest_with_one_problem(runner, tmp_path, db, mini_gazetteer_path)
     assert "a.txt" in result.stderr and "linker bug" in result.stderr
     stored = runner.invoke(cli, ["events", "--db", str(db), "--format", "jsonl"]).stdout
     linked = {r["doc_id"].split("/")[-1]: r["incident"] for r in _jsonl(stored)}
     assert linked["b.txt"] is not None and linked["a.txt"] is None
+
+
+def _ingest_with_one_problem(runner, directory, db, gazetteer):
+    args = ["ingest", str(directory), "--db", str(db), "--gazetteer", str(gazetteer)]
+    result = runner.invoke(cli, args)
+    assert result.exit_code == 1
+    assert "problems: 1" in result.stderr
+    return result
