@@ -10,18 +10,19 @@ import re
 from conflictcoder import geometry
 from conflictcoder.models import Event
 from conflictcoder.settings import Settings
+from conflictcoder.taxonomy import BATTLES, EXPLOSIONS, PROTESTS, RIOTS, VAC
 
 _PRECISION_CAP = {1: 1.0, 2: 0.7, 3: 0.4}  # place agreement cap, by the coarser geo_precision
 _COMPATIBLE_TYPES = frozenset(
     frozenset(pair)
     for pair in (
-        ("Battles", "Explosions/Remote violence"),
-        ("Battles", "Violence against civilians"),
-        ("Explosions/Remote violence", "Violence against civilians"),
-        ("Protests", "Riots"),
+        (BATTLES, EXPLOSIONS),
+        (BATTLES, VAC),
+        (EXPLOSIONS, VAC),
+        (PROTESTS, RIOTS),
     )
 )
-_GENERIC_COMPATIBLE = frozenset(("Battles", "Violence against civilians"))
+_GENERIC_COMPATIBLE = frozenset((BATTLES, VAC))
 _GENERIC_ACTOR = re.compile(
     r"^(unidentified|unknown|civilians|protesters|rioters|prisoners|police forces of)\b",
     re.IGNORECASE,

@@ -16,16 +16,10 @@ from datetime import date
 
 from conflictcoder.linking import Comparison, Linkable, named_actors
 from conflictcoder.models import DATE_SOURCES, Event
+from conflictcoder.taxonomy import BATTLES, EXPLOSIONS, PROTESTS, RIOTS, STRATEGIC, VAC
 
 # Event types by precedence when members disagree (a battle folds explosions into it).
-TYPE_ORDER: tuple[str, ...] = (
-    "Battles",
-    "Explosions/Remote violence",
-    "Violence against civilians",
-    "Riots",
-    "Protests",
-    "Strategic developments",
-)
+TYPE_ORDER: tuple[str, ...] = (BATTLES, EXPLOSIONS, VAC, RIOTS, PROTESTS, STRATEGIC)
 
 
 def cluster(

@@ -6,6 +6,8 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from conflictcoder.taxonomy import BATTLES, EXPLOSIONS, VAC
+
 
 def default_cache_dir() -> Path:
     """Where the built gazetteer index lives: $CONFLICTCODER_CACHE, else the XDG cache dir."""
@@ -63,11 +65,7 @@ class Settings:
     # link_people_context sentences around them are its people; two reports naming one of
     # them are one incident when both are of link_people_types (events with victims).
     link_people_context: int = 2
-    link_people_types: tuple[str, ...] = (
-        "Battles",
-        "Violence against civilians",
-        "Explosions/Remote violence",
-    )
+    link_people_types: tuple[str, ...] = (BATTLES, VAC, EXPLOSIONS)
     # One story (linking.compare): two reports whose stories (the sentences of the event and
     # link_story_context sentences around them) reach a cosine of link_story_min over their
     # rare terms (link_story_countries when the countries differ), sharing at least
