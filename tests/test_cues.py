@@ -28,7 +28,13 @@ SENTENCES = [
     ],
 )
 def test_heads_of_a_pattern(pattern, heads):
-    assert cue_screen.heads_of(cues._lowered(re.compile(pattern)).pattern) == heads
+    assert cue_screen.heads_of(pattern.lower()) == heads
+
+
+def test_a_cue_with_another_case_sensitive_part_is_refused():
+    with pytest.raises(ValueError, match="case-sensitive"):
+        cues._lowered(re.compile(r"air\s+raids?|(?-i:May)"))
+    assert cues._lowered(re.compile(r"Air\s+raids?")).pattern == r"air\s+raids?"
 
 
 @pytest.mark.parametrize("pattern", [r"\w+ing", r"[a-z]+ed", r".ttack", r"(?:\s+)?fire"])
