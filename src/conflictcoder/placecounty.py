@@ -56,18 +56,7 @@ def county_candidates(
             continue
         lat, lon = centre(area) or (area.latitude, area.longitude)
         county = gazetteer.admin2_name(country, a1, a2)
-        place = Place(
-            geonameid=gid or None,
-            name=f"{surface} {head}",
-            latitude=lat,
-            longitude=lon,
-            feature_code="ADM2",
-            country=country,
-            admin1=state,
-            admin2=county,
-            population=0,
-        )
-        out.append((place, True))
+        out.append((_county(gid, f"{surface} {head}", (lat, lon), country, state, county), True))
     return tuple(out)
 
 
@@ -145,11 +134,23 @@ def county_place(
         if area is None:
             return None
         lat, lon = area.latitude, area.longitude
+    return _county(gid, f"{surface} {head}", (lat, lon), country, state, county)
+
+
+def _county(
+    gid: int | None,
+    name: str,
+    point: tuple[float, float],
+    country: str | None,
+    state: str | None,
+    county: str | None,
+) -> Place:
+    """A county (ADM2) place at ``point``."""
     return Place(
         geonameid=gid or None,
-        name=f"{surface} {head}",
-        latitude=lat,
-        longitude=lon,
+        name=name,
+        latitude=point[0],
+        longitude=point[1],
         feature_code="ADM2",
         country=country,
         admin1=state,
