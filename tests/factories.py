@@ -1,4 +1,5 @@
-"""Hand-made records shared by the tests: the seed's prison battle as an ACLED event."""
+"""Hand-made records shared by the tests: the seed's prison battle as an ACLED event, and a
+US shooting (the linking tests' local-news case)."""
 
 from dataclasses import replace
 from datetime import date
@@ -38,3 +39,32 @@ PRISON_BATTLE = Event(
 def prison_event(**changes) -> Event:
     """The seed's prison battle, with the given fields changed."""
     return replace(PRISON_BATTLE, **changes)
+
+
+# A shooting in a US town, as local news reports it (the same-people and candidate tests).
+SHOOTING = Event(
+    doc_id="a",
+    event_date=date(2016, 5, 2),
+    time_precision=1,
+    event_type="Violence against civilians",
+    sub_event_type="Attack",
+    actor1="Unidentified Armed Group (United States)",
+    assoc_actor_1=None,
+    inter1=3,
+    actor2="Civilians (United States)",
+    assoc_actor_2=None,
+    inter2=7,
+    interaction=37,
+    country="United States",
+    iso3="USA",
+    admin1="Ohio",
+    admin2=None,
+    location="Dayton",
+    latitude=39.76,
+    longitude=-84.19,
+    geo_precision=1,
+    fatalities=1,
+    notes=None,
+    source=None,
+    date_source="text",
+)

@@ -5,41 +5,16 @@ from dataclasses import replace
 from datetime import UTC, date, datetime
 
 import pytest
+from factories import SHOOTING
 
 from conflictcoder import incidents, linkcandidates, linkcontent, store
 from conflictcoder.linking import Linkable
-from conflictcoder.models import Article, Event, Span
+from conflictcoder.models import Article, Span
 from conflictcoder.settings import Settings
 
 SETTINGS = Settings()
 NOW = datetime(2024, 1, 1, tzinfo=UTC)
 
-SHOOTING = Event(
-    doc_id="a",
-    event_date=date(2016, 5, 2),
-    time_precision=1,
-    event_type="Violence against civilians",
-    sub_event_type="Attack",
-    actor1="Unidentified Armed Group (United States)",
-    assoc_actor_1=None,
-    inter1=3,
-    actor2="Civilians (United States)",
-    assoc_actor_2=None,
-    inter2=7,
-    interaction=37,
-    country="United States",
-    iso3="USA",
-    admin1="Ohio",
-    admin2=None,
-    location="Dayton",
-    latitude=39.76,
-    longitude=-84.19,
-    geo_precision=1,
-    fatalities=1,
-    notes=None,
-    source=None,
-    date_source="text",
-)
 TEXT = "Jane Roe, 23, was shot on Maple Avenue near Elmwood Park in Dayton. Roe died."
 
 

@@ -4,40 +4,13 @@ from dataclasses import replace
 from datetime import date
 
 import pytest
+from factories import SHOOTING
 
 from conflictcoder import linkident, linking, linkterms
 from conflictcoder.linking import Linkable
-from conflictcoder.models import Event
 from conflictcoder.settings import Settings
 
 SETTINGS = Settings()
-
-SHOOTING = Event(
-    doc_id="a",
-    event_date=date(2016, 5, 2),
-    time_precision=1,
-    event_type="Violence against civilians",
-    sub_event_type="Attack",
-    actor1="Unidentified Armed Group (United States)",
-    assoc_actor_1=None,
-    inter1=3,
-    actor2="Civilians (United States)",
-    assoc_actor_2=None,
-    inter2=7,
-    interaction=37,
-    country="United States",
-    iso3="USA",
-    admin1="Ohio",
-    admin2=None,
-    location="Dayton",
-    latitude=39.76,
-    longitude=-84.19,
-    geo_precision=1,
-    fatalities=1,
-    notes=None,
-    source=None,
-    date_source="text",
-)
 
 
 @pytest.mark.parametrize(
