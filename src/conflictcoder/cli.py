@@ -78,7 +78,7 @@ def document_options(func):
             "--date",
             "date_",
             type=click.DateTime(["%Y-%m-%d"]),
-            help="Publication date for undated text.",
+            help="Publication date for documents that carry none (text, pages, feed items).",
         ),
         click.option("--id-column", default="id", show_default=True, help="JSONL/CSV id column."),
         click.option(
@@ -128,6 +128,9 @@ def cli() -> None:
 )
 def extract(paths, date_, id_column, date_column, text_column, gazetteer_path, actors_path, fmt):
     """Extract events from articles and print them (no database needed).
+
+    PATHS are files or directories of plain text, JSONL, CSV, HTML pages or RSS/Atom feeds,
+    or - for standard input.
 
     Example: conflictcoder extract article.txt --format table
     """

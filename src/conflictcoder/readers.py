@@ -32,27 +32,32 @@ import sys
 from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 from typing import TextIO
 
 from conflictcoder.errors import InputError
 from conflictcoder.models import Article
-from conflictcoder.timex_normalise import MONTHS
+from conflictcoder.pubdates import checked_date, parse_date
+from conflictcoder.readers_web import (
+    FEED_SUFFIXES,
+    HTML_SUFFIXES,
+    WALKED_FEED_SUFFIXES,
+    article_from_html,
+    read_feed,
+)
 
 TEXT_SUFFIXES = frozenset({".txt", ".text", ".md"})
 JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson"})
 CSV_SUFFIXES = frozenset({".csv", ".tsv"})
 STDIN = "-"
-
-_HEADER = re.compile(r"\A\s*date\s+(\S+)\s*", re.IGNORECASE)
-_ISO_DATE = re.compile(r"\A(\d{4})([-/.]?)(\d{2})\2(\d{2})(?![\d/.])")
-_DAY_MONTH_YEAR = re.compile(r"\A(?:\w+,?\s+)?(\d{1,2})\s+([A-Za-z]+)\.?,?\s+(\d{4})\b")
-_MONTH_DAY_YEAR = re.compile(
-    r"\A(?:\w+,?\s+)?([A-Za-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b"
+#: What a directory walk reads (``.xml`` only when named: it may be anything).
+WALKED_SUFFIXES = (
+    TEXT_SUFFIXES | JSONL_SUFFIXES | CSV_SUFFIXES | HTML_SUFFIXES | WALKED_FEED_SUFFIXES
 )
-#: Publication years we accept: outside them a date is a placeholder or a typo.
-PUBLISHED_YEARS = range(1800, 2200)
+
+_FEED_START = re.compile(rb"<(?:rss|feed|rdf:rdf)[\s>]")
+_HEADER = re.compile(r"\A\s*date\s+(\S+)\s*", re.IGNORECASE)
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
@@ -66,40 +71,6 @@ class Columns:
     title: str = "title"
     source: str = "source"
     url: str = "url"
-
-
-def parse_date(value: object) -> date | None:
-    """A publication date (see the module docstring for the forms); None if unusable."""
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    if isinstance(value, int) and not isinstance(value, bool):
-        value = str(value)  # 20220122 in a JSON file; a Unix time (10 digits) is refused
-    if not isinstance(value, str):
-        return None
-    value = value.strip()
-    try:
-        if match := _ISO_DATE.match(value):
-            year, month, day = match.group(1, 3, 4)
-            return date(int(year), int(month), int(day))
-        if match := _DAY_MONTH_YEAR.match(value):
-            day, month, year = match.groups()
-        elif match := _MONTH_DAY_YEAR.match(value):
-            month, day, year = match.groups()
-        else:
-            return None
-        number = MONTHS.get(month.lower())
-        return date(int(year), number, int(day)) if number else None
-    except ValueError:
-        return None
-
-
-def _checked(doc_id: str, published: date) -> date:
-    if published.year not in PUBLISHED_YEARS:
-        first, last = PUBLISHED_YEARS[0], PUBLISHED_YEARS[-1]
-        raise InputError(doc_id, f"implausible date {published} (want a year {first}-{last})")
-    return published
 
 
 def _unsurrogate(value: str) -> str:
@@ -135,7 +106,7 @@ def article_from_record(
     return Article(
         doc_id=doc_id,
         text=_unsurrogate(text),
-        published=_checked(doc_id, published),
+        published=checked_date(doc_id, published),
         title=_optional(record.get(columns.title)),
         source=_optional(record.get(columns.source)),
         url=_optional(record.get(columns.url)),
@@ -159,7 +130,7 @@ def article_from_text(raw: str, doc_id: str, *, default_date: date | None) -> Ar
         if default_date is None:
             raise InputError(doc_id, "no 'date YYYY-MM-DD' header and no --date given")
         published = default_date
-    return Article(doc_id=doc_id, text=text, published=_checked(doc_id, published))
+    return Article(doc_id=doc_id, text=text, published=checked_date(doc_id, published))
 
 
 def _read_jsonl(
@@ -286,6 +257,10 @@ def _read_file(
                 yield from _read_csv(
                     handle, where, columns=columns, default_date=default_date, delimiter=delimiter
                 )
+        elif suffix in HTML_SUFFIXES:
+            yield article_from_html(path.read_bytes(), where, default_date=default_date)
+        elif suffix in FEED_SUFFIXES:
+            yield from read_feed(path.read_bytes(), where, default_date=default_date)
         else:
             raw = path.read_text(encoding="utf-8")
             yield article_from_text(raw, where, default_date=default_date)
@@ -298,12 +273,11 @@ def _read_file(
 
 
 def _walk(directory: Path) -> Iterator[Path]:
-    readable = TEXT_SUFFIXES | JSONL_SUFFIXES | CSV_SUFFIXES
     for path in sorted(directory.rglob("*")):
         relative = path.relative_to(directory)
         if any(part.startswith(".") for part in relative.parts):
             continue
-        if path.is_file() and path.suffix.lower() in readable:
+        if path.is_file() and path.suffix.lower() in WALKED_SUFFIXES:
             yield path
 
 
@@ -350,7 +324,7 @@ def _read_all(
         if path.is_dir():
             files = list(_walk(path))
             if not files:
-                suffixes = ", ".join(sorted(TEXT_SUFFIXES | JSONL_SUFFIXES | CSV_SUFFIXES))
+                suffixes = ", ".join(sorted(WALKED_SUFFIXES))
                 yield str(item), InputError(str(item), f"no documents ({suffixes}) in directory")
                 continue
         elif path.exists():
@@ -367,8 +341,19 @@ def _read_stdin(
     handle: TextIO, *, columns: Columns, default_date: date | None
 ) -> Iterator[Article | InputError]:
     buffer = getattr(handle, "buffer", None)  # the bytes: sys.stdin may escape bad ones
+    data = buffer.read() if buffer is not None else handle.read().encode("utf-8", "surrogatepass")
+    head = data[:2048].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if head.startswith(b"<"):  # a page or a feed: it declares its own encoding
+        if _FEED_START.search(head):
+            yield from read_feed(data, "<stdin>", default_date=default_date)
+            return
+        try:
+            yield article_from_html(data, "<stdin>", default_date=default_date)
+        except InputError as error:
+            yield error
+        return
     try:
-        raw = buffer.read().decode("utf-8") if buffer is not None else handle.read()
+        raw = data.decode("utf-8")
     except UnicodeDecodeError:
         yield InputError("<stdin>", "not UTF-8 text")
         return
