@@ -168,6 +168,23 @@ def _choice(text: str, trigger: str, kind: tuple[str, str] = SHOOTING) -> eventd
         ),
         # Nothing dates the event: the publication date, week precision.
         ("Three people were shot. No arrests have been made.", "shot", DCT, 2),
+        # A month made exact by the one plain day of that month the article gives.
+        (
+            "A suspect was charged in the fatal December shooting of a teenager. The boy was "
+            "standing with friends near a school on Dec. 28 when a car pulled up.",
+            "shooting",
+            date(2021, 12, 28),
+            1,
+        ),
+        # "overnight": the night began on the evening the article gives the violence.
+        (
+            "Five men were shot and one was killed overnight. It happened Friday night around "
+            "10 p.m. outside a bar.",
+            "killed",
+            date(2022, 1, 21),
+            1,
+        ),
+        ("Two men were shot overnight outside a bar.", "shot", DCT, 1),
     ],
 )
 def test_violent_event_dates(text, trigger, expected, precision):
@@ -213,6 +230,8 @@ def test_dates_kept(text, trigger, expected):
         # "hours after" the violence: the step's day is the violence's too.
         ("He was arrested Sunday, hours after the shooting.", "Sunday", False),
         ("He was released Saturday just hours after he was shot.", "Saturday", False),
+        # The date of the violence itself, after a reporting verb.
+        ("A neighbour said Monday's shooting felt too close.", "Monday", False),
     ],
 )
 def test_process_dates(text, quote, expected):

@@ -98,6 +98,7 @@ _HOURS_AFTER = re.compile(
     re.IGNORECASE,
 )
 _CLAUSE_EDGE = re.compile(r"[.;!?\n]|,\s|\s[-–—]\s")
+_OVERNIGHT = re.compile(r"overnight", re.IGNORECASE)
 _DAY_VALUE = re.compile(r"\d{4}-\d\d-\d\d")
 _WEEK_REACH = 4  # days from the middle of a week an approximate date may mean
 _STEP_REACH = 7  # days before a later step that other steps of the same story may lie
@@ -218,6 +219,9 @@ def process_date(text: str, timex: Timex) -> bool:
     Wednesday address"."""
     if _HOURS_AFTER.match(text, timex.end):
         return False  # "released Saturday, hours after his son shot him": the violence's day too
+    after = _OWNED_BY.match(text, timex.end, timex.end + 30)
+    if after and _VIOLENCE.fullmatch(after.group(1)):
+        return False  # "said Monday's shooting felt too close": the violence owns the date
     lo = max(0, timex.start - _PROCESS_REACH)
     begin = _clause_start(text, timex.start, lo)
     last_process = None
@@ -225,7 +229,6 @@ def process_date(text: str, timex: Timex) -> bool:
         last_process = m
     if last_process is not None:
         return _VIOLENCE.search(text, last_process.end(), timex.start) is None
-    after = _OWNED_BY.match(text, timex.end, timex.end + 30)
     return bool(after and _PROCESS_NOUN.fullmatch(after.group(1)))
 
 
@@ -334,17 +337,46 @@ def choose(
 ) -> Choice:
     """The event's date from its mentions' dates (see the module docstring)."""
     choice = _first_choice(analysis, dates, members, event_type)
+    published = analysis.article.published
     vague = choice.precision > 1 and not choice.named_day and choice.source != "publication"
     if event_type in VIOLENT_TYPES and vague:
         # "killed earlier this month ... On Oct. 10, ...": the day the article gives later
         exact = next((t for t in dates.violence if _refines(t, choice)), None)
+        if exact is None and choice.precision == 3:  # "the fatal February shooting ...
+            exact = next(  # ... on Feb. 20 when a gunman ...": the month's one plain day
+                (t for t in dates.usable if _refines(t, choice) and _plain(dates, t, published)),
+                None,
+            )
         if exact is not None and exact.day is not None:
             why = (
                 f"{choice.why}; the day the article gives the violence: {exact.why or exact.value}"
             )
             spans = tuple(sorted({*choice.evidence, Span(exact.start, exact.end)}))
             return Choice(exact.day, 1, spans, why, choice.source)
+    if event_type in VIOLENT_TYPES and _overnight(analysis.article.text, choice):
+        # "one was killed overnight. It happened Saturday night around 10": the night began
+        # the day before
+        eve = choice.day - timedelta(days=1)
+        exact = next((t for t in dates.violence if t.day == eve), None)
+        if exact is not None:
+            why = f"{choice.why}; the night began on the day the article gives the violence"
+            spans = tuple(sorted({*choice.evidence, Span(exact.start, exact.end)}))
+            return Choice(eve, 1, spans, why, choice.source)
     return choice
+
+
+def _overnight(text: str, choice: Choice) -> bool:
+    """Whether the choice rests on an "overnight" alone (a night that spans two days)."""
+    spans = choice.evidence
+    return bool(spans) and all(_OVERNIGHT.fullmatch(text, s.start, s.end) for s in spans)
+
+
+def _plain(dates: Dates, timex: Timex, published: date) -> bool:
+    """Whether a date may be the violence's: not a later step, not past-perfect background,
+    not after publication."""
+    if timex.day is None or timex.day > published or BACKWARD.search(timex.text):
+        return False
+    return not (dates.is_process(timex) or dates.is_background(timex))
 
 
 def _day_key(timex: Timex) -> date:

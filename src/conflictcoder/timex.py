@@ -18,7 +18,7 @@ Each ``Timex`` carries ``day``/``precision`` for event dating (see
 Modules: ``timex_rules`` (patterns), ``timex_context`` (tense, discourse state, Timex
 factory), ``timex_resolve`` (absolute dates, weekdays), ``timex_clock`` (clock times, parts
 of day), ``timex_relative`` (anaphora, durations, sets, quarters), ``timex_ranges``,
-``timex_normalise`` (calendar).
+``timex_normalise`` (calendar), ``timex_page`` (a page's own stamp).
 """
 
 from __future__ import annotations
@@ -31,6 +31,7 @@ from datetime import date
 from conflictcoder.models import Timex
 from conflictcoder.timex_clock import resolve_clock, sentence_ends
 from conflictcoder.timex_context import Context, Discourse, reported
+from conflictcoder.timex_page import stamp_date
 from conflictcoder.timex_ranges import apply_ranges
 from conflictcoder.timex_relative import range_low
 from conflictcoder.timex_resolve import resolve
@@ -121,7 +122,9 @@ def _longest_first(candidates: list[_Candidate]) -> list[_Candidate]:
 
 
 def tag(text: str, dct: date) -> tuple[Timex, ...]:
-    """Temporal expressions of ``text`` in text order, normalised against ``dct``."""
+    """Temporal expressions of ``text`` in text order, normalised against ``dct``, or
+    against the page's own earlier stamp at its top (``timex_page``)."""
+    dct = stamp_date(text, dct) or dct
     chosen = _longest_first(_candidates(text))
     ctx = Context(text=text, dct=dct)
     results: list[Timex | None] = []  # one per chosen candidate
