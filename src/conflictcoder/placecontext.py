@@ -73,10 +73,12 @@ class Context:
         gazetteer: Gazetteer,
         groups: tuple[tuple[int, str, float, bool], ...] = (),
         home: rank.Home | None = None,
+        genre: Mapping[str, float] | None = None,
     ) -> None:
         self.sentence_of = sentence_of  # hit index -> sentence index
         self.gazetteer = gazetteer
         self.home = home  # the provinces the article's names point to
+        self.genre = dict(genre or {})  # country -> bonus from local-news words
         self._mentioned: dict[int, Item] = {}
         self._anchors: dict[int, Place] = {}
         self._document: Counter[str] = Counter()  # iso2 -> twentieths, every source
@@ -212,4 +214,5 @@ class Context:
             others=self.other_places(skip),
             home=home,
             home_countries=home_countries,
+            genre=self.genre,
         )

@@ -13,6 +13,10 @@ main name             the surface is the place's main name, not an alternate    
 feature class         PPLC +1.5, PPLA +1.0, PPLA2 +0.5, ADM1 −0.5, ADM2 −1.5;     table
                       after "X province" ADM1 +4 (else −3), after "the town of
                       X" −3 for admin areas
+state named bare      a province of 1,000,000+ people when no city of 100,000+   +1.5
+                      bears the name ("Nevada", not Nevada, Iowa)
+local news            per kind of US-only local word (``placegenre``, max 2),     +0.75
+                      for the country's candidates
 sentence countries    share of the *sentence's* country evidence that is the      +5 × share
                       candidate's country; a candidate outside every country the  −3
                       sentence names (and not a neighbour of one)
@@ -71,6 +75,11 @@ _BIG = 300_000
 _BIG_BONUS = 1.5
 # Alternate names of places this large say where the article is; of smaller ones, not.
 KNOWN_ALTERNATE = 100_000
+# A province this populous named bare is the province, not a homonym village ("Nevada",
+# "Oregon"), unless a city of ``CITY`` people bears the name too ("Washington", "Alexandria").
+_STATE = 1_000_000
+CITY = 100_000
+_STATE_BONUS = 1.5
 # Weights of the article's home province and country (``Home``), per share of its names.
 _HOME_PROVINCE = 6.0
 _HOME_COUNTRY = 2.0
@@ -83,6 +92,7 @@ class Cues:
     admin_cue: str | None = None  # "admin1" | "admin2": "X province", "the district of X"
     settlement_cue: bool = False  # "X village", "the town of X"
     loose: bool = False  # matched by consonant skeleton only
+    no_city: bool = False  # no candidate is a town of ``CITY`` people or more
 
 
 Region = tuple[str | None, str | None]  # (country, admin1)
@@ -181,6 +191,8 @@ class Evidence:
     # ``Home.shares`` of the article's other names: per province, per country
     home: dict[Region, float] = field(default_factory=dict)
     home_countries: dict[str, float] = field(default_factory=dict)
+    # ``placegenre.local_bonus``: country -> bonus from the article's local-news words
+    genre: dict[str, float] = field(default_factory=dict)
 
 
 def distance_km(a: Place, b: Place) -> float:
@@ -234,10 +246,14 @@ def score(place: Place, main: bool, cues: Cues, ev: Evidence, contained: bool | 
     if place.population >= _BIG:  # "Toronto" is not Toronto, Ohio, in a US paper
         total += _BIG_BONUS
     total += _feature_score(fcode, cues)
+    if fcode == "ADM1" and place.population >= _STATE and cues.no_city and not cues.settlement_cue:
+        total += _STATE_BONUS
     total += _country_score(place.country or "", ev)
     if ev.home or ev.home_countries:
         total += _HOME_PROVINCE * ev.home.get((place.country, place.admin1), 0.0)
         total += _HOME_COUNTRY * ev.home_countries.get(place.country or "", 0.0)
+    if ev.genre:
+        total += ev.genre.get(place.country or "", 0.0)
     if (place.country, place.admin1) in ev.admin1s and fcode != "ADM1":
         total += 1.5
     if ev.others:

@@ -30,8 +30,10 @@ from conflictcoder.gazetteer import Gazetteer
 from conflictcoder.models import Place, PlaceMention, Sentence
 from conflictcoder.placecontext import Context as _Context
 from conflictcoder.placecounty import place_counties
+from conflictcoder.placegenre import local_bonus
 from conflictcoder.placelists import cohere_lists
 from conflictcoder.placementions import MODIFIER_WHY, mentions
+from conflictcoder.placeregions import REGION_CODES
 from conflictcoder.placenames import keys, same_spelling
 from conflictcoder.placenear import check_nearness
 from conflictcoder.placerecog import Hit as _Hit
@@ -62,6 +64,8 @@ _DIRECTION_END = re.compile(
 _FAMOUS = 500_000
 # A dateline name borne by a city this large means that city.
 _DATELINE_CITY = 300_000
+# In local news, a country's name is the paper's town of that name this large ("Lebanon").
+_LOCAL_TOWN = 5000
 # A town this large named like its province is the province's city ("Mogilev").
 _CITY = 10_000
 # "X countryside", "the countryside of X", "rural X": X has a countryside (a province or a town).
@@ -172,7 +176,10 @@ def _resolve(text: str, hits: list[_Hit], ctx: _Context) -> None:
             )
             hit.cands = known or hit.cands
         ev = ctx.evidence(index, cues=hit.cued)
-        cues_ = rank.Cues(hit.admin_cue, hit.settlement_cue, hit.loose)
+        no_city = not any(
+            p.population >= rank.CITY and p.feature_code not in _ADMIN_CODES for p, _ in hit.cands
+        )
+        cues_ = rank.Cues(hit.admin_cue, hit.settlement_cue, hit.loose, no_city)
         spelling = rank.spelling(hit.surface) if hit.loose and len(hit.cands) > 1 else None
         scored = sorted(
             (
@@ -240,14 +247,16 @@ def _holds(starts: list[int], start: int, end: int) -> bool:
 
 
 def _dateline(text: str, hit: _Hit) -> bool:
-    """The all-capitals dateline opening a line ("WASHINGTON (AP) —"). News agencies write
-    a city bare only when everyone knows it; local papers' datelines name local towns, which
+    """The all-capitals dateline opening a line or following the headline's sentence
+    ("WASHINGTON (AP) —", "Senate passes bill. WASHINGTON — ..."). News agencies write a
+    city bare only when everyone knows it; local papers' datelines name local towns, which
     are no cities of ``_DATELINE_CITY`` people and keep their homonyms."""
     line_start = text.rfind("\n", 0, hit.start) + 1
+    before = text[line_start : hit.start].rstrip()
     return (
         hit.surface.isupper()
         and len(hit.surface) >= 4
-        and not text[line_start : hit.start].strip()
+        and (not before or before[-1] in ".!?")
         and cues.DATELINE_AFTER.match(text[hit.end : hit.end + 6]) is not None
     )
 
@@ -298,9 +307,28 @@ def _namesake_seat(district: Place, hit: _Hit) -> Place:
     return towns[0] if towns else district
 
 
-def _country_or_place(hit: _Hit, index: int, ctx: _Context) -> None:
-    """Read a country name as a place when the document is elsewhere ("Georgia", "Jordan")."""
+def _among_countries(text: str, hits: list[_Hit], index: int) -> bool:
+    """Hit ``index`` is one item of a list of countries or regions ("the Middle East, Italy
+    and Russia"): a country, whatever the article's home."""
+    for k in (index - 1, index + 1):
+        if not 0 <= k < len(hits) or k == index:
+            continue
+        other = hits[k]
+        if not other.country and not any(p.feature_code in REGION_CODES for p, _ in other.cands):
+            continue
+        a, b = sorted((hits[index], other), key=lambda h: h.start)
+        if _LIST_NEXT.match(text[a.end : b.start]) or text[a.end : b.start] == ", ":
+            return True
+    return False
+
+
+def _country_or_place(text: str, hits: list[_Hit], index: int, ctx: _Context) -> None:
+    """Read a country name as a place when the document is elsewhere ("Georgia", "Jordan");
+    in a list of countries it stays a country."""
+    hit = hits[index]
     if not hit.country or hit.country[1] == "demonym" or not hit.cands:
+        return
+    if _among_countries(text, hits, index):
         return
     named = hit.country[0]
     # Other mentions of the same name are no evidence for either reading.
@@ -323,7 +351,11 @@ def _country_or_place(hit: _Hit, index: int, ctx: _Context) -> None:
         (place, main)
         for place, main in hit.cands
         if countries.get(place.country or "", 0) / total >= 0.5
-        and (place.feature_code == "ADM1" or (place.country, place.admin1) in admin1s)
+        and (
+            place.feature_code == "ADM1"
+            or (place.country, place.admin1) in admin1s
+            or (place.country in ctx.genre and place.population >= _LOCAL_TOWN)
+        )  # local news of that country: "a Lebanon woman", "The Jordan resident"
         and (place.feature_code == "ADM1" or place.population >= 1000)
     )
     if local:
@@ -415,6 +447,7 @@ def find(
             [(h.surface, h.cands, h.country[0] if h.country else None) for h in hits]
             + _home_votes(text, gazetteer)
         ),
+        local_bonus(text),
     )
     for i, hit in enumerate(hits):
         _mark_container(text, hit, hits, i)
@@ -445,7 +478,7 @@ def find(
         if hits[i].margin >= 1.0 and _accept(hits[i], i, ctx):
             ctx.anchor(i, hits[i].best)
     for i, hit in enumerate(hits):
-        _country_or_place(hit, i, ctx)
+        _country_or_place(text, hits, i, ctx)
     known = {
         j: h.best
         for j, h in enumerate(hits)
