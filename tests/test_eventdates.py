@@ -185,6 +185,14 @@ def _choice(text: str, trigger: str, kind: tuple[str, str] = SHOOTING) -> eventd
             1,
         ),
         ("Two men were shot overnight outside a bar.", "shot", DCT, 1),
+        # "the previous day" is background to the date before it, not the reference date
+        (
+            "On Jan. 20, militiamen torched the truck of a group they ambushed the previous "
+            "day. The torching was part of a feud between two clans.",
+            "torching",
+            date(2022, 1, 20),
+            1,
+        ),
     ],
 )
 def test_violent_event_dates(text, trigger, expected, precision):

@@ -186,6 +186,10 @@ def test_values_and_days(sentence, quote, value, day, precision):
         "Some 2000 people fled the fighting.",
         "The group, founded by a cleric, has 5,000 fighters.",
         "He said he would reconsider the decision.",
+        # a programme's name, not a date
+        'Mr. Baker said on ABC\'s "This Week" that talks would go on.',
+        "This is VOA Today.",
+        "He told USA Today that he would run.",
     ],
 )
 def test_no_false_alarms(sentence):
@@ -352,6 +356,20 @@ BUSINESS_DCT = date(1999, 11, 4)  # a Thursday
          "Saturday, Oct. 30", "DATE", "1999-10-30", date(1999, 10, 30), 1),
         (BUSINESS_DCT, "Shares fell at mid-afternoon yesterday.", "mid-afternoon yesterday",
          "TIME", "1999-11-03TAF", date(1999, 11, 3), 1),
+        # "the year": the calendar year, unless a twelve-month period "ended" on some day.
+        (BUSINESS_DCT, "For the year, volume was flat.", "the year", "DATE", "1999", None, None),
+        (BUSINESS_DCT, "Net rose 9% in the year ended June 30.", "the year",
+         "DURATION", "P1Y", None, None),
+        (BUSINESS_DCT, "Sales for the full year rose 13%.", "the full year",
+         "DATE", "1999", None, None),
+        (BUSINESS_DCT, "In the fiscal year ending in March, it lost money.", "the fiscal year",
+         "DURATION", "P1Y", None, None),
+        (BUSINESS_DCT, "The sale should close by year-end.", "year-end",
+         "DATE", "1999", None, None),
+        (BUSINESS_DCT, "The rules should be in place by year's end.", "year's end",
+         "DATE", "1999", None, None),
+        (BUSINESS_DCT, "We will not cut prices in the near term.", "the near term",
+         "DATE", "FUTURE_REF", None, None),
     ],
 )  # fmt: skip
 def test_news_conventions(dct, sentence, quote, type_, value, day, precision):

@@ -300,6 +300,8 @@ def for_mention(analysis: Analysis, dates: Dates, mention: Mention) -> MentionDa
                 continue
             if dates.is_background(timex) or (violent and dates.is_process(timex)):
                 continue
+            if BACKWARD.search(timex.text):
+                continue  # "... ambushed the previous day": background to the date before it
             inherited = timex
             break
     return MentionDates(own=own, inherited=inherited, process=process)

@@ -219,6 +219,10 @@ def resolve_anaphor(
     return make(m, ctx, "DATE", value, why), ref if unit == "day" else None
 
 
+# "the year ended Sept. 30", "the fiscal year ending in June": a twelve-month period
+_PERIOD_ENDED = re.compile(r"\s+(?:that\s+|which\s+)?(?:ended|ending|ends|to\s+date)\b", re.I)
+
+
 def resolve_theyear(m: re.Match[str], ctx: Context, state: Discourse) -> Timex:
     g = m.groupdict()
     dct = ctx.dct
@@ -232,8 +236,10 @@ def resolve_theyear(m: re.Match[str], ctx: Context, state: Discourse) -> Timex:
         else:
             saturday = weekday_on_or_before(dct, 5)
         return make(m, ctx, "DATE", f"{week_value(saturday)}-WE", "the weekend nearest the DCT")
+    if mod is None and _PERIOD_ENDED.match(ctx.text, m.end()):
+        return make(m, ctx, "DURATION", "P1Y", "the year ended ..., a duration")
     if mod is None:
-        return make(m, ctx, "DURATION", "P1Y", "the year, a duration")
+        return make(m, ctx, "DATE", f"{dct.year:04d}", "the year of the DCT")
     half = half_of(g["mod"]) if unit == "year" else None
     if half:
         return make(m, ctx, "DATE", f"{dct.year:04d}-{half}", "half of the DCT's year")

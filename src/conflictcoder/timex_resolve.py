@@ -212,6 +212,8 @@ def resolve(
         return _resolve_relday(m, ctx)
     if rule == "overnight":
         return make(m, ctx, "TIME", f"{dct.isoformat()}TNI", "overnight, publication date"), dct
+    if rule == "yearend":
+        return make(m, ctx, "DATE", f"{dct.year:04d}", "the end of the DCT's year", "END"), None
     if rule == "present":
         return make(m, ctx, "DATE", "PRESENT_REF", "present reference"), None
     if rule == "past":

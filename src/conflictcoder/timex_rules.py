@@ -128,6 +128,7 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         rf"(?P<pod2>{POD}))\b(?:\s+(?P<pod>{POD})\b)?",
     ),
     ("overnight", r"\bovernight\b"),
+    ("yearend", r"\b(?:(?P<approx>around|about)\s+)?(?:year[-\s]end|year['’]s\s+end)\b(?!-)"),
     (
         "present",
         r"\b(?:now|currently|nowadays|at\s+present|at\s+the\s+moment|these\s+days"
@@ -137,7 +138,7 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     (
         "future",
         r"\b(?:(?<!\bas\s)soon(?!\s+(?:after|as|before|afterwards?)\b)"
-        r"|the\s+(?:near\s+|foreseeable\s+|distant\s+)?future)\b",
+        r"|the\s+(?:near\s+|foreseeable\s+|distant\s+)?future|the\s+(?:near|short)\s+term)\b",
     ),
     (
         "unitrel",
@@ -148,8 +149,8 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     ),
     (
         "theyear",
-        rf"\b(?:(?P<mod>{MOD})\s+)?the\s+(?P<unit>year|quarter|month|week|weekend)\b"
-        r"(?!\s+(?:before|after|earlier|later|ago)\b|-)",
+        rf"\b(?:(?P<mod>{MOD})\s+)?the\s+(?:(?P<adj>fiscal|full)\s+)?"
+        r"(?P<unit>year|quarter|month|week|weekend)\b(?!\s+(?:before|after|earlier|later|ago)\b|-)",
     ),
     (
         "spokenyear",
@@ -278,6 +279,10 @@ _STREET_AFTER = re.compile(
     r"|Ave|Road|Rd|Boulevard|Blvd|Drive|Dr|Lane|Ln|Way|Court|Ct|Place|Pl|Highway|Hwy|Parkway"
     r"|Pkwy|Circle|Terrace|Trail)\b\.?"
 )
+# Before a title-case "Today" or "This Week" that names a programme: an acronym ("VOA
+# Today", "USA Today"), or a quote mark before both capitalised words (ABC's "This Week").
+_ACRONYM = re.compile(r"\b[A-Z]{2,}\s+$")
+_QUOTE = re.compile(r"(?:[\"“‘']|``)$")
 _EARLY_HOURS = re.compile(r"\b(?:early|small|wee)\s+$", _F)
 _TITLE_BEFORE = re.compile(r"\b(?:the|a|an)\s+(?:[a-z]+\s+)?$", _F)
 _NAME_NEXT = re.compile(r"\s+[A-Z][a-z]")
@@ -352,6 +357,12 @@ def accept(name: str, match: re.Match[str], text: str) -> bool:
     if name == "dawn":  # "Dawn Sanders said": a name
         word = match.group("word")
         return not (_capitalised(word) and _NAME_NEXT.match(text, match.end()) is not None)
+    if name in ("relday", "unitrel"):
+        words = match.group(0).split()
+        if all(w[:1].isupper() and not w.isupper() for w in words):
+            before = _ACRONYM if len(words) == 1 else _QUOTE
+            if before.search(text, max(0, match.start() - 8), match.start()):
+                return False  # ABC's "This Week", "VOA Today": a programme's name
     if name == "present":  # "told 13News Now that": a name
         word = match.group(0)
         before = text[max(0, match.start() - 3) : match.start()].rstrip()
@@ -423,7 +434,8 @@ _TRIGGER_TEXT = {
     "overnight": "overnight",
     "present": "now currently nowadays present moment days current",
     "past": "recently formerly lately past",
-    "future": "soon future",
+    "future": "soon future term",
+    "yearend": "end",
     "unitrel": "week weekend month year quarter decade century",
     "theyear": "year quarter month week weekend",
     "spokenyear": "eighteen nineteen twenty thousand",
