@@ -389,9 +389,9 @@ def _ref(text, quote, name, inter, after=0):
             ("Opposition Rebels (Syria)", "Military Forces of Syria"),
         ),
         (  # a lede with no initiator leaves the sides to the sentence that names them
-            "Clashes broke out in Aleppo. Rebels fought troops there.",
+            "Clashes broke out in Aleppo. Rebels attacked troops there.",
             ("Clashes", "Armed clash", "Battles", 0.6),
-            ("fought", "Armed clash", "Battles", 0.9),
+            ("attacked", "Armed clash", "Battles", 0.9),
             ("Opposition Rebels (Syria)", "Military Forces of Syria"),
         ),
     ],
@@ -458,3 +458,27 @@ def test_a_crowds_identity_is_its_associated_actor():
     [event] = run(a)
     assert (event.actor1, event.assoc_actor_1) == ("Protesters (Syria)", "Health Workers (Syria)")
     assert [text[s.start : s.end] for s in event.evidence["assoc_actor_1"]] == ["Nurses"]
+
+
+@pytest.mark.parametrize(
+    ("text", "town", "expected"),
+    [
+        # roles put the state first in a symmetric clash; outside the countries whose ACLED
+        # coding does so (data/battle_order.tsv) the side the report names first leads
+        ("Rebels clashed with soldiers in Mosul.", "Mosul", (2, 1)),
+        ("Rebels clashed with soldiers in Aleppo.", "Aleppo", (1, 2)),
+        # the state named first stays first anywhere
+        ("Soldiers clashed with rebels in Mosul.", "Mosul", (1, 2)),
+        # an attack verb tells who started: roles keep the attacker first, so do events
+        ("Rebels attacked soldiers in Mosul.", "Mosul", (2, 1)),
+    ],
+)
+def test_the_sides_of_a_battle_in_acled_order(text, town, expected):
+    rebels = _ref(text.lower(), "rebels", "Opposition Rebels ({country})", 2)
+    soldiers = _ref(text.lower(), "soldiers", "Military Forces of {country}", 1)
+    trigger = "attacked" if "attacked" in text else "clashed"
+    state_first = text.startswith("Soldiers") or trigger == "clashed"
+    sides = (soldiers, rebels) if state_first else (rebels, soldiers)
+    extra = {"actor1": sides[0], "actor2": sides[1]}
+    [event] = run(analysis(text, [(trigger, *CLASH[:2], extra)], places=[(town, town)]))
+    assert (event.inter1, event.inter2) == expected

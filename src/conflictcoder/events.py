@@ -10,7 +10,9 @@ Grouping (each mention's clause, place and dates; which mentions report one even
   article ties to the violence, or the publication date with time_precision 2.
 - **Place.** The group's best-ranked place; an admin area alone is coded to its seat, a
   country alone to its capital. Towns named as one list give one event each.
-- **Actors.** The sides the first mention naming an initiator gives; a crowd's identity
+- **Actors.** The sides the first mention naming an initiator gives, in ACLED's order (the
+  state first in a symmetric battle where ACLED codes so, ``data/battle_order.tsv``; else
+  the side the report names first); a crowd's identity
   named in the event's first sentence ("medical interns protested") is an associated actor
   of the crowd (``identities``).
 - **Fatalities.** The first figure reported for the event (the lede carries the toll;
@@ -24,8 +26,9 @@ import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from importlib import resources
 
-from conflictcoder import actors, admin_names, countries, eventdates, identities, taxonomy
+from conflictcoder import actors, admin_names, countries, cues, eventdates, identities, taxonomy
 from conflictcoder.eventgroups import Context, Group, group_mentions, is_adjectival
 from conflictcoder.fatalities import coded as coded_remark
 from conflictcoder.gazetteer import Gazetteer
@@ -151,11 +154,16 @@ def _choose_actor(members: Sequence[Context], chosen: Mention, attr: str) -> Act
     has no civilian side: a mention whose target is civilians (an attack told before the
     fighting that sets the type) gives a battle no sides."""
     fits = [c.mention for c in members if _fits(c.mention, chosen)]
-    lead = next((m for m in fits if m.actor1 is not None), chosen)
-    ref = getattr(lead, attr)
+    ref = getattr(_lead(members, chosen), attr)
     if ref is not None:
         return ref
     return next((getattr(m, attr) for m in fits if getattr(m, attr)), None)
+
+
+def _lead(members: Sequence[Context], chosen: Mention) -> Mention:
+    """The mention whose sides the event takes: the first naming an initiator."""
+    fits = (c.mention for c in members if _fits(c.mention, chosen))
+    return next((m for m in fits if m.actor1 is not None), chosen)
 
 
 def _fits(mention: Mention, chosen: Mention) -> bool:
@@ -168,31 +176,75 @@ def _fits(mention: Mention, chosen: Mention) -> bool:
 _CIVILIANS = 7  # ACLED's inter code of civilians
 
 
+def _state_first() -> frozenset[str]:
+    """ISO2 codes of ``data/battle_order.tsv``: countries whose ACLED coding names the state
+    forces first in every battle with a non-state group."""
+    content = resources.files("conflictcoder.data").joinpath("battle_order.tsv").read_text("utf-8")
+    rows = [line.split("\t")[0].strip() for line in content.splitlines()]
+    return frozenset(r for r in rows if r and not r.startswith("#") and r != "iso2")
+
+
+_STATE_FIRST = _state_first()
+_SIDE_RANK = {1: 0, 8: 1}  # state forces, then foreign forces, then the rest
+
+
+def _reordered(text: str, lead: Mention, iso2: str | None) -> bool:
+    """Whether the event takes the sides of ``lead`` the other way round. ``roles`` puts the
+    state forces (then foreign forces) first in a symmetric battle ("clashes between rebels
+    and regime forces"), as ACLED codes battles in some countries (``data/battle_order.tsv``:
+    Syria); elsewhere ACLED lists first the side the report names first, so the sides are
+    put back in the order of the text."""
+    first, second = lead.actor1, lead.actor2
+    if iso2 in _STATE_FIRST or first is None or second is None:
+        return False
+    if lead.event_type != taxonomy.BATTLES or lead.sub_event_type in _STATE_SUBS:
+        return False
+    if _SIDE_RANK.get(first.inter, 2) >= _SIDE_RANK.get(second.inter, 2):
+        return False
+    if first.spans[0].start < second.spans[0].start:
+        return False
+    return bool(cues.BATTLE.fullmatch(text, lead.trigger.start, lead.trigger.end))
+
+
+_STATE_SUBS = frozenset({"Non-state actor overtakes territory", "Government regains territory"})
+
+
 def _sides(
+    text: str,
     members: Sequence[Context],
     chosen: Mention,
     country: tuple[str | None, str | None],
     lexicon: actors.ActorLexicon,
     on: date | None,
     evidence: dict[str, tuple[Span, ...]],
+    why: dict[str, str],
 ) -> dict:
     """actor1/2, their inter codes and associated actors, named for the event's country
     (``country``: ISO2 and ACLED name)."""
     iso2, name = country
     fields: dict = {}
+    refs = [_choose_actor(members, chosen, slot) for slot in ("actor1", "actor2")]
+    assoc = [[r for c in members for r in getattr(c.mention, s)] for s in _ASSOC]
+    lead = _lead(members, chosen)
+    if (refs[0], refs[1]) == (lead.actor1, lead.actor2) and _reordered(text, lead, iso2):
+        refs.reverse()
+        assoc.reverse()
+        why["actor1"] = "the sides in the order the report names them, as ACLED codes battles here"
     for side, slot in ((1, "actor1"), (2, "actor2")):
-        ref = _choose_actor(members, chosen, slot)
+        ref = refs[side - 1]
         fields[slot] = actors.localise(ref, iso2, name, lexicon, on=on) if ref else None
         fields[f"inter{side}"] = actors.inter_for(ref, iso2) if ref else None
         if ref:
             evidence[slot] = ref.spans
-    for slot in ("assoc_actor_1", "assoc_actor_2"):
-        refs = [r for c in members for r in getattr(c.mention, slot)]
-        names = dict.fromkeys(actors.localise(r, iso2, name, lexicon, on=on) for r in refs)
+    for slot, found in zip(_ASSOC, assoc, strict=True):
+        names = dict.fromkeys(actors.localise(r, iso2, name, lexicon, on=on) for r in found)
         fields[slot] = "; ".join(names) or None
-        if refs:
-            evidence[slot] = tuple(s for r in refs for s in r.spans)
+        if found:
+            evidence[slot] = tuple(s for r in found for s in r.spans)
     return fields
+
+
+_ASSOC = ("assoc_actor_1", "assoc_actor_2")
 
 
 _CROWD_TYPES = frozenset({taxonomy.PROTESTS, taxonomy.RIOTS})
@@ -288,7 +340,9 @@ def _build(
         gazetteer.country_name(country) if country else None
     )
 
-    sides = _sides(members, chosen, (country, country_name), lexicon, event_date, evidence)
+    sides = _sides(
+        text, members, chosen, (country, country_name), lexicon, event_date, evidence, why
+    )
     if chosen.event_type in _CROWD_TYPES:
         _add_identities(analysis, members, (country, country_name), lexicon, sides, evidence)
 
