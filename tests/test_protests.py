@@ -34,6 +34,14 @@ def test_how_it_went(text, expected):
         ),
         ("Farmers protested in the town. The weather was cold.", "Peaceful protest"),
         (
+            "Farmers protested in the town. Police clashed with the protesters near the bridge.",
+            "Violent demonstration",
+        ),
+        (
+            "Farmers protested in the town. Riot police dispersed them with water cannon.",
+            "Protest with intervention",
+        ),
+        (
             "Farmers protested in the town. Police fired shots in the air to disperse them.",
             "Protest with intervention",
         ),

@@ -65,6 +65,16 @@ def lexicon():
         ("The two tribes reached an understanding to end their feud over land.", "Agreement"),
         ("About 300 families fled their villages in the district, officials said.", "Other"),
         ("Border guards fired warning shots at shepherds near the disputed border.", "Other"),
+        # fighters captured, military equipment destroyed, ground tried for: a clash
+        ("Rebel fighters captured four soldiers near the dam on Friday.", "Armed clash"),
+        ("Militants destroyed an army tank with a guided weapon near the village.", "Armed clash"),
+        ("Army troops attempted to recapture the hill from the rebels on Sunday.", "Armed clash"),
+        ("Rebels pushed the soldiers out of three positions near the river.",
+         "Non-state actor overtakes territory"),
+        ("Army troops re-captured the border crossing from the rebels.",
+         "Government regains territory"),
+        ("Villagers blocked the main road near the market (east of the town) to demand water.",
+         "Peaceful protest"),
     ],
 )  # fmt: skip
 def test_rare_types(lexicon, text, sub_event_type):
@@ -82,6 +92,8 @@ def test_rare_types(lexicon, text, sub_event_type):
         ("Militiamen shot at soldiers accused of molesting girls in the town.", "Sexual violence"),
         ("Activists said a man carrying a bomb was shot dead by police at a checkpoint.",
          "Excessive force against protesters"),
+        ("Riot police dispersed the students with tear gas outside the ministry.",
+         "Violent demonstration"),
         ("Hundreds of families fled their villages after the raids by gunmen.", "Mob violence"),
     ],
 )  # fmt: skip

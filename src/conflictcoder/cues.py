@@ -111,11 +111,11 @@ BATTLE = _cue(
     r"|fire\s*-?fights?|exchanges?\s+of\s+(?:gun)?fire|exchanged\s+(?:gun)?fire|skirmish(?:es|ed)?"
     r"|combat|hostilities|engaged|engagements?|counter-?attack(?:ed|s)?|repelled|repulsed"
     r"|ambush(?:ed|es)?|(?:shelling|mortar|artillery|fire)\s+exchanges?|infiltration\s+attempts?"
-    r"|exchang(?:e|es|ed)\s+(?:of\s+)?(?:\w+\s+){0,2}(?:fire|shelling|shells|barrages|targeting|attacks)"
+    r"|exchang(?:e|es|ed)\s+(?:of\s+)?(?:\w+\s+){0,4}(?:fire|shelling|shells|barrages|targeting|attacks)"
     r"|attempt(?:ed|s)?\s+to\s+(?:advance|infiltrate|storm)|frontlines?|front\s+lines?"
     r"|shoot-?outs?|gunfights?|small\s+arms(?:\s+fire)?|bursts?\s+of\s+(?:gun|automatic\s+)?fire"
     r"|exchanged\s+shots|fired\s+(?:[\w-]+\s+){0,6}(?:at|on|upon)\s+(?:the\s+)?positions"
-    r"|(?:responded|reacted|retaliated|replied)\s+(?:\w+\s+){0,3}(?:gun)?fire|returned\s+(?:the\s+)?fire"
+    r"|(?:responded|reacted|retaliated|replied)\s+(?:[\w-]+\s+){0,3}(?:gun)?fire|returned\s+(?:the\s+)?fire"
     r"|fired\s+back|(?:gun)?fire\s+in\s+(?:response|retaliation)"
     r"|(?:thwarted|foiled|repelled|repulsed)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}"
     r"(?:attack|attempt|offensive|assault|advance)s?|firefights?|armed\s+confrontations?"
@@ -132,20 +132,21 @@ ATTACK = _cue(
     r"|recovered|burned|burnt|dismembered)"
 )
 GOV_TERRITORY = _cue(
-    r"recaptur(?:ed|e|es|ing)|retook|retak(?:e|en|ing)|regain(?:ed|s)?(?:\s+full)?\s+control"
+    r"re-?captur(?:ed|e|es|ing)|retook|retak(?:e|en|ing)|regain(?:ed|s|ing)?(?:\s+full)?\s+control"
     r"|liberat(?:ed|ion|ing)|took\s+back|taken\s+back|restored\s+control|back\s+under\s+(?:\w+\s+)?control"
 )
 TERRITORY = _cue(
     r"(?:captur(?:ed|e|es|ing)|controlled|control\s+of|seized|took(?!\s+(?:place|part)\b))\s+(?:the\s+|several\s+|two\s+|a\s+)?(?:[\w'-]+\s+){0,3}(?:towns?|villages?|city|cities|areas?"
     r"|positions?|bases?|hills?|districts?|neighbou?rhoods?|checkpoints?|outposts?|posts?|points?"
-    r"|localit(?:y|ies)|regions?|territor(?:y|ies))"
-    r"|(?:seized|took|taken|gained|gain|assumed|achieved|extend(?:ed)?|regain(?:ed)?)\s+(?:full\s+|partial\s+|total\s+|their\s+|its\s+)?control"
+    r"|localit(?:y|ies)|regions?|territor(?:y|ies)|barriers?|airports?|air\s*bases?|farms?|sites?)"
+    r"|(?:seized|took|taken|gained|gain|assumed|achieved|extend(?:ed)?|regain(?:ed|ing)?)\s+(?:full\s+|partial\s+|total\s+|their\s+|its\s+)?control"
     r"|managed\s+to\s+(?:control|capture|seize)|(?:were|was)\s+(?:completely\s+)?cleared\s+(?:from|of)|overr?an|overrun|fell\s+(?:in)?to"
-    r"|advanced\s+(?:on|into)|took\s+over|overt(?:ook|aken)|seized\s+(?:the\s+)?(?:town|village|city|area|base|hill)"
+    r"|advanced\s+(?:on|into)|took\s+over|taken\s+over|overt(?:ook|aken)"
+    r"|push(?:ed|es|ing)?\s+(?:\w+\s+){0,3}out\s+of|seized\s+(?:the\s+)?(?:town|village|city|area|base|hill)"
 )
 # The other side fired back: an explosion met with gunfire is a clash (``mentions``).
 RESPONSE = _cue(
-    r"(?:responded|reacted|retaliated|replied)\s+(?:\w+\s+){0,3}(?:gun)?fire|returned\s+(?:the\s+)?fire"
+    r"(?:responded|reacted|retaliated|replied)\s+(?:[\w-]+\s+){0,3}(?:gun)?fire|returned\s+(?:the\s+)?fire"
     r"|fired\s+back|(?:gun)?fire\s+in\s+(?:response|retaliation)"
 )
 # Fighting between communities (ACLED: identity militias clash, even when no armed group is named).
@@ -159,7 +160,19 @@ COMMUNAL = _cue(
 ADVANCE = _cue(
     r"advanc(?:ed|es|ing)|made\s+(?:\w+\s+){0,2}advances?|(?:operations?|campaigns?|offensives?"
     r"|assaults?)\s+against|(?:hold|held|holding)\s+off|repel(?:s|ling)?|in\s+action\s+against"
-    r"|offensives?"
+    r"|offensives?|(?:able|managed|attempt(?:ed|ing|s)?|tried|trying|sought)\s+to\s+advance"
+    r"|besieg(?:ed|ing)|encircl(?:ed|ing)"
+)
+# Fighters captured by their enemy: ACLED codes it as part of a battle (an armed clash).
+CAPTIVE = _cue(
+    r"captur(?:ed|ing)\s+(?:[\w-]+\s+){0,4}(?:fighters|members?|militants?|soldiers|troops|elements"
+    r"|operatives|gunmen|commanders?|officers?|personnel|rebels|insurgents|jihadists|conscripts)"
+)
+# Military equipment destroyed: an attack on an armed side.
+EQUIPMENT = _cue(
+    r"destroy(?:ed|ing|s)?\s+(?:[\w-]+\s+){0,3}(?:tanks?|bulldozers?|armou?red\s+vehicles?"
+    r"|military\s+vehicles?|APCs?|BMPs?|humvees?|(?:rocket\s+)?launchers?|artillery\s+pieces?"
+    r"|gun\s+emplacements?|technicals?)"
 )
 # Ground tried for, partly taken or disputed: no change of control to code (ACLED: an armed
 # clash; only the final acquisition is a territory change).
@@ -183,12 +196,12 @@ PROTEST = _cue(
     r"protest(?:ed|s|ing|ers|ors|er)?|demonstrat(?:ed|ion|ions|ors|or|ing|e)|rall(?:y|ies|ied|ying)"
     r"|(?<!forced\s)(?-i:march(?:ed|es|ing)?)|sit-?ins?|picket(?:ed|s|ing)?|went\s+on\s+strike|on\s+strike|strikers"
     r"|vigil|hunger\s+strike|dharnas?|gathered\s+to\s+(?:demand|denounce|protest|call|mark|voice|express|condemn|oppose)|boycott"
-    r"|took\s+to\s+the\s+streets|chant(?:ed|ing)\s+slogans|staged\s+a\s+(?:rally|march|sit-?in)"
+    r"|took\s+to\s+the\s+streets|(?:chant|shout|rais)(?:ed|ing)\s+(?:[\w-]+\s+){0,2}slogans|staged\s+a\s+(?:rally|march|sit-?in)"
     r"|(?:gathered|assembled|converged)\s+(?:[\w-]+\s+){0,8}(?:demanding|to\s+demand|to\s+draw\s+attention)"
     r"|came\s+out\s+(?:on|onto|into)\s+the\s+(?:roads?|streets?)|staged\s+(?:an?\s+)?(?:road\s+)?blockades?"
     r"|road\s+blockades?|banged\s+pots|pot-?banging|cacerolazos?"
-    r"|blocked\s+(?:the\s+)?(?:[\w-]+\s+){0,2}(?:roads?|highways?|streets?|rails?|railway|bridge)\s+(?:[\w-]+\s+){0,8}"
-    r"(?:to\s+(?:demand|protest|denounce|reject|press)|demanding|rejecting|in\s+protest)"
+    r"|blocked\s+(?:the\s+)?(?:[\w-]+\s+){0,2}(?:roads?|highways?|streets?|rails?|railway|bridge)\s+(?:[\w(),'’-]+\s+){0,8}"
+    r"(?:to\s+(?:demand|protest|denounce|reject|press|prevent|oppose)|demanding|rejecting|in\s+protest)"
     r"|dispers(?:ed|e|ing)\s+(?:about|around|nearly|some|over|hundreds\s+of|dozens\s+of|\d+|a\s+crowd\s+of|the\s+)*"
     r"(?:[\w-]+\s+){0,2}(?:crowds?|gatherings?|people|labou?rers|workers|residents|students|youths|traders"
     r"|farmers|supporters|villagers|women)|(?:were|was)\s+(?:eventually\s+|later\s+|forcibly\s+)?dispersed"
@@ -203,14 +216,16 @@ EXCESSIVE = _cue(
     r"live\s+(?:ammunition|fire|rounds|bullets)|opened\s+fire|shot\s+dead|killed|killing"
     r"|fired\s+(?:on|at|into)|shot"
 )
+# "riot police" are who met the crowd, not a riot
+_RIOT = r"riot(?:ed|s|ing)?(?!\s+(?:police|squads?|units?|gear|control|shields?|officers|forces|troops))"
 RIOT = _cue(
-    r"riot(?:ed|s|ing)?|torch(?:ed|ing)?|set(?:ting)?\s+(?:\w+\s+){0,3}(?:fire|ablaze|alight)"
+    _RIOT + r"|torch(?:ed|ing)?|set(?:ting)?\s+(?:\w+\s+){0,3}(?:fire|ablaze|alight)"
     r"|burn(?:ed|t|ing)\s+(?:\w+\s+)?(?:tyres|tires|vehicles|cars|effigies|police)|pelted|pelting"
     r"|threw\s+(?:stones|rocks|bottles|petrol\s+bombs|molotov)|stone[-\s]?(?:pelting|throwing)"
     r"|vandali[sz](?:ed|e|ing)|barricad(?:e|es|ed)|clashed\s+with\s+(?:the\s+)?police|molotovs?"
     r"|petrol\s+bombs?|ransacked|rampage"
 )
-# How a protest was met, by ACLED's definitions (``mentions.protest_level`` weighs them):
+# How a protest was met, by ACLED's definitions (``protests.protest_level`` weighs them):
 # force that kills or seriously injures (excessive), crowd violence (violent demonstration),
 # dispersal without serious injury (intervention).
 FORCE = _cue(
@@ -226,13 +241,15 @@ WARNING_SHOTS = re.compile(
     re.IGNORECASE,
 )
 CROWD_VIOLENCE = _cue(
-    r"riot(?:ed|s|ing)?|torch(?:ed|ing)?|set(?:ting)?\s+(?:\w+\s+){0,3}(?:fire|ablaze|alight)"
+    _RIOT + r"|torch(?:ed|ing)?|set(?:ting)?\s+(?:\w+\s+){0,3}(?:fire|ablaze|alight)"
     r"|burn(?:ed|t|ing)\s+(?:\w+\s+){0,2}(?:tyres|tires|objects|debris|atms?|banks?|vehicles?|cars?|effigies|police|buildings?"
     r"|offices?|shops?|property|barricades?|houses?|stations?|buses|trucks)|pelted|pelting"
     r"|(?:threw|throwing|thrown|hurled|hurling)\s+(?:\w+\s+){0,2}(?:stones|rocks|bottles|petrol\s+bombs"
     r"|molotovs?|bricks|objects|projectiles|firebombs)|stone[-\s]?(?:pelting|throwing)"
     r"|vandali[sz](?:ed|e|ing)|burning\s+(?:barricades|tyres|tires|objects|debris|logs)|barricad(?:e|es|ed|ing)(?!\s+(?:themselves|himself|herself))"
     r"|blocked\s+(?:\w+\s+){0,4}with\s+(?:\w+\s+){0,2}(?:tyres|tires|barricades|burning)"
+    r"|(?:police|security\s+forces|soldiers|troops|officers)\s+(?:\w+\s+)?clashed\s+with\s+(?:the\s+)?"
+    r"(?:\w+\s+)?(?:protest[eo]rs|demonstrators|crowds?|youths|participants|them)"
     r"|(?:turned|became|grew)\s+violent|violent\s+(?:demonstrations?|protests?|riots?)|degenerated\s+into|clashed\s+with\s+(?:the\s+)?"
     r"(?:police|security|soldiers|troops|authorities)|molotovs?|petrol\s+bombs?|ransack(?:ed|ing)"
     r"|rampage|looted\s+(?:\w+\s+){0,2}(?:shops?|stores?|businesses|supermarkets?|warehouses?|markets?"
@@ -302,6 +319,8 @@ LOOTING = _cue(
     r"(?:was|were)\s+(?:set\s+on\s+fire|set\s+ablaze|burned|burnt|torched|destroyed|vandali[sz]ed)"
     r"|(?:dismantled|destroyed|burned|torched)\s+(?:an?\s+|the\s+|two\s+|several\s+)?(?:[\w-]+\s+){0,2}"
     r"(?:labs?|laborator(?:y|ies)|plantations?)|stole|robbed|extort(?:ed|ion)"
+    r"|seiz(?:ed|ure\s+of)\s+(?:[\w(),.-]+\s+){0,8}?(?:marijuana|cocaine|drugs|narcotics|heroin"
+    r"|methamphetamines?|cannabis|hashish|contraband|cigarettes)"
 )
 DISRUPTED = _cue(
     r"defus(?:ed|e|ing)|dismantl(?:ed|e|ing)\s+(?:an?\s+|the\s+|two\s+|three\s+|several\s+)?(?:[\w-]+\s+){0,2}"
@@ -309,8 +328,12 @@ DISRUPTED = _cue(
     r"|munitions?|ordnance|booby)|intercept(?:ed|s|ing)?|foil(?:ed|s)"
     r"|(?:shot\s+down|downed)(?!\s+(?:\w+\s+){0,3}(?:planes?|aircraft|airliners?|jets?|helicopters?))"
     r"|(?:did\s+not|didn't|failed\s+to)\s+(?:explode|detonate|go\s+off)"
-    r"|thwart(?:ed|s)|seiz(?:ed|ure)\s+(?:of\s+)?(?:a\s+)?(?:\w+\s+)?"
-    r"(?:weapons|arms|ammunition|explosives|rifles|guns)|(?:weapons|arms|ammunition)\s+caches?"
+    r"|thwart(?:ed|s)|seiz(?:ed|ure)\s+(?:of\s+)?(?:a\s+)?(?:[\w,-]+\s+){0,3}"
+    r"(?:weapons|arms|ammunition|explosives|rifles|guns|hand-?grenades|grenades|IEDs|TNT)"
+    r"|(?:weapons?|arms|ammunition)\s+(?:caches?|depots?|stockpiles?)"
+    r"|diffused\s+(?:\w+\s+){0,3}(?:bombs?|IEDs?|devices?|mines?|explosives?)"
+    r"|recovered\s+(?:\w+\s+){0,3}(?:bombs|IEDs?|explosive\s+devices?|explosives|grenades|landmines|mines)"
+    r"|(?:exploded|detonated|went\s+off)\s+prematurely|premature(?:ly)?\s+(?:explosion|detonation)"
     r"|neutrali[sz]ed\s+(?:a|an|the)\s+(?:bomb|IED|device|explosive)|bomb\s+disposal|cleared\s+(?:\w+\s+){0,2}(?:mines|minefields?|explosives)"
     r"|de-?min(?:ed|ing)\s+(?:\w+\s+){0,2}(?:fields?|areas?|roads?)|mine\s+clearance"
     r"|controlled\s+explosion|safely\s+detonated|made\s+safe|(?:found|discovered|uncovered)\s+"
@@ -352,6 +375,8 @@ CHANGE = _cue(
     r"|arrived|dispatched|sent\s+(?:\w+\s+)?(?:troops|reinforcements)|disband(?:ed)?|split|training"
     r"|checkpoints?|surrender(?:ed)?|announced|joined|fortif(?:y|ied|ications?)|trenches"
     r"|security\s+measures|imposed|restrictions|banned|military\s+exercises?|drills?"
+    r"|(?:ended|cut|severed)\s+(?:its|their|all)\s+(?:ties|affiliation)|dissol(?:ved|ution)"
+    r"|pledged\s+(?:its\s+|their\s+|his\s+)?allegiance"
 )
 # A seizure of power: "Other" even when its leaders are detained in it.
 COUP = _cue(r"coup(?:\s+d'[eé]tat)?|seized\s+power|military\s+takeover")
@@ -363,6 +388,7 @@ OTHER = _cue(
     r"|warning\s+shots|(?:fired|firing)\s+(?:\w+\s+){0,3}in(?:to)?\s+the\s+air"
     r"|released\s+(?:\d+|\w+)\s+(?:[\w-]+\s+){0,2}(?:prisoners|detainees|captives)"
     r"|(?:prisoners|detainees)\s+(?:\w+\s+){0,2}(?:were|was)\s+(?:freed|released)"
+    r"|(?:were|was)\s+(?:freed|released)\s+from\s+(?:\w+\s+){0,2}(?:prisons?|jails?|captivity|detention)"
 )
 
 _MARCH = re.compile(r"(?<![\w-])(?<!forced\s)march(?:ed|es|ing)?(?![\w-])")
@@ -372,7 +398,7 @@ _FAST = {
                 ATTACK, GOV_TERRITORY, TERRITORY, CONTESTED, ADVANCE, PROTEST, INTERVENTION, EXCESSIVE, RIOT, MOB,
                 FORCE, CROWD_VIOLENCE, DISPERSAL,
                 ARREST, LOOTING, DISRUPTED, FIREARMS, DOWNED_AIRCRAFT, COMMUNAL, AGREEMENT, HEADQUARTERS, TRANSFER, CHANGE, OTHER, COUP,
-                FAILED_DEFUSAL)
+                FAILED_DEFUSAL, CAPTIVE, EQUIPMENT)
 }  # fmt: skip
 
 _HEADS = {cue: cue_screen.heads_of(fast.pattern) for cue, fast in _FAST.items()}

@@ -18,8 +18,9 @@ from dataclasses import replace
 from conflictcoder import cues, fatalities, protests, roles, typing_rules
 from conflictcoder.actors import ActorLexicon, ActorMatch
 from conflictcoder.models import ActorRef, Mention, Sentence, Span
+from conflictcoder.protests import protest_level
 from conflictcoder.taxonomy import BATTLES, EXPLOSIONS, PROTESTS, RIOTS, SUB_EVENT_TYPES, VAC
-from conflictcoder.typing_rules import Typed, protest_level
+from conflictcoder.typing_rules import Typed
 
 __all__ = ["SUB_EVENT_TYPES", "Typed", "find", "protest_level", "signals"]
 
@@ -56,6 +57,11 @@ def signals(text: str, lexicon: ActorLexicon) -> tuple[str, ...]:
     killed = fatalities.deaths(text, 0, len(text), lower)[0]
     return typing_rules.rule_signals(text, 0, len(text), found, lower, killed)
 
+
+# How sure the learned model must be of the type of the first sentence of a text in which
+# nothing else reports an event (elsewhere ``typing_rules``' own bars, 0.75 and 0.85, apply):
+# a report's lede tells its event, in words the cues may not know.
+LEDE_FLOOR = 0.5
 
 _CROWDS = {PROTESTS: "Protesters ({country})", RIOTS: "Rioters ({country})"}
 _VICTIMS = "Civilians ({country})"
@@ -163,13 +169,15 @@ def _mention(
     sentence: Sentence,
     lexicon: ActorLexicon,
     counted: tuple[int | None, tuple[Span, ...]] | None = None,
+    floor: float | None = None,
 ) -> Mention | None:
-    """The mention of a sentence or clause (``counted``: its ``fatalities.deaths``, when known)."""
+    """The mention of a sentence or clause (``counted``: its ``fatalities.deaths``, when known;
+    ``floor``: ``typing_rules.typed``'s, for a lede)."""
     found = _actors(text, sentence.start, sentence.end, lexicon, lower)
     if counted is None:
         counted = fatalities.deaths(text, sentence.start, sentence.end, lower)
     deaths, death_spans = counted
-    typed = typing_rules.typed(text, sentence.start, sentence.end, found, lower, deaths)
+    typed = typing_rules.typed(text, sentence.start, sentence.end, found, lower, deaths, floor)
     if typed is None or _skip(text, sentence, typed.trigger, typed.sub_event_type, lower):
         return None
     sub = typed.sub_event_type
@@ -397,6 +405,9 @@ def find(text: str, sentences: tuple[Sentence, ...], lexicon: ActorLexicon) -> t
                 is_crowd = typed.event_type in (PROTESTS, RIOTS)
                 protest = len(found) if is_crowd else None
             found.append(typed)
+    if not found and sentences:  # a report tells its event first: trust the model more there
+        lede = _mention(text, lower, sentences[0], lexicon, floor=LEDE_FLOOR)
+        found = [lede] if lede is not None else []
     return tuple(protests.calm(_unnamed_side(text, sentences, m, lexicon)) for m in found)
 
 

@@ -1,12 +1,12 @@
 """How a protest went: what the sentences after a protest say of it.
 
-A protest is typed first by its own sentence (``typing_rules.protest_level``); the sentences
-that follow may tell how it went ("Police dispersed them with tear gas.", "Police arrested
-12.", "Chairs were burnt."). ``met`` raises the protest to ACLED's stronger type when they do
-(peaceful < intervention < excessive force < violent demonstration) and ``how_it_went`` says
-whether a crowd's acts belong to the protest told before; ``calm`` drops the tolls of calm
-protests (they name the grievance). Split from ``mentions``, which calls these while reading
-an article.
+A protest is typed first by its own sentence (``protest_level``, called by ``typing_rules``);
+the sentences that follow may tell how it went ("Police dispersed them with tear gas.",
+"Police arrested 12.", "Chairs were burnt."). ``met`` raises the protest to ACLED's stronger
+type when they do (peaceful < intervention < excessive force < violent demonstration) and
+``how_it_went`` says whether a crowd's acts belong to the protest told before; ``calm`` drops
+the tolls of calm protests (they name the grievance). Split from ``mentions``, which calls
+these while reading an article.
 """
 
 from __future__ import annotations
@@ -15,9 +15,63 @@ import re
 from dataclasses import replace
 
 from conflictcoder import cues
-from conflictcoder.models import Mention, Sentence
+from conflictcoder.models import Mention, Sentence, Span
 from conflictcoder.taxonomy import PROTESTS, RIOTS, SUB_EVENT_TYPES
-from conflictcoder.typing_rules import protest_level
+
+_PROTEST_LEVELS = (
+    ("Violent demonstration", "the crowd used violence or vandalism"),
+    ("Excessive force against protesters", "protesters shot at, killed or seriously hurt"),
+    ("Protest with intervention", "protest dispersed, arrested or met with force"),
+)
+
+
+def _matches(pattern: re.Pattern[str], text: str, lower: str | None, start: int, end: int):
+    while start < end and (match := cues.search(pattern, text, lower, start, end)) is not None:
+        yield match
+        start = match.end() if match.end() > start else start + 1
+
+
+_CROWD_WHO = re.compile(
+    r"\b(?:protest[eo]rs|demonstrators|crowds?|mobs?|youths?|rioters)\s+(?:who|that)"
+    r"\s+(?:had\s+|also\s+|then\s+)?$|\bwho\s+were\s+$",  # "people, who were burning tyres"
+    re.IGNORECASE,
+)
+_ATTRIBUTIVE = re.compile(r"\b(?:the|an?|his|her|their|its)\s+$", re.IGNORECASE)
+
+
+def protest_level(
+    text: str, start: int, end: int, lower: str | None = None
+) -> tuple[str, Span, str] | None:
+    """How a crowd acted or was met in ``text[start:end]`` by ACLED's protest definitions:
+    violent demonstration (the crowd burns, stones, vandalises, clashes with police) over
+    excessive force (live fire, killed or seriously injured protesters) over intervention
+    (dispersal, tear gas, arrests, beatings without serious injury); None when nothing is
+    said. Cues that name the grievance ("protested against the killing of") do not count;
+    shots fired in the air or rubber bullets are dispersal."""
+    dispersal = None
+    for (sub, why), pattern in zip(
+        _PROTEST_LEVELS, (cues.CROWD_VIOLENCE, cues.FORCE, cues.DISPERSAL), strict=True
+    ):
+        for match in _matches(pattern, text, lower, start, end):
+            before = max(start, match.start() - 60)
+            if pattern is cues.CROWD_VIOLENCE and (
+                _CROWD_WHO.search(text, before, match.start())
+                or "violent" in match.group(0).lower()
+            ):
+                pass  # "demonstrators who pelted stones", "the protest turned violent"
+            elif cues.search(cues.MOTIVE, text, lower, before, match.start()):
+                continue
+            if match.group(0).endswith("ed") and _ATTRIBUTIVE.search(text, before, match.start()):
+                continue  # "the arrested president": who they are, not what was done
+            span = Span(match.start(), match.end())
+            if pattern is cues.FORCE and cues.WARNING_SHOTS.match(text, match.end(), end):
+                dispersal = dispersal or span
+                continue
+            return sub, span, why
+    if dispersal is not None:
+        return "Protest with intervention", dispersal, "shots fired in the air to disperse"
+    return None
+
 
 # ACLED's protest scale: how the crowd acted or was met, weakest first.
 _PROTEST_SEVERITY = {

@@ -99,8 +99,11 @@ class TypeModel:
     def scores(self, text: str, signals: tuple[str, ...] = ()) -> np.ndarray | None:
         """Class probabilities for ``text`` in ``classes`` order (None: no known feature)."""
         logits = self.logits(text, signals)
-        if logits is None:
-            return None
+        return None if logits is None else self.softmax(logits)
+
+    @staticmethod
+    def softmax(logits: np.ndarray) -> np.ndarray:
+        """Class probabilities from ``logits``."""
         exp = np.exp(logits - _MAX(logits))
         return exp / _SUM(exp)
 
@@ -114,11 +117,14 @@ class TypeModel:
     def best(self, text: str, signals: tuple[str, ...] = ()) -> tuple[str, float] | None:
         """The most probable sub-event type and its probability, or None."""
         logits = self.logits(text, signals)
-        if logits is None:
-            return None
+        return None if logits is None else self.best_of(logits)
+
+    def best_of(self, logits: np.ndarray) -> tuple[str, float]:
+        """The most probable sub-event type and its probability, from ``logits``."""
         scores = logits.tolist()  # 25 numbers: plain floats are faster than numpy here
         most = max(scores)
-        return self.classes[scores.index(most)], 1.0 / sum(math.exp(x - most) for x in scores)
+        exp = math.exp
+        return self.classes[scores.index(most)], 1.0 / sum([exp(x - most) for x in scores])
 
 
 def from_arrays(arrays: dict[str, np.ndarray]) -> TypeModel:
