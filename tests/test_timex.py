@@ -370,6 +370,12 @@ BUSINESS_DCT = date(1999, 11, 4)  # a Thursday
          "DATE", "1999", None, None),
         (BUSINESS_DCT, "We will not cut prices in the near term.", "the near term",
          "DATE", "FUTURE_REF", None, None),
+        # "last <month>": the month just past is "last month", so "last October" in
+        # November is a year back; an earlier month is this year's.
+        (BUSINESS_DCT, "The plant closed last October.", "last October",
+         "DATE", "1998-10", date(1998, 10, 15), 3),
+        (BUSINESS_DCT, "The plant closed last June.", "last June",
+         "DATE", "1999-06", date(1999, 6, 15), 3),
     ],
 )  # fmt: skip
 def test_news_conventions(dct, sentence, quote, type_, value, day, precision):

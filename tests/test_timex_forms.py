@@ -173,6 +173,24 @@ def test_parenthesised_range_takes_the_date_it_elaborates():
         # "in recent years" says when; "recent weeks" stays a vague duration.
         ("Attacks have grown in recent years.", [("recent years", "DATE", "PAST_REF")]),
         ("Attacks have grown in recent weeks.", [("recent weeks", "DURATION", "PXW")]),
+        # A count with an adjective between it and its unit still measures the unit.
+        ("He spent three straight days in jail.", [("three straight days", "DURATION", "P3D")]),
+        ("The lease runs for an additional year.", [("an additional year", "DURATION", "P1Y")]),
+        # The end of the decade: the DCT's decade.
+        (
+            "The plant will close by the end of the decade.",
+            [("the end of the decade", "DATE", "201")],
+        ),
+        ("Prices rose in the decade since the war.", []),
+        # "later in the day", "the week before": the day or week of the preceding date.
+        (
+            "On March 5 the talks failed. Later in the day, a bomb exploded.",
+            [("March 5", "DATE", "2013-03-05"), ("the day", "DATE", "2013-03-05")],
+        ),
+        (
+            "On March 5 the talks failed. The week before, rebels attacked.",
+            [("March 5", "DATE", "2013-03-05"), ("The week before", "DATE", "2013-W09")],
+        ),
     ],
 )
 def test_news_robustness(sentence, expected):

@@ -191,6 +191,11 @@ def resolve_anaphor(
     m: re.Match[str], ctx: Context, anchor: date | None, coarse: tuple[date, str] | None
 ) -> tuple[Timex, date | None]:
     g = m.groupdict()
+    if g["inday"]:  # "later in the day": the day of the preceding date
+        day = anchor or ctx.dct
+        source = "the preceding date" if anchor else "publication date (no antecedent)"
+        span = (m.start("inday"), m.end("inday"))
+        return make(m, ctx, "DATE", day.isoformat(), f"in the day, {source}", span=span), day
     unit_word = (g["unit"] or g["unit2"]).lower()
     base = anchor
     if unit_word in ("year", "month", "week") and coarse is not None:

@@ -180,7 +180,9 @@ def resolve(
         elif rel2:
             year = dct.year + {"last": -1, "this": 0, "next": 1}[rel2]
         elif rel in ("last", "past"):
-            year = dct.year if month < dct.month else dct.year - 1
+            # the month just before the DCT's is "last month": "last February" in March is a
+            # year back
+            year = dct.year if month < dct.month - 1 else dct.year - 1
         elif rel in ("next", "coming"):
             year = dct.year if month > dct.month else dct.year + 1
         elif rel == "this":

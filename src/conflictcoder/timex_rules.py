@@ -74,6 +74,8 @@ _CLOCK_DAY = (
     r"\s+(?:(?P<rw>this|yesterday|tomorrow)\s+(?P<rpod>morning|afternoon|evening)"
     r"|(?P<rw2>tonight|last\s+night))\b"
 )
+# "three straight days", "two full weeks", "an additional year": the count still measures the unit
+_ADJ = r"(?:(?:full|straight|consecutive|additional|extra)\s+)?"
 _CLAUSE_END = r"(?=\s*(?:[,.;:!?)\"”]|--|—|$|and\b|but\b|when\b|while\b|as\b))"
 
 _PATTERNS: tuple[tuple[str, str], ...] = (
@@ -150,7 +152,8 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     (
         "theyear",
         rf"\b(?:(?P<mod>{MOD})\s+)?the\s+(?:(?P<adj>fiscal|full)\s+)?"
-        r"(?P<unit>year|quarter|month|week|weekend)\b(?!\s+(?:before|after|earlier|later|ago)\b|-)",
+        r"(?P<unit>year|quarter|month|week|weekend|decade|century)\b"
+        r"(?!\s+(?:before|after|earlier|later|ago)\b|-)",
     ),
     (
         "spokenyear",
@@ -171,7 +174,7 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         "duration",
         rf"\b(?:(?P<approx>{APPROX})\s+)?(?:(?P<the>the)\s+)?(?:(?P<rel>past|{_LAST_ADJ}|next|first|"
         r"coming|previous|following|final|latest|initial|remaining|preceding|other)\s+)?"
-        rf"(?P<num>{NUM})(?P<half>\s+1/2|[-\s]+and[-\s]+a[-\s]+half)?(?:\s+more)?[-\s]+"
+        rf"(?P<num>{NUM})(?P<half>\s+1/2|[-\s]+and[-\s]+a[-\s]+half)?(?:\s+more)?[-\s]+{_ADJ}"
         rf"(?P<unit>{UNIT})\b(?P<half2>\s+and\s+a\s+half\b)?(?:\s+or\s+so\b)?(?:-(?P<long>long))?"
         r"(?!-old|\s+old)",
     ),
@@ -179,7 +182,7 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         "durrange",
         rf"\b(?:(?P<approx>{APPROX})\s+)?(?:(?P<the>the)\s+)?(?:(?P<rel>past|{_LAST_ADJ}|next|first|"
         r"coming|previous|following|final|latest|initial|remaining|preceding|other)\s+)?"
-        rf"{LOW}(?P<num>{NUM})(?P<half>\s+1/2|[-\s]+and[-\s]+a[-\s]+half)?(?:\s+more)?[-\s]+"
+        rf"{LOW}(?P<num>{NUM})(?P<half>\s+1/2|[-\s]+and[-\s]+a[-\s]+half)?(?:\s+more)?[-\s]+{_ADJ}"
         rf"(?P<unit>{UNIT})\b(?P<half2>\s+and\s+a\s+half\b)?(?:\s+or\s+so\b)?(?:-(?P<long>long))?"
         r"(?!-old|\s+old)",
     ),
@@ -200,9 +203,11 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     ),
     (
         "anaphor",
-        rf"\b(?:(?P<mod>early|late|earlier|later)\s+)?(?:(?:the|that)\s+(?P<which>(?:very\s+)?same|"
+        rf"\b(?:(?P<mod>early|late|earlier|later)\s+)?(?:"
+        rf"the\s+(?P<unit2>day|night|week|month|year)\s+(?P<dir>before|after){_CLAUSE_END}"
+        rf"|(?:the|that)\s+(?P<which>(?:very\s+)?same|"
         rf"next|following|previous|preceding|prior)?\s*(?P<unit>day|{POD}|week|weekend|month|year)"
-        rf"|the\s+(?P<unit2>day|night)\s+(?P<dir>before|after){_CLAUSE_END})\b",
+        rf"|(?:earlier|later)\s+in\s+(?P<inday>the\s+day))\b",
     ),
     (
         "quarter",
@@ -397,10 +402,12 @@ def accept(name: str, match: re.Match[str], text: str) -> bool:
         return _EARLY_HOURS.search(text, max(0, match.start() - 10), match.start()) is None
     if name == "theyear":
         unit = match.group("unit").lower()
+        if unit in ("decade", "century"):  # "the end of the decade"; not "in the decade since"
+            return match.group("mod") is not None
         return match.group("mod") is not None or unit in ("year", "quarter", "weekend")
     if name == "anaphor":
         which = match.group("which")
-        if match.group("unit2"):
+        if match.group("unit2") or match.group("inday"):
             return True
         starts_with_that = match.group(0).lower().split()[-2 if which is None else 0]
         return which is not None or starts_with_that == "that"
@@ -437,7 +444,7 @@ _TRIGGER_TEXT = {
     "future": "soon future term",
     "yearend": "end",
     "unitrel": "week weekend month year quarter decade century",
-    "theyear": "year quarter month week weekend",
+    "theyear": "year quarter month week weekend decade century",
     "spokenyear": "eighteen nineteen twenty thousand",
     "decade3": "twenties thirties forties fifties sixties seventies eighties nineties",
     "ago": _UNIT_WORDS,
