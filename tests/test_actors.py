@@ -271,3 +271,52 @@ def test_bundled_units(text, country, expected):
     [match] = LEXICON.find(text)
     iso2 = {name: code for code, name in LEXICON.country_names.items()}[country]
     assert actors.localise(match.ref(), iso2, country, LEXICON, on=date(2020, 5, 1)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "country", "expected"),
+    [
+        # a community militia named in one country is named after the event's country
+        ("Tiv militias attacked the village", "Tiv militias", "Nigeria", "Tiv Ethnic Militia"),
+        ("suspected Fulani militiamen attacked", "Fulani militiamen", "Mali", "Fulani Ethnic"),
+        ("clan militias clashed near the town", "clan militias", "Somalia", "Unidentified Clan"),
+        # gangs are named where ACLED codes them (the Americas), else unidentified armed groups
+        ("drug traffickers exchanged fire", "drug traffickers", "Brazil", "Unidentified Gang"),
+        ("gang members shot a man", "gang members", "Honduras", "Unidentified Gang"),
+        ("gang members shot a man", "gang members", "India", "Unidentified Armed Group"),
+        # the forces of a coalition's states fighting in its country are the coalition
+        ("Saudi forces fired artillery", "Saudi forces", "Yemen", "Operation Restoring Hope"),
+        ("Saudi forces fired artillery", "Saudi forces", "Saudi Arabia", "Military Forces of Saudi"),
+        # the doer's hyphen ("Taliban-planted") ends a name; a hyphenated word does not
+        ("hit by a Taliban-planted landmine", "Taliban", "Afghanistan", "Taliban"),
+        ("pro-Hadi forces repelled an attack", "pro-Hadi forces", "Yemen", "Military Forces of Yemen (2012-)"),
+    ],
+)  # fmt: skip
+def test_names_from_general_knowledge(text, quote, country, expected):
+    match = LEXICON.find(text)[0]
+    assert text[match.start : match.end] == quote
+    iso2 = {name: code for code, name in LEXICON.country_names.items()}[country]
+    named = actors.localise(match.ref(), iso2, country, LEXICON, on=date(2020, 5, 1))
+    assert named.startswith(expected)
+    if expected.endswith(("Militia", "Ethnic", "Clan", "Gang", "Group")):
+        assert named.endswith(f"({country})")
+
+
+@pytest.mark.parametrize("text", ["pro-ISIS media outlets", "Taliban-held areas", "a gang rape"])
+def test_no_actor_in_hyphenated_or_other_words(text):
+    assert LEXICON.find(text) == ()
+
+
+def test_forces_of_column(tmp_path):
+    path = tmp_path / "actors.csv"
+    path.write_text(
+        "name,aliases,inter,country,notes,forces_of\n"
+        "Military Forces of {country},forces,1,,,\n"
+        "Operation Example,,8,IQ,,TR|IR\n",
+        encoding="utf-8",
+    )
+    lexicon = actors.load_lexicon(path)
+    assert set(lexicon.operations) == {("TR", "IQ"), ("IR", "IQ")}
+    [match] = lexicon.find("Turkish forces shelled")
+    assert actors.localise(match.ref(), "IQ", "Iraq", lexicon) == "Operation Example"
+    assert actors.localise(match.ref(), "SY", "Syria", lexicon) == "Military Forces of Turkey"

@@ -14,7 +14,7 @@ from __future__ import annotations
 import csv
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from importlib import resources
 from pathlib import Path
@@ -43,6 +43,7 @@ class ActorEntry:
     inter: int
     country: str | None
     notes: str | None = None
+    forces_of: tuple[str, ...] = ()  # states whose forces in ``country`` are this actor
 
     @property
     def generic(self) -> bool:
@@ -79,6 +80,10 @@ class ActorLexicon:
     _demonyms: Mapping[str, str]  # adjective -> ISO2
     _pattern: re.Pattern[str]
     _bare: re.Pattern[str] | None = None  # aliases alone ("Syrian National Army")
+    # (ISO2 of a state, ISO2 of the country it fights in) -> the operation's entry
+    operations: Mapping[tuple[str, str], ActorEntry] = field(
+        default_factory=lambda: MappingProxyType({})
+    )
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> tuple[ActorMatch, ...]:
         """Actors named in ``text[start:end]``, left to right, longest match first."""
@@ -143,7 +148,10 @@ def _entry(row: dict[str, str], where: str) -> ActorEntry:
     aliases = tuple(a.strip() for a in (row.get("aliases") or "").split("|") if a.strip())
     country = (row.get("country") or "").strip().upper() or None
     notes = (row.get("notes") or "").strip() or None
-    return ActorEntry(name, aliases, inter, country, notes)
+    forces_of = tuple(
+        c.strip().upper() for c in (row.get("forces_of") or "").split("|") if c.strip()
+    )
+    return ActorEntry(name, aliases, inter, country, notes, forces_of)
 
 
 def _derived_aliases(entry: ActorEntry) -> tuple[str, ...]:
@@ -182,12 +190,46 @@ def _alternation(words: Iterable[str], fold: bool = False) -> str:
     return render(trie)
 
 
+# What may follow an alias: not a letter or a hyphenated word ("pro-ISIS"), nor "'s" and a
+# name ("Iraq's Kurdistan"), but the doer's hyphen of "a Taliban-planted bomb".
+_AFTER_ALIAS = (
+    r"(?!\w|-(?!(?:planted|laid|placed|claimed|fired|launched|triggered|detonated)\b)"
+    r"|['’]s\s+[A-Z])"
+)
+
+
+# ACLED's names of community militias: "Tiv Ethnic Militia (Nigeria)", "Leelkayse Clan
+# Militia (Somalia)", "Tafas Communal Militia (Syria)".
+_COMMUNITY = re.compile(
+    r"(?P<group>[A-Z][\w'-]*(?: [A-Z][\w'-]*){0,3}) "
+    r"(?P<kind>Ethnic|Communal|Clan|Sub-Clan|Caste|Indigenous|Tribal) Militia \([^()]+\)"
+)
+
+
+def _community_templates(entries: Iterable[ActorEntry]) -> list[ActorEntry]:
+    """A generic row for each community militia the lexicon names in some country: "Tiv
+    militias" name "Tiv Ethnic Militia ({country})" wherever the event is, as ACLED names
+    a community's militia after the country it acts in."""
+    made: dict[str, ActorEntry] = {}
+    for entry in entries:
+        match = _COMMUNITY.fullmatch(entry.name)
+        if match is None or match.group("group").startswith("Unidentified"):
+            continue
+        group, kind = match.group("group"), match.group("kind")
+        name = f"{group} {kind} Militia ({PLACEHOLDER})"
+        words = (f"{group} militia", f"{group} militias", f"{group} militiamen")
+        words += (f"{group} {kind.lower()} militia", f"{group} {kind.lower()} militias")
+        made.setdefault(name, ActorEntry(name, words, entry.inter, None, "community militia"))
+    return list(made.values())
+
+
 def build_lexicon(
     entries: Iterable[ActorEntry], demonyms: Mapping[str, tuple[str, tuple[str, ...]]]
 ) -> ActorLexicon:
     """A lexicon from entries and ``{iso2: (country name, adjectives)}``; later rows win."""
+    entries = list(entries)
     by_name: dict[str, ActorEntry] = {}
-    for entry in entries:
+    for entry in (*_community_templates(entries), *entries):
         by_name[entry.name] = entry
     aliases: dict[str, ActorEntry] = {}
     exact: list[str] = []
@@ -227,10 +269,17 @@ def build_lexicon(
     )
     pattern = re.compile(
         rf"(?<![\w-])(?:(?:the\s+)?(?P<dem>{_alternation(adjectives)})[\s-]+)?"
-        rf"(?P<alias>{alias_re})(?![\w-]|['’]s\s+[A-Z])"
+        rf"(?P<alias>{alias_re}){_AFTER_ALIAS}"
     )
-    bare = re.compile(rf"(?P<alias>{alias_re})(?![\w-]|['’]s\s+[A-Z])")
+    bare = re.compile(rf"(?P<alias>{alias_re}){_AFTER_ALIAS}")
+    operations = {
+        (state, entry.country): entry
+        for entry in by_name.values()
+        if entry.country
+        for state in entry.forces_of
+    }
     return ActorLexicon(
+        operations=MappingProxyType(operations),
         _bare=bare,
         entries=tuple(by_name.values()),
         by_name=MappingProxyType(by_name),
@@ -284,6 +333,7 @@ _ONLY_LISTED = MappingProxyType(
     {
         "Opposition Rebels ({country})": "Unidentified Armed Group ({country})",
         "Islamist Militia ({country})": "Unidentified Armed Group ({country})",
+        "Unidentified Gang ({country})": "Unidentified Armed Group ({country})",
     }
 )
 
@@ -339,6 +389,9 @@ def localise(
     current (open-ended) name is used.
     """
     own = ref.country if ref.country and ref.inter in (1, 8) else None
+    operation = lexicon.operations.get((own, country_iso2)) if own and country_iso2 else None
+    if operation is not None and ref.generic:  # "Saudi forces" in Yemen: the coalition
+        return operation.name
     iso2 = own or country_iso2
     name_of_country = lexicon.country_name(own) if own else country_name
     name_of_country = name_of_country or lexicon.country_name(iso2)
