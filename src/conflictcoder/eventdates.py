@@ -12,7 +12,9 @@ and ACLED ``time_precision``, each choice recorded in ``Event.why["event_date"]`
   2015 4:46 AM EDT", "(Published Monday, Oct. 31)") dates nothing. In a violent event's
   sentence, a date governed by a verb of the legal or reporting process that follows the
   violence ("was arrested Wednesday in the shooting", "pleaded guilty Tuesday to murder",
-  "police said Sunday") dates that step, not the shooting.
+  "police said Sunday") dates that step, not the shooting, unless the date owns a word of
+  the violence ("said Monday's shooting felt too close"). "The previous day" is background
+  to the date before it, never the reference date of the sentences after it.
 - **The event's date** is the earliest own date of its mentions (the day it began),
   ``date_source`` "text". Without one (``date_source`` "discourse"): for a violent event,
   the first date the article ties to the violence elsewhere ("It happened on Aug. 3", "the
@@ -24,7 +26,11 @@ and ACLED ``time_precision``, each choice recorded in ``Event.why["event_date"]`
   back from it); else the publication date, time_precision 2 (``date_source`` "publication").
 - **Vague dates made exact.** A violent event dated by a week or a month ("last week",
   "earlier this month"), not by a named day, takes the first day-precise date in that
-  week (±4 days) or month that the article ties to the violence.
+  week (±4 days) or month that the article ties to the violence; for a month, else the
+  first plain day of that month (not a later step, background or after publication: "the
+  fatal February shooting ... on Feb. 20 when a gunman ..."). An event dated by
+  "overnight" alone takes the day before when the article ties the violence to it ("It
+  happened Saturday night around 10"): the night began then.
 """
 
 from __future__ import annotations
@@ -345,7 +351,7 @@ def choose(
         # "killed earlier this month ... On Oct. 10, ...": the day the article gives later
         exact = next((t for t in dates.violence if _refines(t, choice)), None)
         if exact is None and choice.precision == 3:  # "the fatal February shooting ...
-            exact = next(  # ... on Feb. 20 when a gunman ...": the month's one plain day
+            exact = next(  # ... on Feb. 20 when a gunman ...": the month's first plain day
                 (t for t in dates.usable if _refines(t, choice) and _plain(dates, t, published)),
                 None,
             )
