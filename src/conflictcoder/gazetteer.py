@@ -123,9 +123,10 @@ class Gazetteer:
             return ()
         if loose:  # another transliteration spelled exactly beats a consonant skeleton
             found: dict[int, tuple[Place, bool]] = {}
+            own = variant_key(folded)
             for other in respellings(folded):
                 other_key = variant_key(other)
-                if len(other_key) >= 3:
+                if len(other_key) >= 3 and other_key != own:  # not the name as written
                     for pair in self._query("names", other_key):
                         found.setdefault(pair[0].geonameid, pair)
             if found:

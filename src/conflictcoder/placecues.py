@@ -50,6 +50,7 @@ STOPWORDS = frozenset(
     islah hezbollah hizbullah hamas fatah
     route barangay college airport university hospital forest
     change detonation looting abduction
+    rebel regime loyalist opposition clashes amid human total aerial tens tribal
     """.split()
 )
 
@@ -143,7 +144,7 @@ ORG_HEADS = frozenset(
     authorities police guard guards group organization organisation union alliance coalition
     league federation association company corporation bank agency network news times post
     tribune herald journal press service services office command operations unit units
-    patrol club coalition institute foundation society
+    patrol club coalition institute foundation society corp room
     """.split()
 )
 
@@ -383,3 +384,6 @@ CITY_ABBREVIATIONS = {"L.A.": "Los Angeles", "N.Y.C.": "New York City", "NYC": "
 # An all-capitals dateline: "BEIRUT (AP) -", "MANILA, Philippines -", "HUDSON -- Officials",
 # "BEIRUT: The body", "CAMBRIDGE'S Mr Ice Cream".
 DATELINE_AFTER = re.compile(r"^(?:\s*\(|\s+--|\s+[-—–]\s|,\s+[A-Z][a-z]|:\s|['’]S\b)")
+# A country named for its currency says nothing about where a report is: "protests over the
+# high US dollar exchange rate" in Lebanon, "the Canadian dollar fell".
+CURRENCY_AFTER = re.compile(r"(?i)\s+(?:dollars?|currency)\b")

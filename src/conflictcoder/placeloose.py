@@ -55,7 +55,16 @@ def whole_name(text, run, i: int, end: int, gazetteer: Gazetteer, lower_words) -
     if gazetteer.candidates(surface) or country_hit(gazetteer, surface):
         return None  # the ordinary longest-first split finds it
     cands = gazetteer.candidates(surface, loose=True)
-    return Hit(start, stop, surface, cands=cands, loose=True) if cands else None
+    if cands:
+        return Hit(start, stop, surface, cands=cands, loose=True)
+    hit = Hit(start, stop, surface, loose=True)
+    mark_cues(text, hit)
+    if hit.cued and named_as_place(text, hit) and len(surface) >= 6:
+        # "the Tlul al-Safa area", "in Jabal al-Turkman": a place the index lacks, not
+        # its parts ("Tlul" in another province, "al-Turkman" in Turkey)
+        hit.unknown = True
+        return hit
+    return None
 
 
 def loose_hits(text, run, leftovers, gazetteer: Gazetteer, lower_words) -> list[Hit]:

@@ -4,11 +4,14 @@ Deir-ez-Zor countryside", "Al-Qahera village area west of Tal Tamer".
 A small place named in relation to a bigger one is near it. When the homonym chosen for the
 small place is far from the one it is said to be in or near, another homonym that is near
 takes its place; when none is, the name is a place the gazetteer lacks (a hill, a front, a
-hamlet) and is dropped, so that the event falls back on the place it is near.
+hamlet) and is dropped, so that the event falls back on the place it is near. Of homonyms
+all near it, the text's direction picks ("Sarja in the southern countryside of Idleb": the
+Sarja south of Idleb, not the one north of it).
 """
 
 from __future__ import annotations
 
+import math
 import re
 
 from conflictcoder.geometry import km
@@ -53,9 +56,11 @@ _NEAR_DISTRICT = 80.0
 _KNOWN_TOWN = 100_000
 
 
-def _near(place: Place, outer: Place, province: bool) -> bool:
+def _near(place: Place, outer: Place, province: bool, countryside: bool = False) -> bool:
     """``place`` is near ``outer``; ``province``: the text may mean ``outer``'s province
-    ("in Hama countryside", "in Deir-ez-Zor": a city named like its province)."""
+    ("in Hama countryside", "in Deir-ez-Zor": a city named like its province);
+    ``countryside``: the countryside of a town ("in the countryside of Ras al-Ain"), which
+    reaches as far as a district's towns from its seat, across provinces too."""
     fcode = outer.feature_code or ""
     if fcode.startswith("PCL"):
         return place.country == outer.country
@@ -63,6 +68,8 @@ def _near(place: Place, outer: Place, province: bool) -> bool:
     if province or fcode in ("ADM1", "PPLA", "PPLC"):
         return same_admin1
     distance = km(place.latitude, place.longitude, outer.latitude, outer.longitude)
+    if countryside and fcode != "ADM2":
+        return place.country == outer.country and distance <= _NEAR_DISTRICT
     if fcode in ("ADM2", "PPLA2"):
         district = outer.name if fcode == "ADM2" else outer.admin2
         if place.admin2 and district:
@@ -130,14 +137,77 @@ def check_nearness(text: str, hits: list[Hit], accepted: set[int]) -> set[int]:
         worded = any(c.isalpha() for c in text[inner.end : outer.start])
         if _known_city(inner) and (inner.best.country == outer.best.country or not worded):
             continue  # a big town is known well, unless said in words to lie in another country
-        province = _provincial(text, outer) or "countryside" in text[inner.end : outer.start]
-        if _near(inner.best, outer.best, province):
+        province = _provincial(text, outer)
+        link = text[inner.end : outer.start]
+        countryside = "countryside" in link
+        if _near(inner.best, outer.best, province, countryside):
+            _toward(inner, outer.best, link, province, countryside)
             continue
         options = (*inner.cands, *inner.loose_cands)
-        near = [p for p, _ in options if _near(p, outer.best, province)]
+        near = [p for p, _ in options if _near(p, outer.best, province, countryside)]
         if near:
-            inner.best = near[0]  # candidates come most populous first
+            vector = _direction(link)
+            toward = [p for p in near if vector and _lies_toward(p, outer.best, vector)]
+            inner.best = (toward or near)[0]  # candidates come most populous first
             inner.why = f"the homonym near {outer.surface}; " + inner.why
         else:
             dropped.add(i)
     return dropped
+
+
+_DIRECTION_WORD = re.compile(r"(?i)\b(north|south)?-?(east|west)?(?:ern)?\b")
+_COMPASS = {"north": (1.0, 0.0), "south": (-1.0, 0.0), "east": (0.0, 1.0), "west": (0.0, -1.0)}
+# A place lies toward a direction from another when the angle between them is under 60°,
+# and it is this far away at least (km): nearer, no direction tells.
+_TOWARD_COS = 0.5
+_TOWARD_MIN_KM = 3.0
+
+
+def _direction(link: str) -> tuple[float, float] | None:
+    """The unit vector (north, east) of the compass word of ``link`` ("in the southern
+    countryside of", "north-west of"), if it has exactly one."""
+    found = [
+        m
+        for m in _DIRECTION_WORD.finditer(link)
+        if m.group(1) or m.group(2)  # the pattern also matches empty strings
+    ]
+    if len(found) != 1:
+        return None
+    words = [w.lower() for w in found[0].groups() if w]
+    north = sum(_COMPASS[w][0] for w in words)
+    east = sum(_COMPASS[w][1] for w in words)
+    size = math.hypot(north, east)
+    return north / size, east / size
+
+
+def _lies_toward(place: Place, origin: Place, vector: tuple[float, float]) -> bool:
+    north = place.latitude - origin.latitude
+    east = (place.longitude - origin.longitude) * math.cos(math.radians(origin.latitude))
+    size = math.hypot(north, east)
+    if size * 111.0 < _TOWARD_MIN_KM:
+        return False
+    return (north * vector[0] + east * vector[1]) / size >= _TOWARD_COS
+
+
+def _toward(inner: Hit, outer: Place, link: str, province: bool, countryside: bool) -> None:
+    """Among the homonyms of ``inner`` near ``outer``, the one lying in the direction the
+    ``link`` names ("in the southern countryside of", "in western", "north of"), when the
+    chosen one does not and only one other place does (several: no telling)."""
+    assert inner.best is not None
+    vector = _direction(link)
+    if vector is None or _lies_toward(inner.best, outer, vector):
+        return
+    chosen = inner.best
+    toward = {
+        p.geonameid: p
+        for p, _ in inner.cands
+        if p.geonameid != chosen.geonameid
+        and _near(p, outer, province, countryside)
+        and _lies_toward(p, outer, vector)
+    }
+    places = list(toward.values())
+    if places and all(
+        km(p.latitude, p.longitude, places[0].latitude, places[0].longitude) < 5 for p in places[1:]
+    ):  # one place, maybe filed twice
+        inner.best = places[0]
+        inner.why = f"the homonym {link.strip()} {outer.name}; " + inner.why

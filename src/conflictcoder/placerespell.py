@@ -9,17 +9,25 @@ outside the named provinces of its own country that finds no such town is droppe
 event then falls back on the province. When the text names no province but its country is
 plain (a country name, an armed group: "HTS took the town of Tweim"), the towns of the whole
 country are searched, under the same rule.
+
+A name cued as a place that the index spells exactly only as places outside the country
+the document plainly names ("the Kabani area" in a report on Syria; Kabani is in Myanmar)
+takes the place of that country its consonant skeleton matches, when that one is spelled
+clearly closest (Kabanah). A loose match in a document that names no country and no sure
+place keeps only the candidate spelled clearly closest, if one is ("Khan Shaykun").
 """
 
 from __future__ import annotations
 
 import difflib
 from collections import Counter
+from collections.abc import Callable
 
 from conflictcoder.gazetteer import Gazetteer
 from conflictcoder.geometry import km
 from conflictcoder.models import Place
 from conflictcoder.placenames import keys
+from conflictcoder.placerank import EVIDENCE
 from conflictcoder.placerecog import Hit
 
 # A spelling the index does not know matches a place of a province the text names when
@@ -27,6 +35,10 @@ from conflictcoder.placerecog import Hit
 _CLOSE_SPELLING = 0.85
 _CLOSE_RIVAL = 0.05
 _MAX_RESPELLED = 4
+# A consonant-skeleton match is taken for the name when their variant keys are this alike
+# and no other place comes within ``_LOOSE_RIVAL`` of it.
+_CLOSE_LOOSE = 0.8
+_LOOSE_RIVAL = 0.05
 _SAME_PLACE_KM = 5.0
 # Searching a whole country needs a plain country: this share of the document's evidence.
 _PLAIN_COUNTRY = 0.75
@@ -45,8 +57,11 @@ def respell_unknown(
     """Give the context-named places of ``hits`` the index cannot spell a town of the
     provinces of the ``known`` places (hit index -> confident place), else of the country
     the document's ``countries`` evidence plainly names. Changes ``hits`` in place."""
+    homes = {i: _abroad_home(h, countries, known.get(i)) for i, h in enumerate(hits)}
     unknown = [
-        i for i, h in enumerate(hits) if h.unknown or (h.loose and h.cued and not h.country)
+        i
+        for i, h in enumerate(hits)
+        if h.unknown or (h.loose and h.cued and not h.country) or homes[i]
     ][:_MAX_RESPELLED]
     for i in unknown:
         hit = hits[i]
@@ -55,6 +70,13 @@ def respell_unknown(
             continue
         same = [p for j, p in known.items() if sentence_of[j] == sentence_of[i]]
         areas = list(dict.fromkeys((p.country, p.admin1) for p in same or known.values()))[:2]
+        home = homes[i]
+        if home is not None:  # spelled as places abroad only: "the Kabani area"
+            _respell_at_home(hit, key[0], home)
+            continue
+        if hit.loose and not areas and not countries:
+            _likeliest(hit, key[0])  # nothing says where: the one spelled alike, if only one
+            continue
         if not hit.unknown:  # a loose match outside the named provinces: a shortened name?
             if hit.best is not None and (hit.best.country, hit.best.admin1) in areas:
                 continue
@@ -75,6 +97,86 @@ def respell_unknown(
             hit.cands, hit.loose, hit.cued = ((place, False),), True, True
 
 
+def _plain_country(countries: Counter[str]) -> str | None:
+    """The country the document's evidence plainly names (``_PLAIN_COUNTRY`` of it), if any."""
+    total = sum(countries.values())
+    if not total:
+        return None
+    iso2, weight = countries.most_common(1)[0]
+    return iso2 if weight / total >= _PLAIN_COUNTRY else None
+
+
+def _without(countries: Counter[str], place: Place | None) -> Counter[str]:
+    """The document's country evidence without what a confidently resolved ``place`` added
+    (a resolved place weighs 0.8, as ``placerank.EVIDENCE`` says)."""
+    if place is None or not place.country:
+        return countries
+    less = Counter(countries)
+    less[place.country] -= EVIDENCE["place"]
+    return Counter({iso2: w for iso2, w in less.items() if w > 1e-9})
+
+
+def _abroad_home(hit: Hit, countries: Counter[str], anchored: Place | None) -> str | None:
+    """The country the document plainly names (without what ``hit`` itself, resolved as
+    ``anchored``, adds), when ``hit`` is a name cued as a place whose exact homonyms all lie
+    outside it ("clashes in the Kabani area" in a Syrian report: Kabani is in Myanmar)."""
+    if not hit.cued or hit.loose or hit.unknown or hit.country or not hit.cands:
+        return None
+    home = _plain_country(_without(countries, anchored))
+    if home is None or any(p.country == home for p, _ in hit.cands):
+        return None
+    return home
+
+
+def _likeness(key: str) -> Callable[[Place], float]:
+    matcher = difflib.SequenceMatcher(b=key, autojunk=False)
+
+    def ratio(place: Place) -> float:
+        other = keys(place.name)
+        if other is None:
+            return 0.0
+        matcher.set_seq1(other[0])
+        return matcher.ratio()
+
+    return ratio
+
+
+def _best_spelled(options: list[Place], key: str) -> Place | None:
+    """The place of ``options`` whose main name is spelled like ``key`` (ratio ≥
+    ``_CLOSE_LOOSE``) clearly better than any other place of them, else None."""
+    ratio = _likeness(key)
+    scored = sorted(((ratio(p), p) for p in options), key=lambda s: -s[0])
+    if not scored or scored[0][0] < _CLOSE_LOOSE:
+        return None
+    top, best = scored[0]
+    for other, place in scored[1:]:
+        if other > top - _LOOSE_RIVAL and _apart(place, best):
+            return None
+    return best
+
+
+def _apart(a: Place, b: Place) -> bool:
+    return km(a.latitude, a.longitude, b.latitude, b.longitude) > _SAME_PLACE_KM
+
+
+def _respell_at_home(hit: Hit, key: str, home: str) -> None:
+    """Give a name spelled only as places abroad the place of the document's country its
+    consonant skeleton matches and whose spelling is clearly the closest ("Kabani" is
+    Kabanah), if there is one."""
+    options = [p for p, _ in hit.loose_cands if p.country == home]
+    best = _best_spelled(options, key)
+    if best is not None:
+        hit.cands, hit.loose, hit.cued = ((best, False),), True, True
+
+
+def _likeliest(hit: Hit, key: str) -> None:
+    """A loose match in a document that names no country and no sure place: only the
+    candidate spelled clearly closest ("Khan Shaykun" is Khan Shaykhun), if there is one."""
+    best = _best_spelled([p for p, _ in hit.cands], key)
+    if best is not None:
+        hit.cands = tuple((p, m) for p, m in hit.cands if p.geonameid == best.geonameid)
+
+
 def _village_elsewhere(place: Place | None, areas: list[Area]) -> bool:
     """A place matched by its consonant skeleton in a province the text does not name, of
     the country whose provinces it names: another village, which the index lacks."""
@@ -83,13 +185,8 @@ def _village_elsewhere(place: Place | None, areas: list[Area]) -> bool:
 
 def _country_areas(countries: Counter[str], gazetteer: Gazetteer) -> list[Area]:
     """Every province of the country the evidence plainly names (else none)."""
-    total = sum(countries.values())
-    if not total:
-        return []
-    iso2, weight = countries.most_common(1)[0]
-    if weight / total < _PLAIN_COUNTRY:
-        return []
-    return [(iso2, name) for name in gazetteer.admin1_names(iso2)]
+    iso2 = _plain_country(countries)
+    return [(iso2, name) for name in gazetteer.admin1_names(iso2)] if iso2 else []
 
 
 def _closest(key: str, areas: list[Area], gazetteer: Gazetteer) -> Scored:
