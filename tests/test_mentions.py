@@ -629,3 +629,58 @@ def test_a_clash_with_no_named_initiator(text, actor1):
 )
 def test_advances_and_operations(text, expected):
     assert [m.sub_event_type for m in _find(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Apple unveiled a new telephone at its annual event in California on Wednesday.",
+        "Heavy rain caused flooding across the region, forcing hundreds of families from homes.",
+        "The council approved a new budget for road repairs after a long debate on Monday.",
+    ],
+)
+def test_a_lede_naming_no_party_or_death_reports_no_event(text):
+    # the model's lower bar for a lede applies only where a conflict party or a death is named
+    assert _find(text) == ()
+
+
+def _sure_model(probability):
+    """A one-word model: "reached" means an armed clash with ``probability``."""
+    import math
+
+    import numpy as np
+
+    from conflictcoder import typing_model
+
+    classes = tuple(sorted(mentions.SUB_EVENT_TYPES))
+    row = np.zeros((1, len(classes)))
+    others = len(classes) - 1
+    row[0, classes.index("Armed clash")] = math.log(probability * others / (1 - probability))
+    return typing_model.TypeModel(
+        classes=classes, index={"reached": 0}, idf=np.ones(1), bias=np.zeros(len(classes)),
+        scaled=row,
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "probability", "subs"),
+    [
+        # the lede of a text with no other event: the model is trusted from 0.5
+        ("Rebels reached the edge of the oil fields on Monday.", 0.6, ["Armed clash"]),
+        ("Rebels reached the edge of the oil fields on Monday.", 0.4, []),
+        # elsewhere its usual bar holds
+        (
+            "Soldiers clashed with rebels near the dam. Rebels reached the oil fields later.",
+            0.6,
+            ["Armed clash"],
+        ),
+    ],
+)
+def test_the_lede_of_a_text_with_no_event(monkeypatch, text, probability, subs):
+    from conflictcoder import typing_model
+
+    monkeypatch.setattr(typing_model, "model", lambda: _sure_model(probability))
+    found = _find(text)
+    assert [m.sub_event_type for m in found] == subs
+    if subs and len(sentences.split(text)) == 1:
+        assert text[found[0].trigger.start : found[0].trigger.end] == "reached"

@@ -62,6 +62,9 @@ def signals(text: str, lexicon: ActorLexicon) -> tuple[str, ...]:
 # nothing else reports an event (elsewhere ``typing_rules``' own bars, 0.75 and 0.85, apply):
 # a report's lede tells its event, in words the cues may not know.
 LEDE_FLOOR = 0.5
+# Who must be named in such a lede (or a death counted) for the model to be heard: armed
+# actors, rioters or protesters; not civilians alone ("hundreds of families fled the floods").
+_PARTIES = roles.ARMED | {5, 6}
 
 _CROWDS = {PROTESTS: "Protesters ({country})", RIOTS: "Rioters ({country})"}
 _VICTIMS = "Civilians ({country})"
@@ -177,6 +180,8 @@ def _mention(
     if counted is None:
         counted = fatalities.deaths(text, sentence.start, sentence.end, lower)
     deaths, death_spans = counted
+    if floor is not None and not deaths and not any(a.entry.inter in _PARTIES for a in found):
+        return None  # a lede naming no armed group, crowd or death reports no event
     typed = typing_rules.typed(text, sentence.start, sentence.end, found, lower, deaths, floor)
     if typed is None or _skip(text, sentence, typed.trigger, typed.sub_event_type, lower):
         return None
