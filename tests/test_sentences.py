@@ -22,6 +22,14 @@ from conflictcoder.sentences import sentence_at, split
         ("Gov.Cuomo spoke.", ["Gov.Cuomo spoke."]),  # an abbreviation
         ("See example.com.Then leave.", ["See example.com.", "Then leave."]),
         ("It hit 4.5 Richter.", ["It hit 4.5 Richter."]),
+        # "No." before a number, police titles
+        ("Guests of No. 9 were hurt. Police came.", ["Guests of No. 9 were hurt.", "Police came."]),
+        ("The answer was No. Then he left.", ["The answer was No.", "Then he left."]),
+        ("Call Det. Ray Cole now. He knows.", ["Call Det. Ray Cole now.", "He knows."]),
+        (
+            "The dog was found dead.Dr. Neil Hoff said so.",
+            ["The dog was found dead.", "Dr. Neil Hoff said so."],
+        ),
         ("", []),
         ("   ", []),
     ],

@@ -19,6 +19,7 @@ from conflictcoder.models import Sentence
 _ABBREVIATIONS = frozenset(
     """
     mr mrs ms dr prof sr jr st mt ft gen lt col maj capt cpt sgt cmdr adm brig gov sen rep
+    det ofc dep tpr atty asst spc
     pres rev hon gens cpl pvt insp supt dept corp inc ltd co vs etc approx est
     jan feb mar apr jun jul aug sep sept oct nov dec
     mon tue tues wed thu thur thurs fri sat sun
@@ -31,12 +32,14 @@ _BOUNDARY = re.compile(
     (?P<end>[.!?]+[\"'”’)\]]*)     # terminal punctuation, maybe closing quotes/brackets
     (?P<space>\s+)
     (?=[\"'“‘(\[]?[A-Z0-9])         # next sentence starts upper-case or with a digit
-    | (?<=[a-z]{2})(?P<tight>\.)(?=[A-Z][a-z]{2})  # a lost space: "Williams.Memphis police"
+    | (?<=[a-z]{2})(?P<tight>\.)(?=[A-Z][a-z]{2}|(?:Dr|Mr|Mrs|Ms|Lt|Sgt|Det|Gov)\.\s)
+                                    # a lost space: "Williams.Memphis police", "dead.Dr. Neil"
     """,
     re.VERBOSE,
 )
 _PARAGRAPH = re.compile(r"\n\s*\n|\r\n\s*\r\n")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
+_NUMBER_NEXT = re.compile(r"\s*\d")
 _LONGEST_WORD = 40  # no abbreviation is longer: look back this far, not to the text's start
 
 
@@ -49,7 +52,10 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     word = match.group(1).lower().rstrip(".")
     if len(word) == 1:  # an initial: "George W. Bush"
         return True
-    return word in _ABBREVIATIONS
+    if word in ("no", "nos"):  # "No. 9", "Nos. 3 and 4": a number follows
+        return _NUMBER_NEXT.match(text, dot + 1) is not None
+    # "found dead.Dr. Neil Hoffman": the word after a lost space
+    return word in _ABBREVIATIONS or word.rsplit(".", 1)[-1] in _ABBREVIATIONS
 
 
 def _split_block(text: str, start: int, end: int) -> list[tuple[int, int]]:
