@@ -6,7 +6,8 @@ import pytest
 
 from conflictcoder.eventdates import MentionDates
 from conflictcoder.eventgroups import Context, Group, place_rank
-from conflictcoder.models import Mention, Place, PlaceMention, Span, Timex
+from conflictcoder.models import Article, Mention, Place, PlaceMention, Span, Timex
+from conflictcoder.pipeline import analyse
 
 
 def _place(start, kind, country="SY"):
@@ -63,3 +64,18 @@ def test_group_keeps_the_days_of_its_violent_members_apart():
     group.add(_ctx(day=date(2022, 1, 24), event_type="Strategic developments"))
     assert group.days() == {date(2022, 1, 20), date(2022, 1, 24)}
     assert group.days(violent_only=True) == {date(2022, 1, 20)}
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "Also this weekend, in an unrelated incident, a man was shot dead in a park.",
+        "Police are investigating another shooting this weekend, in which a man was shot dead.",
+    ],
+)
+def test_an_unrelated_shooting_is_an_event_of_its_own(resources, second):
+    text = f"A woman was shot dead on Sunday night outside her home. {second}"
+    article = Article(doc_id="t", text=text, published=date(2022, 1, 24))
+    events = analyse(article, resources).events
+    assert len(events) == 2
+    assert events[0].event_date == date(2022, 1, 23)  # the lede keeps its own day

@@ -28,8 +28,8 @@ from conflictcoder.models import Analysis, Mention, PlaceMention
 
 _SAME_PLACE_KM = 30.0
 _SEPARATE = re.compile(
-    r"\b(separate(ly)?|elsewhere|another (attack|incident|clash|raid|strike|protest)|"
-    r"in a different|meanwhile|also on)\b",
+    r"\b(separate(ly)?|elsewhere|unrelated|in a different|meanwhile|also on|another "
+    r"(attack|incident|clash|raid|strike|protest|shooting|stabbing|killing|homicide))\b",
     re.IGNORECASE,
 )
 _CLAUSE_BREAK = re.compile(r";|,\s*(?:while|whereas|and|but|as)\b|\b(?:while|whereas)\b")
