@@ -1,6 +1,6 @@
 import pytest
 
-from conflictcoder import fatalities
+from conflictcoder import coded_tolls, fatalities
 
 
 @pytest.mark.parametrize(
@@ -221,3 +221,21 @@ def test_split_told_after_the_toll_reads_the_sentence_before(prefix, lowered):
 def test_a_breakdown_is_part_of_its_count(text, expected):
     assert fatalities.deaths(text)[0] == expected
     assert fatalities.deaths(text, lower=text.lower())[0] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Unknown number of fatalities coded as 10.", 10),
+        ("Total fatalities 30, split between the 3 locations.", 10),
+        ("Fatalities coded as 10 and split, 5 each, between the two villages.", 5),
+        ("Two additional fatalities coded for the suicide bombers.", None),
+        ("Total fatalities 12, with 6 fatalities coded to this location.", 6),
+        ("Clashes in Jamla. Total Fatalities of 66 split as follows: Karnaz 13, Jamla 14.", 14),
+        ("Three people were killed.", None),
+    ],
+)
+def test_a_remark_reads_alike_in_the_lower_cased_copy(text, expected):
+    plain = coded_tolls.remark(text)
+    assert (plain[0] if plain else None) == expected
+    assert coded_tolls.remark(text, 0, len(text), text.lower()) == plain

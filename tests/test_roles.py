@@ -83,3 +83,20 @@ def test_associates(text, assoc1, assoc2):
     one, two = roles.associates(text, found, first, second)
     assert [text[a.start : a.end] for a in one] == assoc1
     assert [text[a.start : a.end] for a in two] == assoc2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rebels clashed with soldiers near the town.",
+        "A bomb killed three soldiers, police said.",
+        "Gunmen attacked villagers, supported by militias.",
+    ],
+)
+def test_a_given_doer_is_the_computed_subject(text):
+    found = list(LEXICON.find(text))
+    doer = roles.subject(text, 0, found)
+    trigger = Span(0, 1)
+    for event_type, sub in (("Battles", "Armed clash"), ("Violence against civilians", "Attack")):
+        computed = roles.roles(text, 0, event_type, sub, trigger, found)
+        assert roles.roles(text, 0, event_type, sub, trigger, found, doer=doer) == computed

@@ -411,5 +411,5 @@ def _split_earlier(
     total, spans = _deaths(text, src, res, before, start)
     if not total:
         return None, ()
-    share = coded_tolls.share(text, start, stop, total)
+    share = coded_tolls.share(text, start, stop, total, src if res is _LOWERED else None)
     return (share, (*spans, Span(start, stop))) if share is not None else (None, ())

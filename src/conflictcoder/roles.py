@@ -116,6 +116,9 @@ def _battle_order(
     return (second, first) if symmetric else (first, second)
 
 
+_UNKNOWN = object()  # ``roles``' doer not given
+
+
 def roles(
     text: str,
     start: int,
@@ -124,10 +127,13 @@ def roles(
     trigger: Span,
     found: list[ActorMatch],
     lower: str | None = None,
+    doer: ActorMatch | None | object = _UNKNOWN,
 ) -> tuple[ActorMatch | None, ActorMatch | None]:
     """actor1 and actor2 of a clause of the given event type and sub-event type (``lower``:
-    ``text.lower()``, when the caller has it)."""
-    doer = subject(text, start, found, lower)
+    ``text.lower()``, when the caller has it; ``doer``: ``subject(text, start, found,
+    lower)`` when the caller has computed it already, for the same ``found``)."""
+    if doer is _UNKNOWN:
+        doer = subject(text, start, found, lower)
     others = [a for a in found if doer is None or a.entry is not doer.entry]
     if event_type in ("Protests", "Riots"):
         crowd = next((a for a in found if a.entry.inter in (5, 6)), None)
