@@ -290,6 +290,11 @@ def test_bundled_units(text, country, expected):
         # the doer's hyphen ("Taliban-planted") ends a name; a hyphenated word does not
         ("hit by a Taliban-planted landmine", "Taliban", "Afghanistan", "Taliban"),
         ("pro-Hadi forces repelled an attack", "pro-Hadi forces", "Yemen", "Military Forces of Yemen (2012-)"),
+        # "A or B" is ACLED's "A and/or B" where the lexicon names that pair
+        ("presumed JNIM or ISGS militants attacked", "JNIM or ISGS militants", "Burkina Faso",
+         "JNIM: Group for Support of Islam and Muslims and/or Islamic State (Greater Sahara)"),
+        ("JNIM or soldiers", "JNIM", "Mali", "JNIM: Group for Support of Islam and Muslims"),
+        ("10 Imbonerakure attacked a man", "Imbonerakure", "Burundi", "CNDD-FDD-Imbonerakure"),
     ],
 )  # fmt: skip
 def test_names_from_general_knowledge(text, quote, country, expected):

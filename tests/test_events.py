@@ -37,12 +37,16 @@ PLACES = {
         geonameid=99072, name="Mosul", latitude=36.34, longitude=43.13,
         feature_code="PPLA", country="IQ", admin1="Nineveh", population=1_700_000,
     ),
+    "Donetsk": Place(
+        geonameid=709717, name="Donetsk", latitude=48.02, longitude=37.80,
+        feature_code="PPLA", country="UA", admin1="Donetsk", population=1_000_000,
+    ),
     "Homs": Place(
         geonameid=169577, name="Homs", latitude=34.73, longitude=36.71,
         feature_code="PPLA", country="SY", admin1="Homs", population=775_000,
     ),
 }  # fmt: skip
-COUNTRIES = {"SY": ("Syria", "SYR"), "IQ": ("Iraq", "IRQ")}
+COUNTRIES = {"SY": ("Syria", "SYR"), "IQ": ("Iraq", "IRQ"), "UA": ("Ukraine", "UKR")}
 
 
 class FakeGazetteer:
@@ -482,3 +486,39 @@ def test_the_sides_of_a_battle_in_acled_order(text, town, expected):
     extra = {"actor1": sides[0], "actor2": sides[1]}
     [event] = run(analysis(text, [(trigger, *CLASH[:2], extra)], places=[(town, town)]))
     assert (event.inter1, event.inter2) == expected
+
+
+_UNNAMED = "Unidentified Armed Group ({country})"
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "sub", "unnamed", "expected"),
+    [
+        # a clash on a war's front whose report names no side: the war's two sides
+        ("Shots were exchanged near Donetsk.", "exchanged", "Armed clash", True,
+         ("Military Forces of Ukraine", "NAF: United Armed Forces of Novorossiya")),
+        # unnamed fire across the front: the first side
+        ("Explosions were heard near Donetsk.", "Explosions", "Shelling/artillery/missile attack",
+         False, ("Military Forces of Ukraine", None)),
+        # a named attacker stays itself
+        ("Gunmen fired at a checkpoint near Donetsk.", "fired", "Armed clash", False,
+         ("Unidentified Armed Group (Ukraine)", None)),
+        # a country with no front in the table keeps the unidentified group
+        ("Shots were exchanged near Mosul.", "exchanged", "Armed clash", True,
+         ("Unidentified Armed Group (Iraq)", None)),
+    ],
+)  # fmt: skip
+def test_the_sides_of_a_front_for_an_event_that_names_none(text, trigger, sub, unnamed, expected):
+    start = text.index(trigger)
+    extra = {}
+    if unnamed:  # the mention's fallback for an unnamed initiator sits on the trigger
+        extra["actor1"] = ActorRef(
+            name=_UNNAMED, inter=3, spans=(Span(start, start + len(trigger)),), generic=True
+        )
+    elif text.startswith("Gunmen"):
+        extra["actor1"] = _ref(text, "Gunmen", _UNNAMED, 3)
+    kind = "Battles" if sub == "Armed clash" else "Explosions/Remote violence"
+    town = "Donetsk" if "Donetsk" in text else "Mosul"
+    [event] = run(analysis(text, [(trigger, sub, kind, extra)], places=[(town, town)]))
+    assert (event.actor1 or "").startswith(expected[0])
+    assert event.actor2 == expected[1]

@@ -26,8 +26,9 @@ from conflictcoder.models import ActorRef, Span
 PLACEHOLDER = "{country}"
 _PERIOD = re.compile(r" \((\d{4})-(\d{4})?\)$")
 _VALID_INTER = frozenset(range(1, 9))
+_EITHER = re.compile(r"\s+(?:and/or|or)\s+")  # "JNIM or ISGS"
 # Aliases that name an actor only after a country adjective ("Ukrainian forces").
-_NEEDS_ADJECTIVE = frozenset({"forces", "force"})
+_NEEDS_ADJECTIVE = frozenset({"forces", "force", "artillery"})
 
 
 class LexiconError(ConflictCoderError):
@@ -109,6 +110,14 @@ class ActorLexicon:
                 named = whole and self._lookup(whole.group("alias"))
                 if named is not None and whole.end() >= end_at:
                     entry, country, end_at = named, None, whole.end()
+            if not entry.generic and (joined := _EITHER.match(text, end_at, stop)) and self._bare:
+                # "JNIM or ISGS militants": ACLED's "JNIM ... and/or Islamic State (Greater
+                # Sahara)" when the lexicon names the pair
+                other = self._bare.match(text, joined.end(), stop)
+                second = other and self._lookup(other.group("alias"))
+                both = second and self.by_name.get(f"{entry.name} and/or {second.name}")
+                if both is not None and other is not None:
+                    entry, end_at = both, other.end()
             if not entry.generic and text[end_at : end_at + 1] == " " and self._bare:
                 head = self._bare.match(text, end_at + 1, stop)
                 generic = head and self._lookup(head.group("alias"))

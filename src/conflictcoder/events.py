@@ -185,6 +185,59 @@ def _state_first() -> frozenset[str]:
 
 
 _STATE_FIRST = _state_first()
+
+
+def _fronts() -> dict[str, tuple[int, int | None, str, str]]:
+    """``data/conflict_sides.tsv``: ISO2 -> (first year, last year, first side, second side)."""
+    content = resources.files("conflictcoder.data").joinpath("conflict_sides.tsv")
+    table: dict[str, tuple[int, int | None, str, str]] = {}
+    for line in content.read_text("utf-8").splitlines():
+        cells = [c.strip() for c in line.split("\t")]
+        if len(cells) == 5 and not line.startswith("#") and cells[1].isdigit():
+            iso2, first, last, side1, side2 = cells
+            table[iso2] = (int(first), int(last) if last else None, side1, side2)
+    return table
+
+
+_FRONTS = _fronts()
+_FRONT_SUBS = frozenset({"Armed clash", "Shelling/artillery/missile attack"})
+_UNNAMED = "Unidentified Armed Group ({country})"
+
+
+def _front_sides(
+    lead: Mention,
+    refs: list[ActorRef | None],
+    iso2: str | None,
+    on: date | None,
+    lexicon: actors.ActorLexicon,
+) -> list[ActorRef | None] | None:
+    """The sides of a war's front (``data/conflict_sides.tsv``) for a clash or shelling whose
+    report names no side: the clash is between the two sides, unnamed fire is the first
+    side's; None when the event is not such an event."""
+    front = _FRONTS.get(iso2 or "")
+    if front is None or lead.sub_event_type not in _FRONT_SUBS or refs[1] is not None:
+        return None
+    first_year, last_year, side1, side2 = front
+    if on is not None and not (
+        first_year <= on.year and (last_year is None or on.year <= last_year)
+    ):
+        return None
+    unnamed = refs[0] is None or (refs[0].name == _UNNAMED and refs[0].spans == (lead.trigger,))
+    if not unnamed:
+        return None
+    made: list[ActorRef | None] = []
+    for side in (side1, side2):
+        entry = lexicon.by_name.get(side)
+        if entry is None:
+            return None
+        made.append(
+            ActorRef(
+                name=entry.name, inter=entry.inter, spans=(lead.trigger,), generic=entry.generic
+            )
+        )
+    return made if lead.sub_event_type == "Armed clash" else [made[0], None]
+
+
 _SIDE_RANK = {1: 0, 8: 1}  # state forces, then foreign forces, then the rest
 
 
@@ -230,6 +283,9 @@ def _sides(
         refs.reverse()
         assoc.reverse()
         why["actor1"] = "the sides in the order the report names them, as ACLED codes battles here"
+    elif (front := _front_sides(lead, refs, iso2, on, lexicon)) is not None:
+        refs = front
+        why["actor1"] = "no side named: the two sides of the war's front (conflict_sides.tsv)"
     for side, slot in ((1, "actor1"), (2, "actor2")):
         ref = refs[side - 1]
         fields[slot] = actors.localise(ref, iso2, name, lexicon, on=on) if ref else None
