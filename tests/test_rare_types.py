@@ -75,6 +75,17 @@ def lexicon():
          "Government regains territory"),
         ("Villagers blocked the main road near the market (east of the town) to demand water.",
          "Peaceful protest"),
+        ("Government troops exchanged artillery with the rebels on the northern front.",
+         "Armed clash"),
+        ("The militia relocated its headquarters to the hill town of Bara.",
+         "Headquarters or base established"),
+        ("Police seized two tonnes of cocaine hidden in a truck at the port.",
+         "Looting/property destruction"),
+        ("Soldiers recovered five roadside bombs near the bridge on Tuesday.",
+         "Disrupted weapons use"),
+        ("Twenty soldiers were released from rebel prisons on Friday.", "Other"),
+        ("The armed group ended its affiliation with the rebel alliance.",
+         "Change to group/activity"),
     ],
 )  # fmt: skip
 def test_rare_types(lexicon, text, sub_event_type):

@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_WORD = re.compile(r"[\w-]+")
 HEAD = 3  # letters of a word start that a cue's possible starts are compared on
+_HEADS = re.compile(rf"(?<![\w-])[\w-]{{1,{HEAD}}}")  # a word's start (words: [\w-]+)
 
 
 # A cue's possible word starts, from its pattern: the patterns here use literals, classes
@@ -158,8 +158,8 @@ class Screen:
         as a bit mask over ``bits``: one pass over the sentence, no search per pattern."""
         mask = 0
         get = self.mask.get
-        for word in set(_WORD.findall(lower, start, end)):
-            mask |= get(word[:3]) or get(word[:2]) or get(word[:1]) or 0
+        for head in set(_HEADS.findall(lower[start:end])):  # each word's first HEAD letters
+            mask |= get(head) or get(head[:2]) or get(head[:1]) or 0
         return mask
 
 

@@ -111,7 +111,8 @@ BATTLE = _cue(
     r"|fire\s*-?fights?|exchanges?\s+of\s+(?:gun)?fire|exchanged\s+(?:gun)?fire|skirmish(?:es|ed)?"
     r"|combat|hostilities|engaged|engagements?|counter-?attack(?:ed|s)?|repelled|repulsed"
     r"|ambush(?:ed|es)?|(?:shelling|mortar|artillery|fire)\s+exchanges?|infiltration\s+attempts?"
-    r"|exchang(?:e|es|ed)\s+(?:of\s+)?(?:\w+\s+){0,4}(?:fire|shelling|shells|barrages|targeting|attacks)"
+    r"|exchang(?:e|es|ed)\s+(?:of\s+)?(?:\w+\s+){0,4}(?:fire|shelling|shells|barrages|targeting|attacks"
+    r"|artillery|mortars?|rockets|missiles)"
     r"|attempt(?:ed|s)?\s+to\s+(?:advance|infiltrate|storm)|frontlines?|front\s+lines?"
     r"|shoot-?outs?|gunfights?|small\s+arms(?:\s+fire)?|bursts?\s+of\s+(?:gun|automatic\s+)?fire"
     r"|exchanged\s+shots|fired\s+(?:[\w-]+\s+){0,6}(?:at|on|upon)\s+(?:the\s+)?positions"
@@ -242,7 +243,7 @@ WARNING_SHOTS = re.compile(
 )
 CROWD_VIOLENCE = _cue(
     _RIOT + r"|torch(?:ed|ing)?|set(?:ting)?\s+(?:\w+\s+){0,3}(?:fire|ablaze|alight)"
-    r"|burn(?:ed|t|ing)\s+(?:\w+\s+){0,2}(?:tyres|tires|objects|debris|atms?|banks?|vehicles?|cars?|effigies|police|buildings?"
+    r"|burn(?:ed|t|ing)\s+(?:\w+\s+){0,2}(?:tyres|tires|objects|debris|atm(?:'?s)?|banks?|vehicles?|cars?|effigies|police|buildings?"
     r"|offices?|shops?|property|barricades?|houses?|stations?|buses|trucks)|pelted|pelting"
     r"|(?:threw|throwing|thrown|hurled|hurling)\s+(?:\w+\s+){0,2}(?:stones|rocks|bottles|petrol\s+bombs"
     r"|molotovs?|bricks|objects|projectiles|firebombs)|stone[-\s]?(?:pelting|throwing)"
@@ -328,12 +329,11 @@ DISRUPTED = _cue(
     r"|munitions?|ordnance|booby)|intercept(?:ed|s|ing)?|foil(?:ed|s)"
     r"|(?:shot\s+down|downed)(?!\s+(?:\w+\s+){0,3}(?:planes?|aircraft|airliners?|jets?|helicopters?))"
     r"|(?:did\s+not|didn't|failed\s+to)\s+(?:explode|detonate|go\s+off)"
-    r"|thwart(?:ed|s)|seiz(?:ed|ure)\s+(?:of\s+)?(?:a\s+)?(?:[\w,-]+\s+){0,3}"
+    r"|thwart(?:ed|s)|seiz(?:ed|ure)\s+(?:of\s+)?(?:a\s+)?(?:[\w,-]+\s+)?"
     r"(?:weapons|arms|ammunition|explosives|rifles|guns|hand-?grenades|grenades|IEDs|TNT)"
-    r"|(?:weapons?|arms|ammunition)\s+(?:caches?|depots?|stockpiles?)"
+    r"|(?:weapons?|arms|ammunition)\s+caches?"
     r"|diffused\s+(?:\w+\s+){0,3}(?:bombs?|IEDs?|devices?|mines?|explosives?)"
     r"|recovered\s+(?:\w+\s+){0,3}(?:bombs|IEDs?|explosive\s+devices?|explosives|grenades|landmines|mines)"
-    r"|(?:exploded|detonated|went\s+off)\s+prematurely|premature(?:ly)?\s+(?:explosion|detonation)"
     r"|neutrali[sz]ed\s+(?:a|an|the)\s+(?:bomb|IED|device|explosive)|bomb\s+disposal|cleared\s+(?:\w+\s+){0,2}(?:mines|minefields?|explosives)"
     r"|de-?min(?:ed|ing)\s+(?:\w+\s+){0,2}(?:fields?|areas?|roads?)|mine\s+clearance"
     r"|controlled\s+explosion|safely\s+detonated|made\s+safe|(?:found|discovered|uncovered)\s+"
@@ -363,6 +363,9 @@ HEADQUARTERS = _cue(
     r"(?:[\w-]+\s+){0,2}(?:base|bases|headquarters|outposts?|camps?|posts?|points?"
     r"|garrisons?)|(?:new\s+)?(?:military\s+|observation\s+)?(?:base|headquarters|outpost|post|point|garrison)"
     r"\s+(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:set\s+up|established|erected|built|opened)"
+    r"|inaugurat(?:ed|es|ing)\s+(?:a\s+|an\s+|new\s+|its\s+|their\s+)*(?:[\w-]+\s+){0,2}(?:base|bases"
+    r"|headquarters|outposts?|camps?|garrisons?)|(?:moved|relocated|transferred)\s+(?:its|their|his)\s+"
+    r"(?:\w+\s+)?(?:headquarters|base|command\s+cent(?:er|re))"
 )
 TRANSFER = _cue(
     r"handed\s+over\s+(?:control|the\s+(?:town|city|area|base|positions?))|hand\s+over\s+control"
