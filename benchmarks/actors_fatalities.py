@@ -14,9 +14,15 @@ an explicit zero ("no casualties", "nobody was killed"); ``silent`` = no death w
 (ACLED codes 0). The detector is a plain regex here, independent of ``fatalities.py``.
 Actor names are localised as the events stage does (event country and date).
 
+``--e2e global|syria`` instead runs the whole pipeline (``pipeline.analyse``) on each row
+of that dev ACLED file as ``conflictcoder eval`` reads it, and scores the article's first
+event against the row, for both of the loader's splits (``train``: tuned on; ``test``: held
+out); ``--every N`` keeps every N-th row (the Syria file is large).
+
 Prints JSON.  Usage: python benchmarks/actors_fatalities.py [--split test|train]
 [--limit N] [--dump FILE]  (``--dump`` writes the wrong rows as JSONL, train split only:
 error analysis never looks at held-out rows one by one)
+       python benchmarks/actors_fatalities.py --e2e global|syria [--every N]
 """
 
 from __future__ import annotations
@@ -217,8 +223,69 @@ def main(split: str, limit: int | None, dump: Path | None) -> dict:
     return report
 
 
+_E2E_FILES = {"global": "global_2020_04_05.csv", "syria": "syria_battles_2017_2020.csv"}
+_E2E_FIELDS = (
+    "actor1", "actor2", "inter1", "inter2", "interaction", "assoc_actor_1", "assoc_actor_2",
+    "fatalities", "country", "sub_event_type",
+)  # fmt: skip
+_COUNTS = frozenset({"inter1", "inter2", "interaction", "fatalities"})
+
+
+def _e2e_value(field: str, value) -> object:
+    if field in _COUNTS:
+        return int(value or 0)
+    if field.startswith("assoc"):
+        return _names(value)
+    return value or None
+
+
+def end_to_end(which: str, every: int) -> dict:
+    """Exact rates of the first event's fields, per split, over one dev ACLED file."""
+    from conflictcoder.evaluate import read_gold
+    from conflictcoder.pipeline import analyse, load_resources
+    from conflictcoder.settings import Settings
+
+    path = train_types.DEV / "acled" / _E2E_FILES[which]
+    raw = train_types._read(path)
+    support = Counter(r["sub_event_type"] for r in raw)
+    resources = load_resources(Settings())
+    hits: dict[str, Counter] = {"train": Counter(), "test": Counter()}
+    totals: Counter = Counter()
+    for index, gold in enumerate(read_gold(path)):
+        if index % every:
+            continue
+        row = raw[index]
+        if which == "global":
+            held = support[row["sub_event_type"]] < train_types.RARE
+            held = held or train_types._bucket(row["event_id_cnty"]) == 0
+        else:
+            held = train_types._bucket(row["event_date"]) == 0
+        split = "test" if held else "train"
+        totals[split] += 1
+        events = analyse(gold.article, resources).events
+        first = events[0] if events else None
+        for field in _E2E_FIELDS:
+            want = _e2e_value(field, gold.values.get(field))
+            got = _e2e_value(field, getattr(first, field) if first else None)
+            hits[split][field] += want == got
+    return {
+        "file": which,
+        "every": every,
+        **{
+            split: {"n": totals[split]}
+            | {f: round(hits[split][f] / totals[split], 3) for f in _E2E_FIELDS}
+            for split in ("train", "test")
+            if totals[split]
+        },
+    }
+
+
 if __name__ == "__main__":
     args = sys.argv[1:]
+    if "--e2e" in args:
+        step = int(args[args.index("--every") + 1]) if "--every" in args else 1
+        print(json.dumps(end_to_end(args[args.index("--e2e") + 1], step), indent=1))
+        raise SystemExit(0)
     chosen = args[args.index("--split") + 1] if "--split" in args else "test"
     cap = int(args[args.index("--limit") + 1]) if "--limit" in args else None
     out = Path(args[args.index("--dump") + 1]) if "--dump" in args else None
