@@ -280,6 +280,8 @@ def test_bundled_units(text, country, expected):
         ("Tiv militias attacked the village", "Tiv militias", "Nigeria", "Tiv Ethnic Militia"),
         ("suspected Fulani militiamen attacked", "Fulani militiamen", "Mali", "Fulani Ethnic"),
         ("clan militias clashed near the town", "clan militias", "Somalia", "Unidentified Clan"),
+        ("inter-clan clashes broke out", "inter-clan", "Ethiopia", "Unidentified Clan"),
+        ("armed pastoralists attacked", "armed pastoralists", "Sudan", "Unidentified Communal"),
         # gangs are named where ACLED codes them (the Americas), else unidentified armed groups
         ("drug traffickers exchanged fire", "drug traffickers", "Brazil", "Unidentified Gang"),
         ("gang members shot a man", "gang members", "Honduras", "Unidentified Gang"),
@@ -295,6 +297,9 @@ def test_bundled_units(text, country, expected):
          "JNIM: Group for Support of Islam and Muslims and/or Islamic State (Greater Sahara)"),
         ("JNIM or soldiers", "JNIM", "Mali", "JNIM: Group for Support of Islam and Muslims"),
         ("10 Imbonerakure attacked a man", "Imbonerakure", "Burundi", "CNDD-FDD-Imbonerakure"),
+        # artillery names a force only after a country adjective; unidentified aircraft
+        ("Israeli artillery shelled a post", "Israeli artillery", "Palestine", "Military Forces of Israel"),
+        ("unidentified warplanes struck", "unidentified warplanes", "Syria", "Unidentified Military Forces"),
     ],
 )  # fmt: skip
 def test_names_from_general_knowledge(text, quote, country, expected):
@@ -307,7 +312,9 @@ def test_names_from_general_knowledge(text, quote, country, expected):
         assert named.endswith(f"({country})")
 
 
-@pytest.mark.parametrize("text", ["pro-ISIS media outlets", "Taliban-held areas", "a gang rape"])
+@pytest.mark.parametrize(
+    "text", ["pro-ISIS media outlets", "Taliban-held areas", "a gang rape", "artillery fire"]
+)
 def test_no_actor_in_hyphenated_or_other_words(text):
     assert LEXICON.find(text) == ()
 
