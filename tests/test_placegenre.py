@@ -3,6 +3,8 @@ these tests)."""
 
 from __future__ import annotations
 
+from collections import Counter
+
 import pytest
 
 from conflictcoder import placerank as rank
@@ -72,4 +74,27 @@ def test_local_news_prefers_the_country() -> None:
     gap = rank.score(egypt, True, cues, local, None) - rank.score(virginia, True, cues, local, None)
     assert gap < rank.score(egypt, True, cues, plain, None) - rank.score(
         virginia, True, cues, plain, None
+    )
+
+
+@pytest.mark.parametrize(
+    ("ev", "city_wins"),
+    [
+        # an article about the US: "London" is still the world city
+        (rank.Evidence(document=Counter({"US": 5.0})), True),
+        # an article whose places are in Ohio: the Ohio town
+        (
+            rank.Evidence(
+                document=Counter({"US": 5.0}), admin1s=frozenset({("US", "Ohio")}), others=()
+            ),
+            False,
+        ),
+    ],
+)
+def test_world_city_needs_local_evidence_to_lose(ev: rank.Evidence, city_wins: bool) -> None:
+    city = _place("London", "PPLC", "GB", "England", 9_000_000, lon=0.0)
+    town = _place("London", "PPL", "US", "Ohio", 10_000, lon=-83.4)
+    cues = rank.Cues(famous=frozenset({"GB"}))
+    assert (rank.score(city, True, cues, ev, None) > rank.score(town, True, cues, ev, None)) == (
+        city_wins
     )

@@ -29,6 +29,12 @@ def gaz(fixture_gazetteer) -> gazetteer.Gazetteer:
             "WASHINGTON",
             "District of Columbia",
         ),
+        # after the headline's sentence on the same line, as some archives join them
+        (
+            "Budget talks stall. WASHINGTON — Farmers in Iowa and Des Moines wait.",
+            "WASHINGTON",
+            "District of Columbia",
+        ),
         # a dateline that no large city bears keeps the article's own province
         (
             "HUDSON — Officials said a man was shot near River Falls, Wisconsin.",

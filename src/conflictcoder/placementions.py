@@ -42,12 +42,13 @@ def mentions(
         if hit.country:
             iso2, kind = hit.country
             why = "demonym" if kind == "demonym" else "country name"
+            place = _nation(gazetteer, iso2, hit.surface) if kind == "demonym" else None
             out.append(
                 PlaceMention(
                     start=hit.start,
                     end=hit.end,
                     text=hit.surface,
-                    place=gazetteer.country(iso2),
+                    place=place or gazetteer.country(iso2),
                     kind="country",
                     geo_precision=3,
                     why=why,
@@ -106,6 +107,30 @@ def mentions(
         out.append(_facility_mention(text, facility, hits, starts, gazetteer))
     out.sort(key=lambda m: (m.start, -m.end))
     return out
+
+
+# Demonyms of the nations of a country, which are its provinces: "the English city of
+# Salisbury" is in England, not at the United Kingdom's point.
+_NATIONS = {
+    ("GB", "english"): "England",
+    ("GB", "scottish"): "Scotland",
+    ("GB", "welsh"): "Wales",
+}
+
+
+def _nation(gazetteer: Gazetteer, iso2: str, surface: str) -> Place | None:
+    """The province a nation's demonym names ("English": England), if the index has it."""
+    name = _NATIONS.get((iso2, surface.casefold()))
+    if name is None:
+        return None
+    return next(
+        (
+            p
+            for p in gazetteer.lookup(name)
+            if p.feature_code == "ADM1" and p.country == iso2 and p.admin1 == name
+        ),
+        None,
+    )
 
 
 def _seat(place: Place, gazetteer: Gazetteer) -> Place:

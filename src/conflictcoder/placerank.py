@@ -17,6 +17,9 @@ state named bare      a province of 1,000,000+ people when no city of 100,000+  
                       bears the name ("Nevada", not Nevada, Iowa)
 local news            per kind of US-only local word (``placegenre``, max 2),     +0.75
                       for the country's candidates
+world city            a candidate of 500,000+ spelled as the name elsewhere: a     × 0.25
+                      town under 300,000 with no province or place of the
+                      article near keeps a quarter of its document-country terms
 sentence countries    share of the *sentence's* country evidence that is the      +5 × share
                       candidate's country; a candidate outside every country the  −3
                       sentence names (and not a neighbour of one)
@@ -82,6 +85,13 @@ CITY = 100_000
 _STATE_BONUS = 1.5
 # Weights of the article's home province and country (``Home``), per share of its names.
 _HOME_PROVINCE = 6.0
+# A candidate of this many people spelled as the name makes the name a world city's
+# ("London", "Rome"): a small homonym elsewhere keeps only this share of what the article's
+# country says for it, unless its province or places nearby are the article's (a home share
+# of ``_LOCAL_HOME``, a place of the article within 100 km).
+FAMOUS = 500_000
+_WORLD_DAMP = 0.25
+_LOCAL_HOME = 0.1
 _HOME_COUNTRY = 2.0
 
 
@@ -93,6 +103,7 @@ class Cues:
     settlement_cue: bool = False  # "X village", "the town of X"
     loose: bool = False  # matched by consonant skeleton only
     no_city: bool = False  # no candidate is a town of ``CITY`` people or more
+    famous: frozenset[str] = frozenset()  # countries of candidates of ``FAMOUS`` people
 
 
 Region = tuple[str | None, str | None]  # (country, admin1)
@@ -219,8 +230,9 @@ def _feature_score(fcode: str, cues: Cues) -> float:
     return _FCODE_BONUS.get(fcode, 0.0)
 
 
-def _country_score(country: str, ev: Evidence) -> float:
-    """Shares of the evidence, damped when the evidence is weak (a lone demonym)."""
+def _country_score(country: str, ev: Evidence, damp: float = 1.0) -> float:
+    """Shares of the evidence, damped when the evidence is weak (a lone demonym); the
+    document's share times ``damp`` (a world city bears the name)."""
     score = 0.0
     near = country in ev.neighbours
     total = sum(ev.sentence.values())
@@ -232,7 +244,7 @@ def _country_score(country: str, ev: Evidence) -> float:
     if total:
         strength = min(1.0, total)
         share = ev.document.get(country, 0) / max(total, 1.0)
-        score += 3.0 * share + strength if share else (-0.5 if near else -1.0) * strength
+        score += damp * (3.0 * share + strength) if share else (-0.5 if near else -1.0) * strength
     return score
 
 
@@ -248,17 +260,30 @@ def score(place: Place, main: bool, cues: Cues, ev: Evidence, contained: bool | 
     total += _feature_score(fcode, cues)
     if fcode == "ADM1" and place.population >= _STATE and cues.no_city and not cues.settlement_cue:
         total += _STATE_BONUS
-    total += _country_score(place.country or "", ev)
-    if ev.home or ev.home_countries:
-        total += _HOME_PROVINCE * ev.home.get((place.country, place.admin1), 0.0)
-        total += _HOME_COUNTRY * ev.home_countries.get(place.country or "", 0.0)
+    region = (place.country, place.admin1)
+    home = ev.home.get(region, 0.0)
+    near = min((distance_km(place, other) for other in ev.others), default=math.inf)
+    # A world city bears the name ("London", "Rome"): the article's country alone does not
+    # make it a small homonym there; its province or its places nearby may.
+    damp = (
+        _WORLD_DAMP
+        if cues.famous
+        and not cues.admin_cue
+        and place.country not in cues.famous
+        and place.population < _BIG
+        and region not in ev.admin1s
+        and home < _LOCAL_HOME
+        and near >= 100
+        else 1.0
+    )
+    total += _country_score(place.country or "", ev, damp)
+    total += _HOME_PROVINCE * home
+    total += damp * _HOME_COUNTRY * ev.home_countries.get(place.country or "", 0.0)
     if ev.genre:
-        total += ev.genre.get(place.country or "", 0.0)
-    if (place.country, place.admin1) in ev.admin1s and fcode != "ADM1":
+        total += damp * ev.genre.get(place.country or "", 0.0)
+    if region in ev.admin1s and fcode != "ADM1":
         total += 1.5
-    if ev.others:
-        near = min(distance_km(place, other) for other in ev.others)
-        total += 1.5 if near < 100 else 0.75 if near < 400 else 0.0
+    total += 1.5 if near < 100 else 0.75 if near < 400 else 0.0
     if contained is not None:
         total += 5.0 if contained else -1.0
     if place.country in CONFLICT_COUNTRIES:

@@ -39,7 +39,7 @@ from conflictcoder.placeloose import (
     whole_name,
 )
 from conflictcoder.placeloose import compound_end as _compound_end
-from conflictcoder.placenames import ARTICLES, fold
+from conflictcoder.placenames import ARTICLES, fold, same_spelling
 from conflictcoder.placepeople import (
     TITLES,
     given_country,
@@ -226,6 +226,8 @@ def _longest(
         )
         if acronym and len(surface) >= 4 and surface.isalpha():
             acronym = not cues.DATELINE_AFTER.match(text[end : end + 6])
+            if acronym and _line_dateline(text, start, surface, gazetteer):
+                acronym = False  # "LONDON\nThe Latest on ...": a city opening the story
         cands = () if acronym else gazetteer.candidates(surface)
         if surface in cues.CITY_ABBREVIATIONS:
             cands = gazetteer.candidates(cues.CITY_ABBREVIATIONS[surface])
@@ -238,6 +240,23 @@ def _longest(
         if parts:
             return j, parts
     return None
+
+
+# A capitalised city this large alone at the start of a line is a dateline, not an acronym.
+_DATELINE_CITY = 300_000
+
+
+def _line_dateline(text: str, start: int, surface: str, gazetteer: Gazetteer) -> bool:
+    """An all-capitals word opening a line that spells a city of ``_DATELINE_CITY`` people
+    ("LONDON The Latest on ..."): agencies' datelines; "NATO", "ISIS" spell no such city."""
+    if text[text.rfind("\n", 0, start) + 1 : start].strip():
+        return False
+    return any(
+        p.population >= _DATELINE_CITY
+        and (p.feature_code or "").startswith("PPL")
+        and same_spelling(surface, p.name)
+        for p, _ in gazetteer.candidates(surface)
+    )
 
 
 _HYPHEN_PART = re.compile(r"[^-‐]+")

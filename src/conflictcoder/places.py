@@ -29,16 +29,17 @@ from conflictcoder.actors import ActorLexicon
 from conflictcoder.gazetteer import Gazetteer
 from conflictcoder.models import Place, PlaceMention, Sentence
 from conflictcoder.placecontext import Context as _Context
-from conflictcoder.placecounty import place_counties
+from conflictcoder.placecountryname import LIST_NEXT, country_or_place
+from conflictcoder.placecounty import place_counties, stand_in
 from conflictcoder.placegenre import local_bonus
 from conflictcoder.placelists import cohere_lists
 from conflictcoder.placementions import MODIFIER_WHY, mentions
-from conflictcoder.placeregions import REGION_CODES
 from conflictcoder.placenames import keys, same_spelling
 from conflictcoder.placenear import check_nearness
 from conflictcoder.placerecog import Hit as _Hit
 from conflictcoder.placerecog import recognise as _recognise
 from conflictcoder.placerespell import respell_unknown
+from conflictcoder.placewords import plain_word
 
 __all__ = ["MODIFIER_WHY", "find"]
 
@@ -64,8 +65,6 @@ _DIRECTION_END = re.compile(
 _FAMOUS = 500_000
 # A dateline name borne by a city this large means that city.
 _DATELINE_CITY = 300_000
-# In local news, a country's name is the paper's town of that name this large ("Lebanon").
-_LOCAL_TOWN = 5000
 # A town this large named like its province is the province's city ("Mogilev").
 _CITY = 10_000
 # "X countryside", "the countryside of X", "rural X": X has a countryside (a province or a town).
@@ -104,9 +103,6 @@ def _qualifier(
     return None
 
 
-_LIST_NEXT = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)$")
-
-
 def _listed(text: str, hit: _Hit, hits: list[_Hit]) -> bool:
     """``hit`` is one item of a list of places ("in Kabul, Ghor, Laghman and Kunar"), not
     the container of the place before it."""
@@ -114,7 +110,7 @@ def _listed(text: str, hit: _Hit, hits: list[_Hit]) -> bool:
     after = hits[k] if k < len(hits) else None
     if after is None or after.country or after.start - hit.end > 8:
         return False
-    return _LIST_NEXT.match(text[hit.end : after.start]) is not None
+    return LIST_NEXT.match(text[hit.end : after.start]) is not None
 
 
 def _mark_container(text: str, hit: _Hit, hits: list[_Hit], index: int) -> None:
@@ -179,7 +175,14 @@ def _resolve(text: str, hits: list[_Hit], ctx: _Context) -> None:
         no_city = not any(
             p.population >= rank.CITY and p.feature_code not in _ADMIN_CODES for p, _ in hit.cands
         )
-        cues_ = rank.Cues(hit.admin_cue, hit.settlement_cue, hit.loose, no_city)
+        famous_in = frozenset(
+            p.country or ""
+            for p, _ in hit.cands
+            if p.population >= rank.FAMOUS
+            and p.feature_code not in _ADMIN_CODES
+            and same_spelling(hit.surface, p.name)
+        )
+        cues_ = rank.Cues(hit.admin_cue, hit.settlement_cue, hit.loose, no_city, famous_in)
         spelling = rank.spelling(hit.surface) if hit.loose and len(hit.cands) > 1 else None
         scored = sorted(
             (
@@ -307,62 +310,6 @@ def _namesake_seat(district: Place, hit: _Hit) -> Place:
     return towns[0] if towns else district
 
 
-def _among_countries(text: str, hits: list[_Hit], index: int) -> bool:
-    """Hit ``index`` is one item of a list of countries or regions ("the Middle East, Italy
-    and Russia"): a country, whatever the article's home."""
-    for k in (index - 1, index + 1):
-        if not 0 <= k < len(hits) or k == index:
-            continue
-        other = hits[k]
-        if not other.country and not any(p.feature_code in REGION_CODES for p, _ in other.cands):
-            continue
-        a, b = sorted((hits[index], other), key=lambda h: h.start)
-        if _LIST_NEXT.match(text[a.end : b.start]) or text[a.end : b.start] == ", ":
-            return True
-    return False
-
-
-def _country_or_place(text: str, hits: list[_Hit], index: int, ctx: _Context) -> None:
-    """Read a country name as a place when the document is elsewhere ("Georgia", "Jordan");
-    in a list of countries it stays a country."""
-    hit = hits[index]
-    if not hit.country or hit.country[1] == "demonym" or not hit.cands:
-        return
-    if _among_countries(text, hits, index):
-        return
-    named = hit.country[0]
-    # Other mentions of the same name are no evidence for either reading.
-    countries = ctx.other_countries(index, named)
-    total = sum(countries.values())
-    if named in countries:
-        return
-    if not total:  # nothing else said: a province more populous than the country (Georgia)
-        country = ctx.gazetteer.country(named)
-        people = country.population if country else 0
-        local = tuple(
-            (p, m) for p, m in hit.cands if p.feature_code == "ADM1" and p.population > people
-        )
-        if local:
-            ctx.unmention(index)
-            hit.country, hit.cands = None, local
-        return
-    admin1s = ctx.other_admin1s(index)
-    local = tuple(
-        (place, main)
-        for place, main in hit.cands
-        if countries.get(place.country or "", 0) / total >= 0.5
-        and (
-            place.feature_code == "ADM1"
-            or (place.country, place.admin1) in admin1s
-            or (place.country in ctx.genre and place.population >= _LOCAL_TOWN)
-        )  # local news of that country: "a Lebanon woman", "The Jordan resident"
-        and (place.feature_code == "ADM1" or place.population >= 1000)
-    )
-    if local:
-        ctx.unmention(index)
-        hit.country, hit.cands = None, local
-
-
 def _province_country(text: str, hit: _Hit) -> str | None:
     """The country of a province named as a container ("Jalalpur, Gujarat", "(Sahar, Sadah)",
     "Borno State"), when every province of that name is in one country."""
@@ -395,7 +342,7 @@ def _respelled(hit: _Hit) -> bool:
     return hit.best.population < rank.KNOWN_ALTERNATE
 
 
-def _accept(hit: _Hit, index: int, ctx: _Context) -> bool:
+def _accept(hit: _Hit, index: int, ctx: _Context, text: str = "") -> bool:
     if hit.best is None:
         return False
     countries = ctx.countries(index, cues=hit.cued)
@@ -412,6 +359,8 @@ def _accept(hit: _Hit, index: int, ctx: _Context) -> bool:
             return False  # a hamlet abroad, in an article about somewhere else: a homonym
     if not in_ctx and sum(countries.values()) >= 0.8 and _respelled(hit):
         return False  # a variant spelling of a place abroad: a homonym of a local place
+    if text and plain_word(text, hit, _respelled(hit)):
+        return False  # "Fear" as Pharr, "United Way", "Although": English words
     if hit.cued:
         return True
     return hit.score >= (1.5 if in_ctx else 2.5)
@@ -471,14 +420,14 @@ def find(
         hit = hits[i]
         assert hit.best is not None
         tie = hit.margin < 1.0 and hit.rivals == {(hit.best.country, hit.best.admin1)}
-        if tie and not ctx.mentions(i) and _accept(hit, i, ctx):
+        if tie and not ctx.mentions(i) and _accept(hit, i, ctx, text):
             # "Deir ez-Zor": the city, its province and its district tie; one country
             ctx.mention(i, (hit.best.country or "", "place"))
     for i in sure:
-        if hits[i].margin >= 1.0 and _accept(hits[i], i, ctx):
+        if hits[i].margin >= 1.0 and _accept(hits[i], i, ctx, text):
             ctx.anchor(i, hits[i].best)
-    for i, hit in enumerate(hits):
-        _country_or_place(text, hits, i, ctx)
+    for i in range(len(hits)):
+        country_or_place(text, hits, i, ctx)
     known = {
         j: h.best
         for j, h in enumerate(hits)
@@ -487,10 +436,38 @@ def find(
     respell_unknown(hits, known, ctx.sentence_of, ctx.countries(-1), gazetteer)
     _resolve(text, hits, ctx)
     counties = place_counties(text, hits, dict(ctx.anchors), gazetteer)
-    accepted = {i for i, h in enumerate(hits) if i in counties or _accept(h, i, ctx)}
+    accepted = {i for i, h in enumerate(hits) if i in counties or _accept(h, i, ctx, text)}
     accepted -= check_nearness(text, hits, accepted)
     kept = [h for i, h in enumerate(hits) if h.country or i in accepted]
+    unplaced = [h for i, h in enumerate(hits) if i not in accepted and _unplaced_county(h)]
     for i, hit in enumerate(hits):
         if not hit.country and i not in accepted:
             hit.best = None  # a facility is not named after a homonym abroad ("Koniko Gas Field")
-    return tuple(mentions(text, kept, facilities, gazetteer))
+    found = mentions(text, kept, facilities, gazetteer)
+    if unplaced:
+        found = sorted((*found, *map(_county_mention, unplaced)), key=lambda m: (m.start, -m.end))
+    return tuple(found)
+
+
+def _unplaced_county(hit: _Hit) -> bool:
+    """ "Walker County" where the article does not say which state's: several states have
+    one and ``place_counties`` could not choose."""
+    return (
+        hit.best is None
+        and hit.admin_cue == "admin2"
+        and len(hit.cands) > 1
+        and all(stand_in(p) for p, _ in hit.cands)
+    )
+
+
+def _county_mention(hit: _Hit) -> PlaceMention:
+    """A county named but not placed: a toponym with no place, rather than a guess."""
+    return PlaceMention(
+        start=hit.start,
+        end=hit.end,
+        text=hit.surface,
+        place=None,
+        kind="admin2",
+        geo_precision=2,
+        why="county of a state the article does not say",
+    )
