@@ -108,3 +108,10 @@ def test_direction_tells_homonyms_apart(
     gaz: gazetteer.Gazetteer, text: str, geonameid: int
 ) -> None:
     assert placed(run(text, gaz)).get("Sarja") == geonameid
+
+
+def test_skeleton_candidates(gaz: gazetteer.Gazetteer) -> None:
+    """The consonant-skeleton matches as such, no respelling tried first."""
+    found = {p.geonameid for p, _ in gaz.skeleton_candidates("Kabani")}
+    assert {920001, 920002, 920003} <= found
+    assert gaz.skeleton_candidates("Ab") == ()

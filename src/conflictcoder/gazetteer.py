@@ -133,6 +133,15 @@ class Gazetteer:
                 return tuple(sorted(found.values(), key=lambda p: -p[0].population))
         return self._query("skels" if loose else "names", key)
 
+    def skeleton_candidates(self, name: str) -> tuple[tuple[Place, bool], ...]:
+        """``(place, False)`` pairs of the places whose name has the consonant skeleton of
+        ``name`` (no respelling tried first), most populous first; use only with context."""
+        folded = fold(name)
+        key = skeleton(folded) if folded else ""
+        if len(key) < 3:
+            return ()
+        return self._query("skels", key)
+
     def lookup(self, name: str) -> list[Place]:
         """Places whose name or alternate name matches ``name`` up to spelling variants."""
         return [place for place, _ in self.candidates(name)]

@@ -68,11 +68,13 @@ def respell_unknown(
         key = keys(hit.surface)
         if key is None or len(key[0]) < 4:
             continue
-        same = [p for j, p in known.items() if sentence_of[j] == sentence_of[i]]
-        areas = list(dict.fromkeys((p.country, p.admin1) for p in same or known.values()))[:2]
+        others = [(j, p) for j, p in known.items() if j != i]
+        same = [p for j, p in others if sentence_of[j] == sentence_of[i]]
+        areas = list(dict.fromkeys((p.country, p.admin1) for p in same or dict(others).values()))
+        areas = areas[:2]
         home = homes[i]
         if home is not None:  # spelled as places abroad only: "the Kabani area"
-            _respell_at_home(hit, key[0], home)
+            _respell_at_home(hit, key[0], home, areas, gazetteer)
             continue
         if hit.loose and not areas and not countries:
             _likeliest(hit, key[0])  # nothing says where: the one spelled alike, if only one
@@ -159,11 +161,20 @@ def _apart(a: Place, b: Place) -> bool:
     return km(a.latitude, a.longitude, b.latitude, b.longitude) > _SAME_PLACE_KM
 
 
-def _respell_at_home(hit: Hit, key: str, home: str) -> None:
+def _respell_at_home(
+    hit: Hit, key: str, home: str, areas: list[Area], gazetteer: Gazetteer
+) -> None:
     """Give a name spelled only as places abroad the place of the document's country its
     consonant skeleton matches and whose spelling is clearly the closest ("Kabani" is
-    Kabanah), if there is one."""
-    options = [p for p, _ in hit.loose_cands if p.country == home]
+    Kabanah), if there is one; in the provinces of the document's sure places (``areas``)
+    when it has some."""
+
+    def at_home(place: Place) -> bool:
+        return place.country == home and (not areas or (place.country, place.admin1) in areas)
+
+    options = [p for p, _ in hit.loose_cands if at_home(p)]
+    if not options:  # the loose candidates were another transliteration's, abroad too
+        options = [p for p, _ in gazetteer.skeleton_candidates(hit.surface) if at_home(p)]
     best = _best_spelled(options, key)
     if best is not None:
         hit.cands, hit.loose, hit.cued = ((best, False),), True, True
