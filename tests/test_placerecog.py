@@ -75,6 +75,9 @@ def test_people_do_not_hide_places(
         ("LONDON'S mayor spoke on Monday.", ["LONDON"]),
         # a combining accent written apart is part of the word
         ("Protesters gathered in Mos\u0301ul on Friday.", ["Mos\u0301ul"]),
+        # a currency says nothing of where the report is
+        ("Crowds in Mosul protested the soaring US dollar exchange rate.", ["Mosul"]),
+        ("The U.S. dollars sent to Mosul were seized.", ["Mosul"]),
     ],
 )
 def test_recognised(gaz: gazetteer.Gazetteer, text: str, expected: list[str]) -> None:

@@ -380,6 +380,8 @@ def recognise(text: str, gazetteer: Gazetteer) -> tuple[list[Hit], list[Facility
     ]
     hits = [h for h in hits if not any(a.start < h.end and h.start < a.end for a in abbreviations)]
     hits.extend(abbreviations)
+    # "the high US dollar exchange rate": a currency is no evidence of where a report is
+    hits = [h for h in hits if not (h.country and cues.CURRENCY_AFTER.match(text, h.end))]
     hits.sort(key=lambda h: h.start)
     for hit in hits:
         _counties(text, hit, gazetteer)
