@@ -29,7 +29,7 @@ from pathlib import Path
 from conflictcoder.errors import GazetteerError
 from conflictcoder.placenames import fold, key_pair
 
-SCHEMA_VERSION = "5"
+SCHEMA_VERSION = "6"
 _DATA = resources.files("conflictcoder") / "data" / "geonames"
 
 _SCHEMA = """
