@@ -25,8 +25,8 @@ def _stored(conn, doc_id, event, text=TEXT):
     incidents.link_pending(conn, SETTINGS, now=NOW)
 
 
-def _item(story, people, day):
-    event = replace(SHOOTING, event_date=day, latitude=10.0, longitude=10.0)
+def _item(story, people, day, location="Springfield"):
+    event = replace(SHOOTING, event_date=day, latitude=10.0, longitude=10.0, location=location)
     return Linkable(
         id=0, key="new", document=0, event=event, story=frozenset(story), people=frozenset(people)
     )
@@ -50,6 +50,21 @@ def test_named_candidates(story, people, day, expected):
     _stored(conn, "a-1", SHOOTING)
     found = linkcandidates.named_candidates(conn, _item(story, people, day), SETTINGS)
     assert found == expected
+
+
+@pytest.mark.parametrize(
+    ("story", "location", "expected"),
+    [
+        ((), "Dayton", {1}),  # the stored report's text names the new one's town
+        ({"dayton"}, "Springfield", {1}),  # the new report's text names the stored one's town
+        ((), "Springfield", set()),
+    ],
+)
+def test_reports_naming_each_others_town_are_candidates(story, location, expected):
+    conn = store.open_db(":memory:")
+    _stored(conn, "a-1", SHOOTING)
+    item = _item(story, (), date(2016, 5, 2), location)
+    assert linkcandidates.named_candidates(conn, item, SETTINGS)[0] == expected
 
 
 def test_stored_content_is_read_back():

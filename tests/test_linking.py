@@ -65,8 +65,15 @@ FAR = {"latitude": 14.6, "longitude": 121.0, "location": "Manila", "admin1": "Me
         ({**ARREST, "event_date": date(2016, 7, 9)}, ("jane roe",), False, None),
         ({"doc_id": "b", "latitude": 41.5}, ("jane roe",), True, "overrides: places"),
         ({"doc_id": "b", **FAR, "country": "Philippines"}, ("jane roe",), False, None),
+        # the arrest of the suspect, naming the victim: a follow-up of the shooting
         (
             {**ARREST, "event_type": "Strategic developments", "sub_event_type": "Arrests"},
+            ("jane roe",),
+            True,
+            "same people: jane roe",
+        ),
+        (
+            {**ARREST, "event_type": "Protests", "sub_event_type": "Peaceful protest"},
             ("jane roe",),
             False,
             None,

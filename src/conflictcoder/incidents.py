@@ -8,10 +8,11 @@ calls it after each document). For each new event:
    in the surrounding one-degree grid cells (``store.CELL_SQL``), or, without coordinates,
    in the same country; the possible follow-up reports of the following weeks (table
    ``followups``); the events of those days whose story shares at least
-   ``link_story_names`` names with the new one's, and those of the surrounding
-   ``link_followup_days`` naming one of its people (table ``story_terms``), wherever they
-   were placed. Candidates of event types that ``linking`` vetoes beside the new one's
-   (``linkfields.compatible_types``) are not read.
+   ``link_story_names`` names with the new one's or that name its town (or are placed at a
+   town its story names), and those of the surrounding ``link_people_days`` naming one of
+   its people (table ``story_terms``), wherever they were placed. Candidates of event
+   types that ``linking`` vetoes beside the new one's (``linkfields.compatible_types``)
+   are not read.
 2. **Pairs** are scored by ``linking.compare``; a pair that is the same event (``same``) or
    the next day of the same fighting (``chain``) is stored in ``links`` with its explanation.
 3. **Re-clustering**: the connected component of ``same`` links around the new event is
@@ -353,23 +354,35 @@ def document_incidents(conn: sqlite3.Connection) -> dict[str, int]:
     """The incident each document (by doc_id) reports, for a document-level view.
 
     An article reports, among the incidents of its events, the one the most other documents
-    report (the story other outlets also told), ties broken by the order of its events (the
-    lede first); an article none of whose events another document shares reports the
-    incident of its first event. Two articles whose events are linked thus report one
-    incident even when each article's first event differs (a lede told with another town
-    or day, the shooting in a later paragraph of an arrest report), and an article's
-    background events (earlier shootings recalled, page noise) do not pull it into their
-    incidents when the article's own story is shared more widely. Documents without an
-    event are left out.
+    report (the story other outlets also told); ties go to the incident holding the first
+    event of the first document (by doc_id, then by the order of its events), so that two
+    articles whose events fall crosswise into two incidents (the lede of one with the second
+    event of the other) report the same one, whatever the ingest order. An article none of
+    whose events another document shares reports the incident of its first event (its
+    lede). Two articles whose events are linked thus report one incident even when each
+    article's first event differs (a lede told with another town or day, the shooting in a
+    later paragraph of an arrest report), and an article's background events (earlier
+    shootings recalled, page noise) do not pull it into their incidents when the article's
+    own story is shared more widely. Documents without an event are left out.
     """
     rows = conn.execute(
-        "SELECT d.doc_id, e.incident, (SELECT count(DISTINCT o.document) FROM events o"
-        "   WHERE o.incident = e.incident AND o.document != e.document)"
-        " FROM events e JOIN documents d ON d.id = e.document"
-        " WHERE e.incident IS NOT NULL ORDER BY e.document, e.id"
-    )
-    best: dict[str, tuple[int, int]] = {}
-    for doc_id, incident, others in rows:
-        if doc_id not in best or others > best[doc_id][1]:
-            best[doc_id] = (incident, others)
+        "SELECT d.doc_id, e.document, e.incident FROM events e JOIN documents d"
+        " ON d.id = e.document WHERE e.incident IS NOT NULL ORDER BY e.document, e.id"
+    ).fetchall()
+    documents: dict[int, set[int]] = {}
+    first: dict[int, tuple[str, int]] = {}  # incident -> its first (doc_id, event position)
+    position: Counter[str] = Counter()
+    for doc_id, document, incident in rows:
+        documents.setdefault(incident, set()).add(document)
+        here = (doc_id, position[doc_id])
+        position[doc_id] += 1
+        first[incident] = min(first.get(incident, here), here)
+    best: dict[str, tuple[int, tuple[int, tuple[str, int]]]] = {}
+    position.clear()
+    for doc_id, _, incident in rows:
+        others = len(documents[incident]) - 1
+        rank = (-others, first[incident] if others else (doc_id, position[doc_id]))
+        position[doc_id] += 1
+        if doc_id not in best or rank < best[doc_id][1]:
+            best[doc_id] = (incident, rank)
     return {doc_id: incident for doc_id, (incident, _) in best.items()}

@@ -125,9 +125,12 @@ def named_candidates(
       date interval: the reports ``linking.compare`` may find to tell one story though
       their places disagree;
     - *people*: those naming one of the people this one names (``linkident``), dated
-      within ``link_followup_days`` of its date interval: the reports ``linking.compare``
+      within ``link_people_days`` of its date interval: the reports ``linking.compare``
       may find to be about the same victims or suspects wherever they were placed and
-      whatever day the follow-up was dated.
+      whatever day the follow-up was dated;
+    - *towns* (with *story*), for an event naming no actor: those whose story names its
+      town and those placed at a town its story names (``town_terms``), dated as for the
+      story: ``linking`` may lift their place veto.
     """
     event = item.event
     own = linkterms.event_place_words(event)
@@ -135,7 +138,8 @@ def named_candidates(
     if len(names) < settings.link_story_names:
         names = []
     people = list(linkident.index_terms(item.people))
-    if not names and not people:
+    towns = town_terms(item) if not linkfields.named_actors(event) else []
+    if not names and not people and not towns:
         return set(), set()
     first, last = linkdates.day_interval(event, settings)
     story_days = (
@@ -143,27 +147,42 @@ def named_candidates(
         _day(last + settings.link_unknown_date_days),
     )
     people_days = (
-        _day(first - settings.link_followup_days),
-        _day(last + settings.link_followup_days),
+        _day(first - settings.link_people_days),
+        _day(last + settings.link_people_days),
     )
-    windows = [days for days, used in ((story_days, names), (people_days, people)) if used]
+    windows = [days for days, used in ((story_days, names or towns), (people_days, people)) if used]
     reach = (min(w[0] for w in windows), max(w[1] for w in windows))
     rows = conn.execute(
         "SELECT s.event, s.term, s.event_date FROM story_terms s JOIN events e ON e.id = s.event"
         " WHERE s.term IN (SELECT value FROM json_each(?)) AND s.event_date BETWEEN ? AND ?"
         " AND e.incident IS NOT NULL",
-        (json.dumps(names + people), *reach),
+        (json.dumps(sorted({*names, *people, *towns})), *reach),
     )
     shared: dict[int, int] = {}
     by_people: set[int] = set()
+    by_story: set[int] = set()
+    town_words, story_names = set(towns), set(names)
     for other, term, day in rows:
         if term.startswith(linkident.PREFIX):
             if people_days[0] <= day <= people_days[1]:
                 by_people.add(other)
         elif story_days[0] <= day <= story_days[1]:
-            shared[other] = shared.get(other, 0) + 1
-    by_story = {other for other, n in shared.items() if n >= settings.link_story_names}
+            if term in story_names:
+                shared[other] = shared.get(other, 0) + 1
+            if term in town_words:
+                by_story.add(other)
+    by_story |= {other for other, n in shared.items() if n >= settings.link_story_names}
     return by_story, by_people
+
+
+def town_terms(item: Linkable) -> list[str]:
+    """The ``story_terms`` entries that find the reports of a town-named pair
+    (``linking._named_town``): the words of the event's town (reports whose stories name
+    it) and the town entries (``linkident.TOWN``) of the names of its story (reports placed
+    at a town it names)."""
+    own = linkident.town_words(item.event)
+    named = [linkident.TOWN + n for n in linkterms.names(item.story)]
+    return sorted({*own, *named})
 
 
 def _day(ordinal: int) -> str:

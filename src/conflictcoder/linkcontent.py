@@ -81,9 +81,11 @@ def event_content(
     actors' spans and without the words of its place names, ``linkterms.event_terms``), its
     story (the terms of those sentences and ``link_story_context`` sentences around them
     that hold no other event's evidence) and the wording of its sentences; cached in
-    ``event_terms``, the story's names indexed by day in ``story_terms``. The story leaves
-    out the words of every named actor of the document's events (armed groups fight in many
-    places; they are compared as actors) and of the event's own place names."""
+    ``event_terms``, the story's names, its people (``linkident.index_terms``) and the words
+    of its town (``linkident.town_words``, prefixed ``linkident.TOWN``) indexed by day in
+    ``story_terms``. The story leaves out the words of every named actor of the document's
+    events (armed groups fight in many places; they are compared as actors) and of the
+    event's own place names."""
     text = conn.execute("SELECT text FROM documents WHERE id = ?", (document,)).fetchone()[0]
     split = [(s.start, s.end) for s in sentences.split(text)]
     ids = [row[0] for row in conn.execute("SELECT id FROM events WHERE document = ?", (document,))]
@@ -130,7 +132,11 @@ def event_content(
             "INSERT INTO story_terms (term, event_date, event) VALUES (?, ?, ?)",
             [
                 (t, event.event_date.isoformat(), event_id)
-                for t in (*linkterms.names(content.story), *linkident.index_terms(content.people))
+                for t in (
+                    *linkterms.names(content.story),
+                    *linkident.index_terms(content.people),
+                    *(linkident.TOWN + w for w in linkident.town_words(event)),
+                )
             ],
         )
         found[event_id] = content

@@ -10,7 +10,7 @@ import re
 from conflictcoder import geometry
 from conflictcoder.models import Event
 from conflictcoder.settings import Settings
-from conflictcoder.taxonomy import BATTLES, EXPLOSIONS, PROTESTS, RIOTS, VAC
+from conflictcoder.taxonomy import BATTLES, EXPLOSIONS, PROTESTS, RIOTS, STRATEGIC, VAC
 
 _PRECISION_CAP = {1: 1.0, 2: 0.7, 3: 0.4}  # place agreement cap, by the coarser geo_precision
 _COMPATIBLE_TYPES = frozenset(
@@ -23,6 +23,12 @@ _COMPATIBLE_TYPES = frozenset(
     )
 )
 _GENERIC_COMPATIBLE = frozenset((BATTLES, VAC))
+# A local crime by unnamed people is typed many ways by the reports telling it: the shooting
+# (a battle or an attack) or the brawl it came from (mob violence). Between reports naming no
+# actor these types are compatible. The arrest that followed (a strategic development) is of
+# the same incident only when both reports name the same people (``linking``): a veto of
+# kind "role" that the same-people rule may lift.
+_LOCAL_TYPES = frozenset((BATTLES, VAC, EXPLOSIONS, RIOTS))
 _GENERIC_ACTOR = re.compile(
     r"^(unidentified|unknown|civilians|protesters|rioters|prisoners|police forces of)\b",
     re.IGNORECASE,
@@ -90,10 +96,14 @@ def place(a: Event, b: Event, settings: Settings) -> tuple[float, str]:
 
 
 def compatible_types(event_type: str) -> frozenset[str]:
-    """The event types that ``_type`` does not veto beside this one (itself included)."""
-    return frozenset({event_type}).union(
+    """The event types that ``event_type`` does not veto beside this one (itself included),
+    whether or not the events name actors."""
+    found = frozenset({event_type}).union(
         *(pair for pair in _COMPATIBLE_TYPES if event_type in pair)
     )
+    if event_type in _LOCAL_TYPES:
+        return found | _LOCAL_TYPES | {STRATEGIC}
+    return found | _LOCAL_TYPES if event_type == STRATEGIC else found
 
 
 def event_type(a: Event, b: Event) -> tuple[float, str]:
@@ -107,7 +117,22 @@ def event_type(a: Event, b: Event) -> tuple[float, str]:
         return 0.6, f"compatible types, no named actor ({a.event_type}, {b.event_type})"
     if pair in _COMPATIBLE_TYPES:
         return 0.3, f"compatible types ({a.event_type}, {b.event_type})"
+    local = not named_actors(a) and not named_actors(b)
+    if pair <= _LOCAL_TYPES and local:
+        return 0.3, f"one local crime told two ways, no named actor ({', '.join(sorted(pair))})"
+    if local and is_followup_role(a, b):
+        raise Veto(f"a follow-up beside the crime ({a.event_type}, {b.event_type})", "role")
     raise Veto(f"incompatible types ({a.event_type}, {b.event_type})", "type")
+
+
+def is_followup_role(a: Event, b: Event) -> bool:
+    """Whether one event is a strategic development (an arrest, a charge) and the other a
+    local crime (``_LOCAL_TYPES``), the strategic one not dated before the crime: a report
+    of what followed the crime."""
+    for late, early in ((a, b), (b, a)):
+        if late.event_type == STRATEGIC and early.event_type in _LOCAL_TYPES:
+            return late.event_date >= early.event_date
+    return False
 
 
 def actor_key(name: str) -> str | None:

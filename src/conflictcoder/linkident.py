@@ -23,13 +23,18 @@ case in it), a stop word (``linkterms.STOP_TERMS``) or a word of organisations a
 
 **The key** of a person is the given name and the surname, lower-cased ("elijah walker";
 middle names and initials left out, so "Elizabeth Marie Rodriguez" and "Elizabeth Rodriguez"
-agree). Keys are compared exactly: no document frequency, so a decision depends only on the
-two reports.
+agree). Keys are compared by their ``canonical`` form: the given name by its consonants when
+it has three or more (``linkterms.skeleton``: reporters respell unusual given names,
+"Malijah", "Malijha", "Malaja" Grant), else as written ("Jon" and "Jane" stay apart), and the
+surname as written. No document frequency, so a decision depends only on the two reports.
 
 **Addresses** identify a local incident as well as its people: "the 4100 block of West
 Potomac Avenue", "at 4132 W. Potomac Ave." (``addresses``). Their key is the block (the
 house number rounded down to the hundred) and the first word of the street name,
 directions left out ("address:4100 potomac"); a report's people hold them too.
+
+**Towns** (``town_words``): the words of an event's town, indexed with the prefix ``TOWN`` so
+that a report whose text names a town finds the reports placed there (``linkcandidates``).
 """
 
 from __future__ import annotations
@@ -37,7 +42,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from conflictcoder.linkterms import STOP_TERMS, common_words
+from conflictcoder.linkterms import STOP_TERMS, common_words, place_words, skeleton
+from conflictcoder.models import Event
 
 _CAP = r"[A-Z][a-z]+(?:['’\-][A-Z]?[a-z]+)?"
 _TOKEN = rf"(?:{_CAP}|[A-Z]\.)"
@@ -222,6 +228,34 @@ def people(
     )
 
 
+def canonical(name: str) -> str:
+    """The form in which two people keys are compared (see the module docstring); an
+    address key as it is."""
+    if name.startswith(ADDRESS) or " " not in name:
+        return name
+    given, surname = name.split(" ", 1)
+    consonants = skeleton(given)
+    return f"{consonants if len(consonants) >= 3 else given} {surname}"
+
+
+def shared(a: Iterable[str], b: Iterable[str]) -> list[str]:
+    """The keys of ``a`` naming someone ``b`` names too (``canonical`` forms equal), sorted."""
+    theirs = {canonical(k) for k in b}
+    return sorted(k for k in a if canonical(k) in theirs)
+
+
+TOWN = "town:"  # the words of an event's town in ``story_terms`` (``town_words``)
+
+
+def town_words(event: Event) -> list[str]:
+    """The words naming the event's town (geo_precision 1), stop words left out: a report
+    whose text names them may be about it though placed elsewhere (``linking._named_town``)."""
+    if event.geo_precision != 1 or event.location is None:
+        return []
+    return sorted(place_words(event.location) - STOP_TERMS)
+
+
 def index_terms(keys: Iterable[str]) -> tuple[str, ...]:
-    """The ``story_terms`` entries of people keys (kept apart from story names)."""
-    return tuple(PREFIX + k for k in sorted(keys))
+    """The ``story_terms`` entries of people keys (kept apart from story names), in their
+    ``canonical`` form."""
+    return tuple(sorted({PREFIX + canonical(k) for k in keys}))

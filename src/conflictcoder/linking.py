@@ -7,14 +7,18 @@ in ``Settings.link_weights``; each agreement is in [0, 1]):
 - **date**: each date is an interval (``linkdates.day_interval``). A date that is only the
   publication date (``date_unknown``) is no date agreement at all: its weight goes to
   content, which must then reach ``link_content_unknown_date``; two such dates must also
-  share the publication day. The gap between the intervals must be at most ``link_max_day_gap`` days (for a
-  chain) and ``link_same_day_gap`` (for the same event: 0 by default, as ACLED codes one
+  share the publication day. The gap between the intervals must be at most
+  ``link_max_day_gap`` days (for a chain) and ``link_same_day_gap`` (for the same event: 0 by default, as ACLED codes one
   event per day). Same precise day 1.0; overlapping imprecise dates 0.5; a gap 0.25.
 - **place**: different countries veto. With coordinates, the distance must be within the
   tolerance of the coarser geo_precision (``link_km``); agreement falls from 1 to 0.5 at the
   tolerance and is capped by precision (1: 1.0, 2: 0.7, 3: 0.4), halved when both name
   different towns at precision 1 (ACLED: one event per location). Without coordinates: same
-  admin1 0.3, same country 0.1, different admin1 veto.
+  admin1 0.3, same country 0.1, different admin1 veto. Between reports naming no armed
+  actor, a place veto is lifted when one report's sentences name the other's town
+  (geo_precision 1) and the two stories share a name besides their places: one place was
+  read wrong (a street, a person or a dateline taken for a town elsewhere); the place
+  agreement is then ``link_named_town``.
 - **type**: same sub-event type 1.0; same event type 0.6; compatible types (a battle and the
   explosions or killings of civilians in it, a protest and a riot) 0.3, but 0.6 for a battle
   and an attack on civilians when neither side names an actor (a shooting by "a gunman" is
@@ -53,14 +57,22 @@ many places the same day: a shared story tells the same campaign, not the same e
 field says which veto it overrides.
 
 **Same people** (the ``people`` field, not scored): two reports naming the same victim or
-suspect (``Linkable.people``, see ``linkident``) are the same incident when their types and
-actors allow it (both of ``link_people_types``, events with victims: battles, explosions,
-attacks on civilians), their dates are at most ``link_followup_days`` apart (a follow-up
-dated by the arrest or the hearing) and at least one is told by the text, whatever their
-places (a wrong geocode; across countries only when the stories agree at least
-``link_story_countries``). Across days, neither may name an armed actor.
+suspect (``Linkable.people``, compared by ``linkident.canonical`` names: a respelled given
+name is one person) are the same incident when their types and actors allow it (both of
+``link_people_types``, events with victims: battles, explosions, attacks on civilians; or
+one of them and a later strategic development naming no actor, the arrest or the charge of
+the suspect: ``linkfields`` vetoes that pair with kind "role", which only this rule lifts),
+their dates are at most ``link_people_days`` apart (``link_followup_days`` for an address:
+a follow-up dated by the arrest or the hearing) and at least one is told by the text,
+whatever their places (a wrong geocode; across countries only when the stories agree at
+least ``link_story_countries``). Across days, neither may name an armed actor.
 
-**Two events after all**, checked on every pair about to be the same event:
+**A misread date** (``_story_across_days``): two reports naming no armed actor, both dated
+by their texts at most ``link_story_days`` apart, are one event when their stories agree at
+least ``link_story_days_min`` and share ``link_story_names`` names besides their places (a
+date read from the page's other stories or from an earlier crime the article recalls).
+
+**Two events after all** (``linkapart``), checked on every pair about to be the same event:
 
 - *worded alike but for the names* (``linkterms.template_split``): one source report split
   into one record per village or victim reads the same word for word but for a name;
@@ -81,7 +93,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date
 
-from conflictcoder import geometry, linkident, linkterms
+from conflictcoder import geometry, linkapart, linkfields, linkident, linkterms
 from conflictcoder.linkdates import (
     date_unknown,
     dates_agree,
@@ -98,6 +110,7 @@ from conflictcoder.linkfields import (
 )
 from conflictcoder.models import Event
 from conflictcoder.settings import Settings
+from conflictcoder.taxonomy import STRATEGIC
 
 COMPONENTS: tuple[str, ...] = ("date", "place", "type", "actors", "content")
 
@@ -214,49 +227,6 @@ def _followup_date(a: Event, b: Event, settings: Settings) -> tuple[float, str] 
     return 0.0, why + f" {early.event_date.isoformat()}; its weight goes to content"
 
 
-def _names(terms: linkterms.TermAgreement) -> int:
-    return sum(1 for t in terms.shared if not any(c.isdigit() for c in t))
-
-
-def _conflicting(terms: linkterms.TermAgreement, settings: Settings, armed: bool) -> bool:
-    """Nothing shared, while each side names at least ``link_conflict_names`` names
-    of its own: different victims, streets or units. Between reports of armed groups (both
-    naming armed actors) no name shared (numbers aside: days and years recur in dated
-    notes) while each names ``link_armed_conflict_names`` of its own is enough: each names its own village, and
-    armed groups fight at many places the same day. Names spelled two ways (the same
-    consonants, ``linkterms.respelled``) are not in conflict."""
-    if not settings.link_conflict_names:
-        return False
-    if terms.shared_weight and not (armed and _names(terms) == 0):
-        return False
-    alone = (
-        sum(1 for t in side if not any(c.isdigit() for c in t))
-        for side in (terms.only_a, terms.only_b)
-    )
-    needed = settings.link_armed_conflict_names if armed else settings.link_conflict_names
-    if min(alone) < needed:
-        return False
-    return not linkterms.respelled(terms.only_a, terms.only_b)  # "Gweiran" / "Ghwayran"
-
-
-def _untied(a: Event, b: Event, terms: linkterms.TermAgreement) -> bool:
-    """Whether two reports of armed groups at war share nothing that ties them to one
-    event: no name in their sentences (numbers aside; names spelled two ways count as
-    shared) and not one town (the same location at geo_precision 1). Reports of armed
-    groups at war: each names both warring parties (two named actors or more), or each
-    names one and either is placed only by its region (geo_precision 3). Armed groups at
-    war fight at many places the same day; a report of the army and rebels clashing "in
-    the countryside" and one of them clashing in a named village are two events (ACLED:
-    one event per location)."""
-    ours, theirs = len(named_actors(a)), len(named_actors(b))
-    vague = max(a.geo_precision or 3, b.geo_precision or 3) >= 3
-    if min(ours, theirs) < (1 if vague else 2) or _names(terms):
-        return False
-    if a.geo_precision == 1 and b.geo_precision == 1 and same_text(a.location, b.location):
-        return False
-    return not linkterms.respelled(terms.only_a, terms.only_b)
-
-
 def compare(a: Linkable, b: Linkable, settings: Settings) -> Comparison:
     """Score two events; symmetric. See the module docstring for the components: a pair
     that is not the same event by its dates may still be a follow-up, and one whose places
@@ -265,7 +235,7 @@ def compare(a: Linkable, b: Linkable, settings: Settings) -> Comparison:
     result = _by_fields(a, b, settings)
     if a.document == b.document:
         return result
-    met = sorted(a.people & b.people)
+    met = linkident.shared(a.people, b.people) if a.people and b.people else []
     if result.veto_kind not in (None, "place", "country") and not met:
         return result  # the story overrides neither dates, types nor actors
     story, names = linkterms.story_agreement(a.story, b.story)
@@ -299,11 +269,11 @@ def compare(a: Linkable, b: Linkable, settings: Settings) -> Comparison:
         ours, theirs = (", ".join(sorted(side)) for side in split)
         why = f"worded alike but for the names ({ours} / {theirs})"
         return replace(result, score=0.0, same=False, veto=why, veto_kind="names")
-    towns = _other_towns(a, b)
+    towns = linkapart.other_towns(a, b)
     if towns and not by_people:
         why = f"armed groups at two towns ({towns}): one event per location"
         return replace(result, score=0.0, same=False, veto=why, veto_kind="towns")
-    elsewhere = _places_elsewhere(a, b)
+    elsewhere = linkapart.places_elsewhere(a, b)
     if elsewhere and not (told or by_people):
         why = f"each names a place the other never names ({elsewhere})"
         return replace(result, score=0.0, same=False, veto=why, veto_kind="place")
@@ -343,95 +313,132 @@ def _people_allow(
     not when neither date is told by the text (undated reports of one person tell of
     several events), and not across days when either names an armed actor (armed groups
     fight again; ACLED codes each day). Sharing only an address (``addresses``), the days
-    must agree unless one report may be the other's follow-up (shootings recur on a
-    block)."""
-    if result.veto_kind not in (None, "date", "later", "place", "country"):
+    must agree (or be consecutive: a night shooting is dated on either side of midnight)
+    unless one report may be the other's follow-up (shootings recur on a block)."""
+    if result.veto_kind not in (None, "date", "later", "place", "country", "role"):
         return False
-    if not {a.event_type, b.event_type} <= set(settings.link_people_types):
+    kinds = {a.event_type, b.event_type}
+    if linkfields.is_followup_role(a, b):  # the arrest of the shooting's suspect
+        kinds -= {STRATEGIC}
+    if not kinds <= set(settings.link_people_types):
         return False
     if result.veto_kind == "country" and story < settings.link_story_countries:
         return False
     if date_unknown(a) and date_unknown(b):
         return False
     gap = day_gap(a, b, settings)
-    if gap > settings.link_followup_days:
+    if gap > (settings.link_followup_days if addresses else settings.link_people_days):
         return False
     if gap > settings.link_same_day_gap and not (may_follow_up(a) and may_follow_up(b)):
         return False
-    if addresses and gap > settings.link_same_day_gap and followup_day(a, b, settings) is None:
+    # a night shooting is dated on either side of midnight: the next day is still one event
+    night = settings.link_same_day_gap + 1
+    if addresses and gap > night and followup_day(a, b, settings) is None:
         return False
     try:
         event_type(a, b)
+    except Veto as veto:
+        if veto.kind != "role":
+            return False
+    try:
         actors(a, b)
     except Veto:
         return False
     return True
 
 
-def _places_elsewhere(a: Linkable, b: Linkable) -> str | None:
-    """The place names of the two reports when neither report's words include the other's
-    (a village the gazetteer lacks, placed at its district by both): None otherwise."""
-    if not a.where or not b.where:
-        return None
-    said = [x.where | x.terms | x.story | linkterms.event_place_words(x.event) for x in (a, b)]
-    if a.where & said[1] or b.where & said[0]:
-        return None
-    return f"{' '.join(sorted(a.where))} / {' '.join(sorted(b.where))}"
-
-
-def _other_towns(a: Linkable, b: Linkable) -> str | None:
-    """The two towns when both events name an armed actor and are placed precisely at
-    different towns named by different words (fighting in two villages the same day is
-    two events, as ACLED codes one event per location): None otherwise."""
-    x, y = a.event, b.event
-    if x.geo_precision != 1 or y.geo_precision != 1 or same_text(x.location, y.location):
-        return None
-    if x.location is None or y.location is None:
-        return None
-    ours, theirs = (e.where - linkterms.STOP_TERMS for e in (a, b))
-    if not ours or not theirs or ours & theirs:
-        return None
-    if not named_actors(x) or not named_actors(y):
-        return None
-    return f"{x.location} / {y.location}"
-
-
 def _overriding(result: Comparison) -> str:
     return f"; overrides: {result.veto}" if result.veto else ""
 
 
+def _story_across_days(a: Linkable, b: Linkable, settings: Settings) -> tuple[float, str] | None:
+    """The date field of two reports of one local crime whose dates, both told by the text,
+    disagree by at most ``link_story_days`` while their stories agree at least
+    ``link_story_days_min`` and share ``link_story_names`` names besides their places: one
+    date was read from the wrong sentence (a page's other stories, an earlier crime
+    recalled). None otherwise."""
+    x, y = a.event, b.event
+    if date_unknown(x) or date_unknown(y) or named_actors(x) or named_actors(y):
+        return None
+    gap = day_gap(x, y, settings)
+    if not settings.link_same_day_gap < gap <= settings.link_story_days:
+        return None
+    story, names = linkterms.story_agreement(a.story, b.story)
+    if story < settings.link_story_days_min:
+        return None
+    places = linkterms.event_place_words(x) | linkterms.event_place_words(y)
+    if _story_names(a, b, [n for n in names if n not in places]) < settings.link_story_names:
+        return None
+    return 0.0, f"dates {gap} day(s) apart, but one story ({', '.join(names[:5])})"
+
+
 def _by_fields(a: Linkable, b: Linkable, settings: Settings) -> Comparison:
-    """The decision from the fields: the pair as reported, then as a follow-up."""
+    """The decision from the fields: the pair as reported, then as a follow-up, then as one
+    story told with a misread date (``_story_across_days``)."""
     normal = _compare(a, b, settings, None)
     if normal.same or a.document == b.document or normal.veto_kind not in (None, "date"):
         return normal  # a follow-up changes only the date: other vetoes stand
     date_field = _followup_date(a.event, b.event, settings)
-    if date_field is None:
-        return normal
-    follow = _compare(a, b, settings, date_field)
-    if follow.same:
+    follow = None if date_field is None else _compare(a, b, settings, date_field)
+    if follow is not None and follow.same:
         return follow
-    if normal.veto and follow.veto:
+    misread = _story_across_days(a, b, settings)  # a date veto, or days apart
+    if misread is not None:
+        told = _compare(a, b, settings, None, misread)
+        if told.veto is None:
+            return replace(told, same=True, score=max(told.score, settings.link_threshold))
+    if follow is not None and normal.veto and follow.veto:
         kind = "later" if follow.veto_kind == "later" else normal.veto_kind
         why = f"{normal.veto}; follow-up refused: {follow.veto}"
         return replace(normal, veto=why, veto_kind=kind)
     return normal
 
 
+def _place(a: Linkable, b: Linkable, settings: Settings) -> tuple[float, str]:
+    """The place field; a place veto between reports naming no armed actor is lifted when
+    one report's text names the other's town (``_named_town``): one of the two places was
+    read wrong (a street or a person taken for a town elsewhere)."""
+    try:
+        return place(a.event, b.event, settings)
+    except Veto as veto:
+        if veto.kind not in ("place", "country"):
+            raise
+        town = _named_town(a, b) or _named_town(b, a)
+        if town is None or named_actors(a.event) or named_actors(b.event):
+            raise
+        places = linkterms.event_place_words(a.event) | linkterms.event_place_words(b.event)
+        names = [n for n in linkterms.names(a.story & b.story) if n not in places]
+        if not names:  # a big city names many shootings: one more name is needed
+            raise
+        why = f"{veto}, but both texts name {town} and {', '.join(names[:3])}"
+        return settings.link_named_town, why
+
+
+def _named_town(a: Linkable, b: Linkable) -> str | None:
+    """The town of ``b`` (at geo_precision 1) when ``a``'s sentences name it too."""
+    words = linkident.town_words(b.event)
+    said = a.story | a.terms | a.where
+    return b.event.location if words and said.issuperset(words) else None
+
+
 def _compare(
-    a: Linkable, b: Linkable, settings: Settings, followup: tuple[float, str] | None
+    a: Linkable,
+    b: Linkable,
+    settings: Settings,
+    followup: tuple[float, str] | None,
+    misread: tuple[float, str] | None = None,
 ) -> Comparison:
     fields: dict[str, tuple[float, str]] = {}
     try:
-        fields["date"] = followup or _date(a.event, b.event, settings)
+        fields["date"] = followup or misread or _date(a.event, b.event, settings)
         fields["type"] = event_type(a.event, b.event)  # before the place: never overridden
-        fields["place"] = place(a.event, b.event, settings)
+        fields["place"] = _place(a, b, settings)
         fields["actors"] = actors(a.event, b.event)
     except Veto as veto:
         return Comparison(0.0, False, False, str(veto), fields, veto.kind)
     terms = linkterms.compare_terms(a.terms, b.terms, settings.link_content_exclusive)
     fields["content"] = (terms.agreement, terms.why())
-    if _untied(a.event, b.event, terms):
+    if linkapart.untied(a.event, b.event, terms):
         why = "armed groups, no name in common and no one town: fighting elsewhere that day"
         return Comparison(0.0, False, False, why, fields, "names")
     if followup:
@@ -445,8 +452,8 @@ def _compare(
         thin_reasons = []
         if terms.agreement < settings.link_followup_content:
             thin_reasons.append(f"content {terms.agreement} below {settings.link_followup_content}")
-        if _names(terms) < settings.link_followup_names:
-            thin_reasons.append(f"{_names(terms)} shared name(s)")
+        if linkapart.shared_names(terms) < settings.link_followup_names:
+            thin_reasons.append(f"{linkapart.shared_names(terms)} shared name(s)")
         reasons += thin_reasons
         if reasons:
             thin = len(reasons) == len(thin_reasons)
@@ -472,7 +479,7 @@ def _compare(
     consecutive = consecutive and not unknown
     same = (
         a.document != b.document
-        and not _conflicting(terms, settings, armed)
+        and not linkapart.conflicting(terms, settings, armed)
         and gap <= settings.link_same_day_gap
         and score >= settings.link_threshold
         and content >= needed

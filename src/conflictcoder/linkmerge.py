@@ -38,8 +38,8 @@ def cluster(
     ``story_floor``; complete linkage: no chaining through a middle report), except that
     two groups joined by a pair naming the same people (``Comparison.by_people``) tolerate
     pairs whose only veto is their place (a wrong geocode of a report that does not name
-    them). The result depends only on the set of events, so any ingest order gives the same
-    incidents.
+    them) or an arrest beside the crime (veto "role": a follow-up not naming them). The
+    result depends only on the set of events, so any ingest order gives the same incidents.
     """
     ordered = sorted(items, key=lambda item: (item.key, item.id))
     group = {item.id: i for i, item in enumerate(ordered)}
@@ -61,7 +61,7 @@ def cluster(
             x.document != y.document
             and (
                 scores[(x.id, y.id)].compatible(floor, story_floor)
-                or (bridge and scores[(x.id, y.id)].veto_kind == "place")
+                or (bridge and scores[(x.id, y.id)].veto_kind in ("place", "role"))
             )
             for x in members[ga]
             for y in members[gb]
@@ -112,7 +112,9 @@ def merge_fields(members: Sequence[Linkable], reports: Sequence[TollReport]) -> 
 
     - date: the most precise time_precision; among those the day most members give, then the
       earliest.
-    - type: the sub-event type most members give; ties by ``TYPE_ORDER`` then name.
+    - type: the sub-event type most members give; ties by ``TYPE_ORDER`` then name. A
+      strategic development (the arrest reported after a shooting) gives the type only when
+      every member is one.
     - actors (actor1 ... interaction, as a block): the member with the most named actors,
       then the highest confidence.
     - place (country ... geo_precision, as a block): the member with the best geo_precision,
@@ -130,9 +132,9 @@ def merge_fields(members: Sequence[Linkable], reports: Sequence[TollReport]) -> 
     date_source = min(sources, key=lambda s: DATE_SOURCES.index(s) if s in DATE_SOURCES else 9)
     types = Counter((e.event_type, e.sub_event_type) for e in events)
 
-    def type_rank(t: tuple[str, str]) -> tuple[int, int, str]:
+    def type_rank(t: tuple[str, str]) -> tuple[bool, int, int, str]:
         order = TYPE_ORDER.index(t[0]) if t[0] in TYPE_ORDER else len(TYPE_ORDER)
-        return (-types[t], order, t[1])
+        return (t[0] == STRATEGIC and len(types) > 1, -types[t], order, t[1])
 
     event_type, sub_event_type = min(types, key=type_rank)
     actors_from = min(members, key=_specificity)

@@ -65,6 +65,9 @@ class Settings:
     # link_people_context sentences around them are its people; two reports naming one of
     # them are one incident when both are of link_people_types (events with victims).
     link_people_context: int = 2
+    # Two reports naming the same person (not only an address) may be link_people_days apart:
+    # the charge, the trial and the sentence are reported months after the shooting.
+    link_people_days: int = 35
     link_people_types: tuple[str, ...] = (BATTLES, VAC, EXPLOSIONS)
     # One story (linking.compare): two reports whose stories (the sentences of the event and
     # link_story_context sentences around them) reach a cosine of link_story_min over their
@@ -80,8 +83,16 @@ class Settings:
     link_story_names: int = 3
     link_template_ratio: float = 0.6
     link_story_floor: float = 0.15
+    # Reports of a local crime (no named actor) whose text-told dates are up to
+    # link_story_days apart are one event when their stories agree at least
+    # link_story_days_min and share link_story_names names: one date was misread.
+    link_story_days: int = 7
+    link_story_days_min: float = 0.4
     # Distance tolerance in km by geo_precision 1 (town), 2 (near / part of a region), 3 (region).
     link_km: tuple[float, float, float] = (10.0, 25.0, 75.0)
+    # the place agreement of two reports whose places disagree while one's text names the
+    # other's town (linking._place; reports naming no armed actor)
+    link_named_town: float = 0.8
     # At most this many events are re-clustered around a new one (a safety bound).
     link_max_component: int = 400
 
