@@ -8,13 +8,16 @@ the machine may be shared). Reads the dev notes and summaries held out by
   deaths found beforehand.
 
 Each figure is the best of ``--repeat`` passes (default 3) over ``--limit`` notes (default
-3000), after one warm-up pass. Prints JSON.
+3000), after one warm-up pass. Prints JSON, with the one-minute load average before and after
+(CPU time still grows on a loaded machine: shared caches, other processes on the core's
+sibling), so figures from different runs can be told apart.
 Usage: python benchmarks/types_speed.py [--limit N] [--repeat R]
 """
 
 from __future__ import annotations
 
 import json
+import os
 import random
 import sys
 import time
@@ -64,11 +67,13 @@ def main(limit: int, repeat: int) -> dict:
         for text, a, b, found, lower, killed in prepared:
             typing_rules.typed(text, a, b, found, lower, killed)
 
+    load_before = round(os.getloadavg()[0], 2)
     return {
         "notes": len(texts),
         "sentences": len(prepared),
         "mentions_per_second": _best_rate(find_all, len(texts), repeat),
         "typing_per_second": _best_rate(type_all, len(texts), repeat),
+        "load_average": [load_before, round(os.getloadavg()[0], 2)],
     }
 
 

@@ -70,6 +70,22 @@ def test_coded():
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        ("Fatalities coded as 3.", True),
+        ("Total fatalities 30 across the region.", True),
+        ("The 8 deaths were shared between the two villages.", True),
+        ("Gunmen killed 3 farmers near the well.", False),
+        ("3 fatalities.", False),
+    ],
+)
+def test_coded_with_the_lowered_copy(text, expected):
+    """The lower-cased copy only screens: the answer is the one read from the text."""
+    assert fatalities.coded(text, lower=text.lower()) is expected
+    assert fatalities.coded(text) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         ("Nine bodies were recovered; no casualties were reported among the troops.", 9),
         ("No casualties were reported.", 0),
         ("Nobody was hurt when the device went off.", 0),

@@ -404,6 +404,19 @@ def test_cues_screened_by_id_and_lowered_roles():
     ]
 
 
+def test_typing_takes_the_doer_found_once():
+    text = "Gunmen backed by militias attacked soldiers near the village, killing two."
+    lower = text.lower()
+    found = list(actors.load_lexicon().find(text))
+    doer = roles.subject(text, 0, found, lower)
+    assert doer is not None and text[doer.start : doer.end] == "Gunmen"
+    given = typing_rules.typed(text, 0, len(text), found, lower, 2, doer=doer)
+    assert given == typing_rules.typed(text, 0, len(text), found, lower, 2)
+    assert roles.roles(text, 0, "Battles", "Armed clash", given.trigger, found, lower, doer) == (
+        roles.roles(text, 0, "Battles", "Armed clash", given.trigger, found, lower)
+    )
+
+
 @pytest.mark.parametrize(
     ("text", "first"),
     [

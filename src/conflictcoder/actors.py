@@ -180,7 +180,7 @@ def _derived_aliases(entry: ActorEntry) -> tuple[str, ...]:
     return tuple(d for d in derived if len(d) >= 3)
 
 
-def _alternation(words: Iterable[str], fold: bool = False) -> str:
+def alternation(words: Iterable[str], fold: bool = False) -> str:
     """A regex matching any of ``words``, longest first, as a prefix trie (fast to match)."""
     trie: dict = {}
     for word in set(words):
@@ -273,11 +273,11 @@ def build_lexicon(
             adjectives[word] = iso2
     alias_re = "|".join(
         part
-        for part in (f"(?i:{_alternation(folded, fold=True)})", _alternation(exact))
+        for part in (f"(?i:{alternation(folded, fold=True)})", alternation(exact))
         if part != "(?i:)"
     )
     pattern = re.compile(
-        rf"(?<![\w-])(?:(?:the\s+)?(?P<dem>{_alternation(adjectives)})[\s-]+)?"
+        rf"(?<![\w-])(?:(?:the\s+)?(?P<dem>{alternation(adjectives)})[\s-]+)?"
         rf"(?P<alias>{alias_re}){_AFTER_ALIAS}"
     )
     bare = re.compile(rf"(?P<alias>{alias_re}){_AFTER_ALIAS}")

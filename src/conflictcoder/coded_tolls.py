@@ -34,6 +34,8 @@ _CODED_WORD = re.compile(r"\b(?:coded|allocated)\b", re.I)
 _ANY = re.compile(r"cod(?:ed|ing)|split|distribut|divided|allocat|spread|total", re.I)
 _ANY_LOWER = re.compile(_ANY.pattern)  # for lower-cased text: case-sensitive is faster
 _GO_LOWER = re.compile(_GO_WORD.pattern)
+# Every word a remark (``_ANY``) or a split (``_GO``) needs: a quick test of lower-cased text.
+_ANY_OR_GO_LOWER = re.compile(_ANY.pattern + "|shared")
 
 # The coded total, strongest wording first (each pattern's number is group "n").
 _TOTALS = (
@@ -252,6 +254,12 @@ def remark(
         value += _number(extra.group("n")) or 1
     share, _ = _share(text, start, stop, value, span.end, lower)
     return share, (span,)
+
+
+def possible(lower: str, start: int, end: int) -> bool:
+    """False when ``lower[start:end]`` (lower-cased ASCII text) surely holds no ``remark``
+    and tells no ``splits``: it has none of their words (one fast search for both)."""
+    return not lower.isascii() or _ANY_OR_GO_LOWER.search(lower, start, end) is not None
 
 
 def splits(text: str, start: int = 0, end: int | None = None, lower: str | None = None) -> bool:

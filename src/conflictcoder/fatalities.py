@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 
 from conflictcoder import coded_tolls
+from conflictcoder.actors import alternation
 from conflictcoder.models import Span
 
 KILLED = "killed"
@@ -236,20 +237,19 @@ def _kind_after(
 
 
 # Every kind word above starts with one of these stems: a range without any counts nothing.
-_ANY_KIND = re.compile(
-    r"kill|dead|die|dying|death|fatalit|lives|life|perish|slain|murder|execut|behead|massacr"
-    r"|bod(?:y|ies)|corpse|shot|shoot|gunn|lynch|burn|stab|casualt|wound|injur|hurt|hospitali"
-    r"|maim|captur|arrest|abduct|kidnap|detain|hostage|captive|missing|rescu|freed|releas"
-    r"|assassin|slaughter|toll|seiz|claimed",
-    re.IGNORECASE,
-)
-
-_ANY_KIND_LOWER = re.compile(_ANY_KIND.pattern.lower())
+_KIND_STEMS = (
+    "kill dead die dying death fatalit lives life perish slain murder execut behead massacr body"
+    " bodies corpse shot shoot gunn lynch burn stab casualt wound injur hurt hospitali maim captur"
+    " arrest abduct kidnap detain hostage captive missing rescu freed releas assassin slaughter"
+    " toll seiz claimed"
+).split()
 # ... and the words of a coding remark, a stated zero ("nobody was harmed"), a lone victim
 # ("he succumbed") or a split: lower-cased text without any of them reports no toll.
-_ANY_TOLL = re.compile(
-    _ANY_KIND_LOWER.pattern + r"|harm|succumb|shar|cod|split|distribut|divid|allocat|spread|total"
-)
+_TOLL_STEMS = "harm succumb shar cod split distribut divid allocat spread total".split()
+# Both for lower-cased text, as prefix tries (one branch per first letter: over twice as
+# fast to search as the flat list of stems).
+_ANY_KIND_LOWER = re.compile(alternation(_KIND_STEMS))
+_ANY_TOLL = re.compile(alternation([*_KIND_STEMS, *_TOLL_STEMS]))
 
 
 def find(
@@ -335,9 +335,14 @@ def _noun(text: str, span: Span) -> str | None:
 
 def coded(text: str, start: int = 0, end: int | None = None, lower: str | None = None) -> bool:
     """Whether the range states ACLED's coded fatality figure ("fatalities coded as 10",
-    "Total fatalities 30", "split 5 each between the two locations"); ``lower`` is unused
-    (kept for callers that pass it)."""
-    return coded_tolls.remark(text, start, end) is not None or coded_tolls.splits(text, start, end)
+    "Total fatalities 30", "split 5 each between the two locations"); ``lower``:
+    ``text.lower()`` of the same length, when the caller has it (a faster first test)."""
+    stop = len(text) if end is None else end
+    if lower is not None and not coded_tolls.possible(lower, start, stop):
+        return False
+    return coded_tolls.remark(text, start, stop) is not None or coded_tolls.splits(
+        text, start, stop
+    )
 
 
 def deaths(

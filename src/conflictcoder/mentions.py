@@ -182,7 +182,10 @@ def _mention(
     deaths, death_spans = counted
     if floor is not None and not deaths and not any(a.entry.inter in _PARTIES for a in found):
         return None  # a lede naming no armed group, crowd or death reports no event
-    typed = typing_rules.typed(text, sentence.start, sentence.end, found, lower, deaths, floor)
+    doer = roles.subject(text, sentence.start, found, lower)  # typing's and roles' own
+    typed = typing_rules.typed(
+        text, sentence.start, sentence.end, found, lower, deaths, floor, doer
+    )
     if typed is None or _skip(text, sentence, typed.trigger, typed.sub_event_type, lower):
         return None
     sub = typed.sub_event_type
@@ -193,8 +196,9 @@ def _mention(
     reference = _is_reference(text, sentence, typed.trigger, deaths)
     if reference:  # only an actor named before the trigger is surely a party
         found = [a for a in found if a.end <= typed.trigger.start]
+        doer = roles.UNKNOWN  # of fewer actors: found anew
     actor1, actor2 = roles.roles(
-        text, sentence.start, SUB_EVENT_TYPES[sub], sub, typed.trigger, found, lower
+        text, sentence.start, SUB_EVENT_TYPES[sub], sub, typed.trigger, found, lower, doer
     )
     assoc1, assoc2 = roles.associates(text, found, actor1, actor2)
     crowd = SUB_EVENT_TYPES[sub] in _CROWDS

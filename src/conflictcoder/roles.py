@@ -116,7 +116,7 @@ def _battle_order(
     return (second, first) if symmetric else (first, second)
 
 
-_UNKNOWN = object()  # ``roles``' doer not given
+UNKNOWN = object()  # a doer not given: ``roles`` and ``typing_rules.typed`` find it
 
 
 def roles(
@@ -127,12 +127,12 @@ def roles(
     trigger: Span,
     found: list[ActorMatch],
     lower: str | None = None,
-    doer: ActorMatch | None | object = _UNKNOWN,
+    doer: ActorMatch | None | object = UNKNOWN,
 ) -> tuple[ActorMatch | None, ActorMatch | None]:
     """actor1 and actor2 of a clause of the given event type and sub-event type (``lower``:
     ``text.lower()``, when the caller has it; ``doer``: ``subject(text, start, found,
     lower)`` when the caller has computed it already, for the same ``found``)."""
-    if doer is _UNKNOWN:
+    if doer is UNKNOWN:
         doer = subject(text, start, found, lower)
     others = [a for a in found if doer is None or a.entry is not doer.entry]
     if event_type in ("Protests", "Riots"):

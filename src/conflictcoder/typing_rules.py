@@ -382,12 +382,14 @@ def typed(
     lower: str | None,
     killed: int | None,
     floor: float | None = None,
+    doer: ActorMatch | None | object = roles.UNKNOWN,
 ) -> Typed | None:
     """The rule cues' type, or the learned model's where no explicit cue decides (``floor``:
-    how sure the model must be to report an event no cue typed, when lower than usual)."""
+    how sure the model must be to report an event no cue typed, when lower than usual;
+    ``doer``: ``roles.subject(text, start, found, lower)`` when the caller has it)."""
     alone, verb = (_MODEL_ALONE, _MODEL_VERB) if floor is None else (floor, floor)
     cue = _cue_finder(text, start, end, lower)
-    subject = roles.subject(text, start, found, lower)
+    subject = roles.subject(text, start, found, lower) if doer is roles.UNKNOWN else doer
     rule = _rule_typed(text, start, end, found, killed, cue, lower, subject)
     if rule is not None and (rule.explicit or rule.sub_event_type in _EXPLICIT):
         return rule
