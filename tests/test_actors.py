@@ -300,6 +300,10 @@ def test_bundled_units(text, country, expected):
         # artillery names a force only after a country adjective; unidentified aircraft
         ("Israeli artillery shelled a post", "Israeli artillery", "Palestine", "Military Forces of Israel"),
         ("unidentified warplanes struck", "unidentified warplanes", "Syria", "Unidentified Military Forces"),
+        # aircraft and drones name a force after a country adjective
+        ("Israeli jets struck targets", "Israeli jets", "Palestine", "Military Forces of Israel"),
+        ("Turkish drones hit a car", "Turkish drones", "Syria", "Military Forces of Turkey"),
+        ("US aircraft struck a base", "US aircraft", "Iraq", "Military Forces of the United States"),
     ],
 )  # fmt: skip
 def test_names_from_general_knowledge(text, quote, country, expected):
@@ -313,7 +317,15 @@ def test_names_from_general_knowledge(text, quote, country, expected):
 
 
 @pytest.mark.parametrize(
-    "text", ["pro-ISIS media outlets", "Taliban-held areas", "a gang rape", "artillery fire"]
+    "text",
+    [
+        "pro-ISIS media outlets",
+        "Taliban-held areas",
+        "a gang rape",
+        "artillery fire",
+        "drones hit a car",
+        "the aircraft landed",
+    ],
 )
 def test_no_actor_in_hyphenated_or_other_words(text):
     assert LEXICON.find(text) == ()

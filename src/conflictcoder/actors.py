@@ -27,8 +27,11 @@ PLACEHOLDER = "{country}"
 _PERIOD = re.compile(r" \((\d{4})-(\d{4})?\)$")
 _VALID_INTER = frozenset(range(1, 9))
 _EITHER = re.compile(r"\s+(?:and/or|or)\s+")  # "JNIM or ISGS"
-# Aliases that name an actor only after a country adjective ("Ukrainian forces").
-_NEEDS_ADJECTIVE = frozenset({"forces", "force", "artillery"})
+# Aliases that name an actor only after a country adjective ("Ukrainian forces", "Israeli
+# jets"): alone they name no one ("drones hit a car": whose is not said).
+_NEEDS_ADJECTIVE = frozenset(
+    "forces force artillery jets aircraft planes drones drone helicopters gunships bombers".split()
+)
 
 
 class LexiconError(ConflictCoderError):
