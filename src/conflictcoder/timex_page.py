@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from conflictcoder.timex_normalise import MONTHS
 from conflictcoder.timex_rules import MON, WD
 
 _HEAD = 300  # characters at the top of the page where its stamp stands
@@ -31,27 +32,6 @@ _STAMPS = (
     ),
     re.compile(rf"^[A-Z][A-Z .,'-]{{2,40}}\(\s*{_DATE}\s*\)", re.MULTILINE),
 )
-_MONTHS = {
-    name: number
-    for number, names in enumerate(
-        (
-            "jan january",
-            "feb february",
-            "mar march",
-            "apr april",
-            "may",
-            "jun june",
-            "jul july",
-            "aug august",
-            "sep sept september",
-            "oct october",
-            "nov november",
-            "dec december",
-        ),
-        start=1,
-    )
-    for name in names.split()
-}
 
 
 def stamp_date(text: str, dct: date) -> date | None:
@@ -71,7 +51,7 @@ def _day(match: re.Match[str]) -> date | None:
         year, month, day = match.group("y"), match.group("m"), match.group("d")
     elif match.group("y2"):
         year, day = match.group("y2"), match.group("d2")
-        month = str(_MONTHS.get(match.group("mon").lower().rstrip("."), 0))
+        month = str(MONTHS.get(match.group("mon").lower().rstrip("."), 0))
     else:
         return None
     try:
