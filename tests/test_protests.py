@@ -46,6 +46,7 @@ def test_how_it_went(text, expected):
             "Protest with intervention",
         ),
         ("Police fired on demonstrators who pelted stones at them.", "Violent demonstration"),
+        ("Demonstrators clashed with Kenyan forces outside parliament.", "Violent demonstration"),
         (
             "The protest in the capital turned violent outside the governor's office.",
             "Violent demonstration",
