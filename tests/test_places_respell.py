@@ -42,6 +42,16 @@ def test_spelled_only_abroad(gaz: gazetteer.Gazetteer, text: str, geonameid: int
     assert placed(run(text, gaz)).get("Kabani") == geonameid
 
 
+def test_a_big_city_named_exactly_is_that_city(gaz: gazetteer.Gazetteer) -> None:
+    """A city of 100k+ named exactly is no misspelling of a village of the country the rest
+    of the report is about."""
+    text = (
+        "Hundreds marched through the centre of Mosul on Saturday. In Yemen, an air strike"
+        " on a market killed seven people, Yemeni officials said. Yemen's war goes on."
+    )
+    assert placed(run(text, gaz)).get("Mosul") == 920016
+
+
 @pytest.mark.parametrize(
     ("text", "geonameid"),
     [

@@ -40,6 +40,8 @@ _MAX_RESPELLED = 4
 _CLOSE_LOOSE = 0.8
 _LOOSE_RIVAL = 0.05
 _SAME_PLACE_KM = 5.0
+# A city this populous named exactly is that city, even in a report about another country.
+_KNOWN_CITY = 100_000
 # Searching a whole country needs a plain country: this share of the document's evidence.
 _PLAIN_COUNTRY = 0.75
 
@@ -124,6 +126,8 @@ def _abroad_home(hit: Hit, countries: Counter[str], anchored: Place | None) -> s
     outside it ("clashes in the Kabani area" in a Syrian report: Kabani is in Myanmar)."""
     if not hit.cued or hit.loose or hit.unknown or hit.country or not hit.cands:
         return None
+    if max(p.population for p, _ in hit.cands) >= _KNOWN_CITY:
+        return None  # "Mosul" in a report that also covers Yemen is Mosul, not a misspelling
     home = _plain_country(_without(countries, anchored))
     if home is None or any(p.country == home for p, _ in hit.cands):
         return None
