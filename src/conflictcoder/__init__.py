@@ -1,3 +1,3 @@
 """conflictcoder: dated news reports in, ACLED-style events with evidence out."""
 
-__version__ = "0.4.0"
+__version__ = "0.5.0"
