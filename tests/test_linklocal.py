@@ -25,6 +25,9 @@ NOW = datetime(2024, 1, 1, tzinfo=UTC)
         ("malijah grant", "malaja grant", True),
         ("jon smith", "jane smith", False),  # two consonants or fewer: as written
         ("malijah grant", "malijah green", False),  # the surname as written
+        ("michael smith", "michelle smith", False),  # the ending tells them apart
+        ("daniel lee", "danielle lee", False),
+        ("christian ortiz", "christina ortiz", False),
         ("address:4100 potomac", "address:4100 potomac", True),
     ],
 )

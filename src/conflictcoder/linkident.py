@@ -25,7 +25,8 @@ case in it), a stop word (``linkterms.STOP_TERMS``) or a word of organisations a
 middle names and initials left out, so "Elizabeth Marie Rodriguez" and "Elizabeth Rodriguez"
 agree). Keys are compared by their ``canonical`` form: the given name by its consonants when
 it has three or more (``linkterms.skeleton``: reporters respell unusual given names,
-"Malijah", "Malijha", "Malaja" Grant), else as written ("Jon" and "Jane" stay apart), and the
+"Malijah", "Malijha", "Malaja" Grant) and whether it ends in a vowel (Michael is not
+Michelle, Daniel not Danielle), else as written ("Jon" and "Jane" stay apart), and the
 surname as written. No document frequency, so a decision depends only on the two reports.
 
 **Addresses** identify a local incident as well as its people: "the 4100 block of West
@@ -235,7 +236,11 @@ def canonical(name: str) -> str:
         return name
     given, surname = name.split(" ", 1)
     consonants = skeleton(given)
-    return f"{consonants if len(consonants) >= 3 else given} {surname}"
+    if len(consonants) < 3:
+        return name
+    # the ending tells Michael from Michelle, Daniel from Danielle, Christian from Christina
+    ending = "v" if _VOWEL_END.search(given) else "c"
+    return f"{consonants}{ending} {surname}"
 
 
 def shared(a: Iterable[str], b: Iterable[str]) -> list[str]:
@@ -243,6 +248,8 @@ def shared(a: Iterable[str], b: Iterable[str]) -> list[str]:
     theirs = {canonical(k) for k in b}
     return sorted(k for k in a if canonical(k) in theirs)
 
+
+_VOWEL_END = re.compile(r"(?:[aeiouy]|[aeiou]h)$")
 
 TOWN = "town:"  # the words of an event's town in ``story_terms`` (``town_words``)
 
