@@ -260,3 +260,31 @@ def _ingest_with_one_problem(runner, directory, db, gazetteer):
     assert result.exit_code == 1
     assert "problems: 1" in result.stderr
     return result
+
+
+def test_events_and_incidents_to_a_file_and_as_parquet(
+    runner, tmp_path, seed_file, mini_gazetteer_path
+):
+    pq = pytest.importorskip("pyarrow.parquet")  # the optional [parquet] extra (in [dev])
+    db = tmp_path / "events.db"
+    args = ["ingest", str(seed_file), "--db", str(db), "--gazetteer", str(mini_gazetteer_path)]
+    assert runner.invoke(cli, args).exit_code == 0
+    jsonl = tmp_path / "events.jsonl"
+    done = runner.invoke(cli, ["events", "--db", str(db), "--format", "jsonl", "-o", str(jsonl)])
+    assert done.exit_code == 0 and done.stdout == ""
+    assert len(_jsonl(jsonl.read_text("utf-8"))) == 2
+    for command in ("events", "incidents"):
+        path = tmp_path / f"{command}.parquet"
+        done = runner.invoke(
+            cli, [command, "--db", str(db), "--format", "parquet", "-o", str(path)]
+        )
+        assert done.exit_code == 0, done.output
+        table = pq.read_table(path)
+        assert table.num_rows == 2
+        assert str(table.schema.field("event_date").type) == "date32[day]"
+        assert str(table.schema.field("fatalities").type) == "int64"
+        assert sorted(d.isoformat() for d in table.column("event_date").to_pylist()) == [
+            "2022-01-20",
+            "2022-01-21",
+        ]
+    assert not list(tmp_path.glob(".*.partial"))

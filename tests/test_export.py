@@ -20,7 +20,7 @@ from conflictcoder.export import (
     event_record,
     write,
 )
-from conflictcoder.incident_export import Incident, write_incidents
+from conflictcoder.incident_export import Incident, write_events, write_incidents
 from conflictcoder.models import Span
 
 ATTACK = prison_event(
@@ -287,3 +287,30 @@ def test_odd_text_survives_every_incident_format(fmt, notes):
         [record] = _parse(fmt, out.getvalue())
         assert record["notes"] == notes
         assert record["last_published"] in (None, "")
+
+
+def _text_over(sink):
+    return io.TextIOWrapper(sink, encoding="utf-8", newline="")
+
+
+class _Terminal(io.TextIOWrapper):
+    def isatty(self):
+        return True
+
+
+def test_parquet_refuses_a_terminal():
+    pytest.importorskip("pyarrow")  # the optional [parquet] extra (in [dev])
+    with pytest.raises(ConflictCoderError, match="Parquet is binary"):
+        write_events([(ATTACK, 1)], "parquet", _Terminal(io.BytesIO()))
+
+
+def test_parquet_columns_are_typed_and_nested_values_json():
+    pq = pytest.importorskip("pyarrow.parquet")
+    sink = io.BytesIO()
+    out = _text_over(sink)  # as standard output: text with a binary buffer under it
+    assert write_events([(ATTACK, 7), (prison_event(notes=None), None)], "parquet", out) == 2
+    table = pq.read_table(io.BytesIO(sink.getvalue()))
+    rows = table.to_pylist()
+    assert rows[0]["incident"] == 7 and rows[1]["incident"] is None
+    assert rows[0]["event_date"] == ATTACK.event_date and rows[1]["notes"] is None
+    assert json.loads(rows[0]["evidence"]) == event_record(ATTACK)["evidence"]

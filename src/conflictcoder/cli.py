@@ -7,13 +7,15 @@ the exit status is 1 when any document had a problem.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import sqlite3
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TextIO
 
 import click
 
@@ -36,7 +38,7 @@ from conflictcoder.pipeline import Problem, Resources, analyse, load_resources, 
 from conflictcoder.settings import Settings
 
 FORMATS_EXTRACT = ("jsonl", "csv", "table")
-FORMATS_EVENTS = ("table", "jsonl", "csv", "acled-csv", "geojson")
+FORMATS_EVENTS = ("table", "jsonl", "csv", "acled-csv", "geojson", "parquet")
 
 
 def _settings(gazetteer_path: Path | None, actors_path: Path | None) -> Settings:
@@ -344,12 +346,36 @@ def query_options(noun: str):
                 default="table",
                 show_default=True,
             ),
+            click.option(
+                "--output",
+                "-o",
+                "output",
+                type=click.Path(path_type=Path, dir_okay=False),
+                help="Write to this file instead of standard output.",
+            ),
         ]
         for option in reversed(options):
             func = option(func)
         return func
 
     return decorate
+
+
+@contextlib.contextmanager
+def _output(path: Path | None) -> Iterator[TextIO]:
+    """The file ``--output`` names (UTF-8, written whole or not at all), else standard output."""
+    if path is None:
+        yield sys.stdout
+        return
+    partial = path.with_name(f".{path.name}.partial")
+    try:
+        with partial.open("w", encoding="utf-8", newline="") as out:
+            yield out
+        partial.replace(path)
+    except OSError as error:
+        raise ConflictCoderError(f"cannot write {path} ({error.strerror or error})") from error
+    finally:
+        partial.unlink(missing_ok=True)
 
 
 def _filters(date_from, date_to, country, event_type, actor, limit) -> store.Filters:
@@ -365,19 +391,21 @@ def _filters(date_from, date_to, country, event_type, actor, limit) -> store.Fil
 
 @cli.command("events")
 @query_options("events")
-def events_command(db_path, date_from, date_to, country, event_type, actor, limit, fmt):
+def events_command(db_path, date_from, date_to, country, event_type, actor, limit, fmt, output):
     """Query stored events, each with its incident.
 
     Example: conflictcoder events --db events.db --country Syria --format acled-csv
     """
     conn = store.open_db(db_path)
     filters = _filters(date_from, date_to, country, event_type, actor, limit)
-    incident_export.write_events(store.query_events_with_incidents(conn, filters), fmt, sys.stdout)
+    rows = store.query_events_with_incidents(conn, filters)
+    with _output(output) as out:
+        incident_export.write_events(rows, fmt, out)
 
 
 @cli.command("incidents")
 @query_options("incidents")
-def incidents_command(db_path, date_from, date_to, country, event_type, actor, limit, fmt):
+def incidents_command(db_path, date_from, date_to, country, event_type, actor, limit, fmt, output):
     """Query incidents: the reports of one real event merged, with their sources and tolls.
 
     Example: conflictcoder incidents --db events.db --country Syria --format jsonl
@@ -392,7 +420,9 @@ def incidents_command(db_path, date_from, date_to, country, event_type, actor, l
             err=True,
         )
     filters = _filters(date_from, date_to, country, event_type, actor, limit)
-    incident_export.write_incidents(incident_export.query_incidents(conn, filters), fmt, sys.stdout)
+    found = incident_export.query_incidents(conn, filters)
+    with _output(output) as out:
+        incident_export.write_incidents(found, fmt, out)
 
 
 @cli.command("eval")

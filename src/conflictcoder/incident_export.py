@@ -215,6 +215,16 @@ def _with_extra(
         }
         out.write(export.json_text(collection) + "\n")
         return len(features)
+    if fmt == "parquet":  # the csv columns, typed; written to the binary stream under ``out``
+        names = list(extras[0]) if extras else []
+        rows = [
+            export.csv_record(event) | {k: _cell(v) for k, v in extra.items()}
+            for event, extra in zip(events, extras, strict=True)
+        ]
+        if out.isatty():
+            raise ConflictCoderError("Parquet is binary: give --output FILE or redirect the output")
+        out.flush()
+        return export.write_parquet(rows, [*export.CSV_FIELDS, *names], out.buffer)
     if fmt in ("csv", "acled-csv"):
         names = list(extras[0]) if extras else []
         base: Iterable[str]
