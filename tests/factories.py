@@ -4,6 +4,7 @@ US shooting (the linking tests' local-news case)."""
 from dataclasses import replace
 from datetime import date
 
+from conflictcoder.linking import Linkable
 from conflictcoder.models import Event
 
 PRISON_BATTLE = Event(
@@ -68,3 +69,15 @@ SHOOTING = Event(
     source=None,
     date_source="text",
 )
+
+
+def linkable(event: Event, document: int = 1, *, key: str | None = None, **sets) -> Linkable:
+    """``event`` as a report of document ``document`` for the linker (key ``doc_id#document``
+    unless given); ``sets`` (``story``, ``people``, ``terms``) become frozensets."""
+    return Linkable(
+        id=document,
+        key=key or f"{event.doc_id}#{document}",
+        document=document,
+        event=event,
+        **{name: frozenset(values) for name, values in sets.items()},
+    )

@@ -5,7 +5,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
-from factories import prison_event
+from factories import linkable, prison_event
 
 from conflictcoder import (
     incident_export,
@@ -16,7 +16,6 @@ from conflictcoder import (
     migrations,
     store,
 )
-from conflictcoder.linking import Linkable
 from conflictcoder.linkmerge import TollReport
 from conflictcoder.models import Article, Span
 from conflictcoder.settings import Settings
@@ -37,13 +36,7 @@ def _event(doc_id="ap-1", **changes):
 
 
 def _linkable(event, document=1, terms=("gweiran", "hasakah", "12"), key=None):
-    return Linkable(
-        id=document,
-        key=key or f"{event.doc_id}#{document}",
-        document=document,
-        event=event,
-        terms=frozenset(terms),
-    )
+    return linkable(event, document, key=key, terms=terms)
 
 
 def _compare(a, b, settings=SETTINGS):

@@ -5,10 +5,9 @@ from dataclasses import replace
 from datetime import UTC, date, datetime
 
 import pytest
-from factories import SHOOTING
+from factories import SHOOTING, linkable
 
 from conflictcoder import incidents, linkcandidates, linkcontent, store
-from conflictcoder.linking import Linkable
 from conflictcoder.models import Article, Span
 from conflictcoder.settings import Settings
 
@@ -27,9 +26,7 @@ def _stored(conn, doc_id, event, text=TEXT):
 
 def _item(story, people, day, location="Springfield"):
     event = replace(SHOOTING, event_date=day, latitude=10.0, longitude=10.0, location=location)
-    return Linkable(
-        id=0, key="new", document=0, event=event, story=frozenset(story), people=frozenset(people)
-    )
+    return linkable(event, 0, key="new", story=story, people=people)
 
 
 @pytest.mark.parametrize(

@@ -5,29 +5,22 @@ from dataclasses import replace
 from datetime import date
 
 import pytest
+from factories import linkable, prison_event
 
 from conflictcoder import linkfields, linking, linkmerge, linkterms
-from conflictcoder.linking import Linkable
-from conflictcoder.models import Event
 from conflictcoder.settings import Settings
 
 SETTINGS = Settings()
 
-CLASH = Event(
+ARMY = "Military Forces of Syria (2000-)"
+# A clash in Hama province between the army and the Islamic State.
+CLASH = prison_event(
     doc_id="a",
     event_date=date(2019, 6, 6),
-    time_precision=1,
-    event_type="Battles",
-    sub_event_type="Armed clash",
-    actor1="Military Forces of Syria (2000-)",
-    assoc_actor_1=None,
+    actor1=ARMY,
     inter1=1,
     actor2="Islamic State (Syria)",
-    assoc_actor_2=None,
-    inter2=2,
     interaction=12,
-    country="Syria",
-    iso3="SYR",
     admin1="Hama",
     admin2=None,
     location="Hama",
@@ -35,11 +28,9 @@ CLASH = Event(
     longitude=36.75,
     geo_precision=2,
     fatalities=0,
-    notes=None,
-    source=None,
+    confidence=0.5,
     date_source="text",
 )
-ARMY = "Military Forces of Syria (2000-)"
 
 
 @pytest.mark.parametrize(
@@ -101,9 +92,7 @@ def test_different_groups_on_one_side(a, b, expected):
 
 
 def _report(document, event=CLASH, terms=("jbine",)):
-    return Linkable(
-        id=document, key=f"{document}#1", document=document, event=event, terms=frozenset(terms)
-    )
+    return linkable(event, document, key=f"{document}#1", terms=terms)
 
 
 def test_reports_of_two_actor_pairs_are_two_events():

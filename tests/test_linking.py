@@ -4,10 +4,9 @@ from dataclasses import replace
 from datetime import date
 
 import pytest
-from factories import SHOOTING
+from factories import SHOOTING, linkable
 
 from conflictcoder import linkident, linking, linkterms
-from conflictcoder.linking import Linkable
 from conflictcoder.settings import Settings
 
 SETTINGS = Settings()
@@ -44,13 +43,7 @@ def test_people_of_an_event_are_those_of_its_sentences():
 
 
 def _item(event, document, people=("jane roe",)):
-    return Linkable(
-        id=document,
-        key=f"{event.doc_id}#{document}",
-        document=document,
-        event=event,
-        people=frozenset(people),
-    )
+    return linkable(event, document, people=people)
 
 
 ARREST = {"event_date": date(2016, 5, 9), "date_source": "text", "doc_id": "b"}

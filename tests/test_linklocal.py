@@ -6,10 +6,9 @@ from dataclasses import replace
 from datetime import UTC, date, datetime
 
 import pytest
-from factories import SHOOTING
+from factories import SHOOTING, linkable
 
 from conflictcoder import incidents, linkfields, linkident, linking, linkmerge, store
-from conflictcoder.linking import Linkable
 from conflictcoder.models import Article
 from conflictcoder.settings import Settings
 from conflictcoder.taxonomy import RIOTS, STRATEGIC
@@ -37,14 +36,7 @@ def test_people_are_compared_by_their_canonical_names(a, b, same):
 
 
 def _item(event, document, story=(), terms=()):
-    return Linkable(
-        id=document,
-        key=f"{event.doc_id}#{document}",
-        document=document,
-        event=event,
-        story=frozenset(story),
-        terms=frozenset(terms),
-    )
+    return linkable(event, document, story=story, terms=terms)
 
 
 ABROAD = {
