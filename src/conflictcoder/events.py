@@ -147,23 +147,27 @@ def _choose_type(members: Sequence[Context]) -> Mention:
     return max((c.mention for c in members), key=lambda m: m.confidence)
 
 
-def _choose_actor(members: Sequence[Context], chosen: Mention, attr: str) -> ActorRef | None:
-    """The event's actor in ``attr``: the sides the first mention naming an initiator gives
-    (the lede names them; later sentences tell details such as the wounded of one side), or
-    the type's mention when none does; a side it leaves out comes from any member. A battle
-    has no civilian side: a mention whose target is civilians (an attack told before the
-    fighting that sets the type) gives a battle no sides."""
-    fits = [c.mention for c in members if _fits(c.mention, chosen)]
-    ref = getattr(_lead(members, chosen), attr)
+def _choose_actor(fits: Sequence[Mention], lead: Mention, attr: str) -> ActorRef | None:
+    """The event's actor in ``attr``: the sides of its ``lead`` mention (``_lead``: the lede
+    names them; later sentences tell details such as the wounded of one side); a side it
+    leaves out comes from any member that ``fits`` the event's type."""
+    ref = getattr(lead, attr)
     if ref is not None:
         return ref
     return next((getattr(m, attr) for m in fits if getattr(m, attr)), None)
 
 
-def _lead(members: Sequence[Context], chosen: Mention) -> Mention:
-    """The mention whose sides the event takes: the first naming an initiator."""
-    fits = (c.mention for c in members if _fits(c.mention, chosen))
+def _lead(fits: Sequence[Mention], chosen: Mention) -> Mention:
+    """The mention whose sides the event takes: the first of ``fits`` naming an initiator,
+    else the type's mention ``chosen``."""
     return next((m for m in fits if m.actor1 is not None), chosen)
+
+
+def _fitting(members: Sequence[Context], chosen: Mention) -> list[Mention]:
+    """The members whose sides may be the event's. A battle has no civilian side: a mention
+    whose target is civilians (an attack told before the fighting that sets the type) gives a
+    battle no sides (``_fits``)."""
+    return [c.mention for c in members if _fits(c.mention, chosen)]
 
 
 def _fits(mention: Mention, chosen: Mention) -> bool:
@@ -276,9 +280,10 @@ def _sides(
     (``country``: ISO2 and ACLED name)."""
     iso2, name = country
     fields: dict = {}
-    refs = [_choose_actor(members, chosen, slot) for slot in ("actor1", "actor2")]
+    fits = _fitting(members, chosen)
+    lead = _lead(fits, chosen)
+    refs = [_choose_actor(fits, lead, slot) for slot in ("actor1", "actor2")]
     assoc = [[r for c in members for r in getattr(c.mention, s)] for s in _ASSOC]
-    lead = _lead(members, chosen)
     if (refs[0], refs[1]) == (lead.actor1, lead.actor2) and _reordered(text, lead, iso2):
         refs.reverse()
         assoc.reverse()
