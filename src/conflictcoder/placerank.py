@@ -299,18 +299,25 @@ def score(place: Place, main: bool, cues: Cues, ev: Evidence, contained: bool | 
 _SPELLING_WEIGHT = 2.0
 
 
+def likeness(key: str) -> Callable[[Place], float]:
+    """How alike a place's main name is spelled to the variant key ``key``: the difflib ratio
+    of their variant keys, 0..1."""
+    matcher = difflib.SequenceMatcher(b=key, autojunk=False)
+
+    def ratio(place: Place) -> float:
+        other = keys(place.name)
+        if other is None:
+            return 0.0
+        matcher.set_seq1(other[0])
+        return matcher.ratio()
+
+    return ratio
+
+
 def spelling(surface: str) -> Callable[[Place], float] | None:
     """Scores a loose candidate's main name by its likeness to the spelling ``surface``."""
     key = keys(surface)
     if key is None:
         return None
-    matcher = difflib.SequenceMatcher(b=key[0], autojunk=False)
-
-    def likeness(place: Place) -> float:
-        other = keys(place.name)
-        if other is None:
-            return 0.0
-        matcher.set_seq1(other[0])
-        return _SPELLING_WEIGHT * matcher.ratio()
-
-    return likeness
+    ratio = likeness(key[0])
+    return lambda place: _SPELLING_WEIGHT * ratio(place)

@@ -21,13 +21,12 @@ from __future__ import annotations
 
 import difflib
 from collections import Counter
-from collections.abc import Callable
 
 from conflictcoder.gazetteer import Gazetteer
 from conflictcoder.geometry import km
 from conflictcoder.models import Place
 from conflictcoder.placenames import keys
-from conflictcoder.placerank import EVIDENCE
+from conflictcoder.placerank import EVIDENCE, likeness
 from conflictcoder.placerecog import Hit
 
 # A spelling the index does not know matches a place of a province the text names when
@@ -134,23 +133,10 @@ def _abroad_home(hit: Hit, countries: Counter[str], anchored: Place | None) -> s
     return home
 
 
-def _likeness(key: str) -> Callable[[Place], float]:
-    matcher = difflib.SequenceMatcher(b=key, autojunk=False)
-
-    def ratio(place: Place) -> float:
-        other = keys(place.name)
-        if other is None:
-            return 0.0
-        matcher.set_seq1(other[0])
-        return matcher.ratio()
-
-    return ratio
-
-
 def _best_spelled(options: list[Place], key: str) -> Place | None:
     """The place of ``options`` whose main name is spelled like ``key`` (ratio ≥
     ``_CLOSE_LOOSE``) clearly better than any other place of them, else None."""
-    ratio = _likeness(key)
+    ratio = likeness(key)
     scored = sorted(((ratio(p), p) for p in options), key=lambda s: -s[0])
     if not scored or scored[0][0] < _CLOSE_LOOSE:
         return None
